@@ -1,0 +1,127 @@
+import type { ClientContext, ErrorFacts } from './client-context.js';
+import { ClientInputError, CloudApiError } from './errors.js';
+import type { OperationSpec, ParameterLocation } from './operation-table.js';
+import type { ApiResult } from './result.js';
+import { isIdempotent, nextRetryDelay, resolveRetryPolicy, sleep, type RetryOptions } from './retry.js';
+import { assertMatchesSchema, assertMissing } from './validate-input.js';
+
+/** Per-call options every operation method accepts beside its parameters. */
+export interface CallOptions {
+  /** aborts the call, retries and backoff included */
+  signal?: AbortSignal;
+  /** per-attempt timeout for this call, overriding the client's */
+  timeoutMs?: number;
+  /** retry policy for this call, or false */
+  retry?: RetryOptions | false;
+}
+
+export interface CallInput extends CallOptions {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+}
+
+type Params = Record<'path' | 'query' | 'header', Record<string, unknown>>;
+const inputKeyOf: Record<ParameterLocation, 'path' | 'query' | 'headers'> = { path: 'path', query: 'query', header: 'headers' };
+
+/** Validates caller input against the operation's contract and merges in the auto-filled values. */
+function prepareParams(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput): Params {
+  const auto = ctx.adapter.autoParams(spec);
+  const reserved = ctx.adapter.reservedParams;
+  const params: Params = { path: {}, query: {}, header: {} };
+  for (const location of ['path', 'query', 'header'] as const) {
+    const given = input[inputKeyOf[location]];
+    if (given === undefined) continue;
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new ClientInputError(inputKeyOf[location], 'must be an object');
+    for (const name of Object.keys(given)) {
+      const declared = spec.parameters.some((p) => p.in === location && p.name === name);
+      const isReserved = reserved[location]?.includes(name) ?? false;
+      if (!declared || isReserved) {
+        const why = isReserved ? 'is filled in by the client' : `is not a ${location} parameter of ${operationId}`;
+        throw new ClientInputError(`${inputKeyOf[location]}.${name}`, why);
+      }
+    }
+  }
+  for (const parameter of spec.parameters) {
+    const field = `${inputKeyOf[parameter.in]}.${parameter.name}`;
+    const isReserved = reserved[parameter.in]?.includes(parameter.name) ?? false;
+    const value = isReserved ? auto[parameter.in]?.[parameter.name] : input[inputKeyOf[parameter.in]]?.[parameter.name];
+    if (value === undefined) {
+      if (parameter.required && !isReserved) assertMissing(field);
+      continue;
+    }
+    assertMatchesSchema(value, parameter.schema, field);
+    params[parameter.in][parameter.name] = value;
+  }
+  if (spec.body) {
+    if (input.body === undefined) {
+      if (spec.body.required) assertMissing('body');
+    } else assertMatchesSchema(input.body, spec.body.schema, 'body');
+  } else if (input.body !== undefined) throw new ClientInputError('body', `is not accepted by ${operationId}`);
+  return params;
+}
+
+function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof text !== 'string' || text === '') return { ok: true, value: text === '' ? undefined : text };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+type Attempt = { result: ApiResult<unknown, CloudApiError>; retryAfter: string | null };
+
+async function attemptOnce(ctx: ClientContext, operationId: string, spec: OperationSpec, params: Params, input: CallInput, timeoutMs: number, attempts: number): Promise<Attempt> {
+  const fail = (facts: ErrorFacts, response?: Response): Attempt => ({
+    result: { error: new CloudApiError({ ...facts, vendor: ctx.adapter.vendor, operationId, attempts }), response },
+    retryAfter: response?.headers.get('retry-after') ?? null,
+  });
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
+  let outcome: { data?: unknown; error?: unknown; response: Response };
+  try {
+    outcome = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, { params, body: input.body, parseAs: 'text', signal });
+  } catch (cause) {
+    if (input.signal?.aborted) return fail({ kind: 'aborted', message: 'the call was aborted by the caller', cause: input.signal.reason });
+    if (timeout.aborted) return fail({ kind: 'timeout', message: `no response within ${timeoutMs} ms` });
+    return fail({ kind: 'network', message: `the request did not reach the service: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
+  }
+  const { response } = outcome;
+  if (!response.ok) {
+    const parsed = parseJson(outcome.error);
+    return fail(ctx.adapter.errorFromResponse(response.status, parsed.ok ? parsed.value : outcome.error, response.headers), response);
+  }
+  const parsed = parseJson(outcome.data);
+  if (!parsed.ok) {
+    return fail({ kind: 'invalid-response', status: response.status, message: `the ${response.status} response body is not JSON` }, response);
+  }
+  const unsuccessful = ctx.adapter.errorFromSuccessBody?.(parsed.value, response.headers);
+  if (unsuccessful) return fail(unsuccessful, response);
+  return { result: { data: parsed.value, response }, retryAfter: null };
+}
+
+/**
+ * One operation call: validate, send, classify, and retry idempotent failures that may pass
+ * on a second try. Every attempt goes through the middleware again, so each is signed anew.
+ */
+export async function callOperation(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput = {}): Promise<ApiResult<unknown, CloudApiError>> {
+  if (typeof input !== 'object' || input === null) throw new ClientInputError('input', 'must be an object');
+  const params = prepareParams(ctx, operationId, spec, input);
+  const timeoutMs = input.timeoutMs ?? ctx.timeoutMs;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new ClientInputError('timeoutMs', 'must be a positive number');
+  const policy = isIdempotent(spec.method) ? resolveRetryPolicy(input.retry, ctx.retry, 'retry') : false;
+
+  for (let attempts = 1; ; attempts++) {
+    const { result, retryAfter } = await attemptOnce(ctx, operationId, spec, params, input, timeoutMs, attempts);
+    if (!result.error) return result;
+    const { error } = result;
+    const delay = policy && error.kind !== 'aborted' ? nextRetryDelay(policy, attempts, error, retryAfter) : undefined;
+    if (delay === undefined) return { error, response: result.response };
+    if (!(await sleep(delay, input.signal))) {
+      const message = 'the call was aborted by the caller while waiting to retry';
+      return { error: new CloudApiError({ vendor: ctx.adapter.vendor, operationId, kind: 'aborted', message, attempts, cause: input.signal?.reason }), response: undefined };
+    }
+  }
+}

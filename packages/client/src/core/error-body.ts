@@ -1,0 +1,14 @@
+/** Small readers for untrusted error bodies: never throw, never guess a type. */
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function stringField(record: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = record?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function unknownBodyMessage(status: number): string {
+  return `the service answered HTTP ${status} without a recognised error body`;
+}

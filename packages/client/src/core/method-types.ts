@@ -1,0 +1,50 @@
+import type { CallOptions } from './call-operation.js';
+import type { PageOptions } from './pagination.js';
+import type { ApiResult } from './result.js';
+
+/** Parameter names the client fills in itself, per location; callers never pass them. */
+export interface AutoFilled {
+  path: string;
+  query: string;
+  header: string;
+}
+
+type ParamsAt<Op, Location extends string> = Op extends { parameters: infer P } ? (Location extends keyof P ? NonNullable<P[Location]> : never) : never;
+type Without<T, Keys> = [T] extends [never] ? never : Omit<T, Keys & keyof T>;
+// a part is required when any of its keys is, optional when none is, absent when it is empty
+type Part<Key extends string, T> = [T] extends [never] ? unknown : keyof T extends never ? unknown : {} extends T ? { [P in Key]?: T } : { [P in Key]: T };
+type BodyPart<Op> = Op extends { requestBody?: never }
+  ? unknown
+  : Op extends { requestBody: { content: { 'application/json': infer Body } } }
+    ? { body: Body }
+    : Op extends { requestBody?: { content: { 'application/json': infer Body } } }
+      ? { body?: Body }
+      : unknown;
+
+/** What a generated method takes: its parameters by location, its body, and call options. */
+export type OperationInput<Op, Auto extends AutoFilled> = Part<'path', Without<ParamsAt<Op, 'path'>, Auto['path']>> &
+  Part<'query', Without<ParamsAt<Op, 'query'>, Auto['query']>> &
+  Part<'headers', Without<ParamsAt<Op, 'header'>, Auto['header']>> &
+  BodyPart<Op> &
+  CallOptions;
+
+/** The body of the operation's 200 response, or undefined when it has none. */
+export type SuccessData<Op> = Op extends { responses: { 200: { content: { 'application/json': infer Data } } } } ? Data : undefined;
+
+type Args<Input> = {} extends Input ? [input?: Input] : [input: Input];
+
+export type OperationMethod<Op, Auto extends AutoFilled, Failure> = (...args: Args<OperationInput<Op, Auto>>) => Promise<ApiResult<SuccessData<Op>, Failure>>;
+
+type Paged<Auto extends AutoFilled> = { path: Auto['path']; query: Auto['query'] | 'limit' | 'offset'; header: Auto['header'] };
+
+export type PageIterator<Op, Auto extends AutoFilled, Failure> = (
+  ...args: [...Args<OperationInput<Op, Paged<Auto>>>, options?: PageOptions]
+) => AsyncGenerator<ApiResult<SuccessData<Op>, Failure>, void, undefined>;
+
+/** One typed method per operation in the generated table. */
+export type OperationMethods<Ops, Auto extends AutoFilled, Failure> = { [Id in keyof Ops]: OperationMethod<Ops[Id], Auto, Failure> };
+
+/** One page iterator per operation the generated table marks pageable. */
+export type PageIterators<Table, Ops, Auto extends AutoFilled, Failure> = {
+  [Id in keyof Ops as Id extends keyof Table ? (Table[Id] extends { pageable: true } ? Id : never) : never]: PageIterator<Ops[Id], Auto, Failure>;
+};

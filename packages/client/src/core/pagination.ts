@@ -1,0 +1,43 @@
+import { callOperation, type CallInput } from './call-operation.js';
+import type { ClientContext } from './client-context.js';
+import { ClientInputError, type CloudApiError } from './errors.js';
+import type { OperationSpec } from './operation-table.js';
+import type { ApiResult } from './result.js';
+
+export interface PageOptions {
+  /** items per request (`limit`); default 100 */
+  pageSize?: number;
+  /** `offset` of the first page; default 0 */
+  startOffset?: number;
+  /** stop after this many pages even if more remain; default 1000 */
+  maxPages?: number;
+}
+
+function positiveInteger(value: number, field: string, minimum: number): number {
+  if (!Number.isInteger(value) || value < minimum) throw new ClientInputError(field, `must be an integer >= ${minimum}`);
+  return value;
+}
+
+// note: list bodies hold their items in one array property (`shared` for Huawei)
+function itemsOf(body: unknown): unknown[] {
+  const list = Object.values((body ?? {}) as Record<string, unknown>).find(Array.isArray);
+  return (list as unknown[] | undefined) ?? [];
+}
+
+/**
+ * Walks an offset/limit listing page by page. Yields each page's result; after an error it
+ * yields that error and stops. Ends on a short page or when `maxPages` is reached.
+ */
+export async function* iteratePages(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput = {}, options: PageOptions = {}): AsyncGenerator<ApiResult<unknown, CloudApiError>, void, undefined> {
+  const pageSize = positiveInteger(options.pageSize ?? 100, 'pageSize', 1);
+  const maxPages = positiveInteger(options.maxPages ?? 1000, 'maxPages', 1);
+  let offset = positiveInteger(options.startOffset ?? 0, 'startOffset', 0);
+  for (let page = 0; page < maxPages; page++) {
+    const result = await callOperation(ctx, operationId, spec, { ...input, query: { ...input.query, limit: pageSize, offset } });
+    yield result;
+    if (result.error) return;
+    const count = itemsOf(result.data).length;
+    if (count < pageSize) return;
+    offset += count;
+  }
+}

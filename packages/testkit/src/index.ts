@@ -1,0 +1,4 @@
+export * from './bundles.ts';
+export * from './contract-suites.ts';
+export * from './examples.ts';
+export * from './schema-validator.ts';

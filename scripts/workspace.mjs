@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// The one entry point behind `npm start`, `npm test`, `npm run build` and `npm run lint`.
+// It needs only Node and npm: it fetches the pnpm version pinned in package.json into
+// .tools/ (no global install, no corepack), installs the workspace, then hands over to turbo.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** What each root command runs once the workspace is installed. */
+const commands = {
+  build: [['turbo', 'run', 'bundle', 'build']],
+  lint: [['turbo', 'run', 'lint']],
+  test: [['turbo', 'run', 'test']],
+  // builds everything, then keeps the mock and the docs server in the foreground
+  start: [['turbo', 'run', 'bundle', 'build'], ['turbo', 'run', 'serve']],
+};
+
+const quietTools = {
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+  DO_NOT_TRACK: '1',
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  NO_UPDATE_NOTIFIER: '1',
+};
+
+function fail(message) {
+  console.error(`workspace: ${message}`);
+  process.exit(1);
+}
+
+function run(file, args, options = {}) {
+  const result = spawnSync(file, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...quietTools },
+    ...options,
+  });
+  if (result.error) fail(`could not run ${file}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function pinnedPnpmVersion() {
+  const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const match = /^pnpm@(\d+\.\d+\.\d+)$/.exec(packageManager ?? '');
+  if (!match) fail(`package.json "packageManager" must be "pnpm@x.y.z", found ${JSON.stringify(packageManager)}`);
+  return match[1];
+}
+
+/** Path to the pinned pnpm's entry script, installed into .tools/ on first use. */
+function ensurePnpm() {
+  const version = pinnedPnpmVersion();
+  const prefix = join(root, '.tools', `pnpm-${version}`);
+  const entry = join(prefix, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+  if (existsSync(entry)) return entry;
+  console.log(`workspace: fetching pnpm ${version} into .tools/ (first run only)`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const status = run(npm, ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${version}`], {
+    shell: process.platform === 'win32',
+  });
+  if (status !== 0 || !existsSync(entry)) fail(`npm could not install pnpm@${version}; check your network access to the npm registry`);
+  return entry;
+}
+
+function pnpm(entry, args) {
+  // note: npm_config_* from the outer `npm run` would leak npm-only settings into pnpm
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
+  return run(process.execPath, [entry, ...args], { env: { ...env, ...quietTools } });
+}
+
+const [command = 'build', ...rest] = process.argv.slice(2);
+const entry = ensurePnpm();
+
+if (command === 'pnpm') process.exit(pnpm(entry, rest));
+if (!(command in commands)) fail(`unknown command "${command}"; expected one of ${Object.keys(commands).join(', ')}, pnpm`);
+
+// an up-to-date install takes about a second, so every command starts with it
+const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+const installed = pnpm(entry, ['install', ...frozen, '--reporter=append-only']);
+if (installed !== 0) fail('pnpm install failed');
+
+for (const step of commands[command]) {
+  const [bin, ...args] = step;
+  const status = pnpm(entry, ['exec', bin, ...args, ...rest]);
+  if (status !== 0) process.exit(status);
+}
