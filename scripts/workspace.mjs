@@ -4,7 +4,7 @@
 // .tools/ (no global install, no corepack), installs the workspace, then hands over to turbo.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -68,6 +68,9 @@ function ensurePnpm() {
 function pnpm(entry, args) {
   // note: npm_config_* from the outer `npm run` would leak npm-only settings into pnpm
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
+  // turbo looks pnpm up on PATH, so the pinned one goes first
+  const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
+  env[pathKey] = [join(dirname(dirname(dirname(entry))), '.bin'), env[pathKey]].join(delimiter);
   return run(process.execPath, [entry, ...args], { env: { ...env, ...quietTools } });
 }
 
@@ -77,9 +80,9 @@ const entry = ensurePnpm();
 if (command === 'pnpm') process.exit(pnpm(entry, rest));
 if (!(command in commands)) fail(`unknown command "${command}"; expected one of ${Object.keys(commands).join(', ')}, pnpm`);
 
-// an up-to-date install takes about a second, so every command starts with it
-const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
-const installed = pnpm(entry, ['install', ...frozen, '--reporter=append-only']);
+// an up-to-date install takes about a second, so every command starts with it;
+// pnpm itself refuses to touch the lockfile when CI is set
+const installed = pnpm(entry, ['install', '--reporter=append-only']);
 if (installed !== 0) fail('pnpm install failed');
 
 for (const step of commands[command]) {

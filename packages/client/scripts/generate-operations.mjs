@@ -55,20 +55,35 @@ function operationSpec(doc, path, item, method) {
   if (jsonBody) spec.body = { required: Boolean(requestBody.required), schema: trimSchema(doc, jsonBody.schema) };
   // an operation is pageable when it takes the offset/limit pair the pagination helper drives
   const queryNames = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
-  if (queryNames.has('limit') && queryNames.has('offset')) spec.pageable = true;
+  if (queryNames.has('limit') && queryNames.has('offset')) spec.pageItems = pageItemsField(doc, op);
   return [op.operationId, spec];
 }
 
+/** The one required array of a listing's 200 body: what the page iterator counts. */
+function pageItemsField(doc, op) {
+  const response = resolveRef(doc, op.responses?.['200']);
+  const schema = resolveRef(doc, response?.content?.['application/json']?.schema) ?? {};
+  const arrays = Object.entries(schema.properties ?? {})
+    .filter(([name, property]) => (schema.required ?? []).includes(name) && resolveRef(doc, property)?.type === 'array')
+    .map(([name]) => name);
+  if (arrays.length !== 1) {
+    throw new Error(`${op.operationId} takes limit/offset, so its 200 body needs exactly one required array of items; found ${arrays.length}`);
+  }
+  return arrays[0];
+}
+
 /** Source of `src/generated/<api>.ts` for one bundled contract. */
-export function generateOperationModule(doc, { apiName, typesModule }) {
+export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js' }) {
   const table = Object.fromEntries(
     Object.entries(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => operationSpec(doc, path, item, m))),
   );
+  const reserved = Object.keys(table).filter((id) => id === 'pages' || id === 'raw');
+  if (reserved.length) throw new Error(`operationId ${reserved.join(', ')} clashes with a client property; rename it in spec/${apiName}`);
   const name = `${camel(apiName)}Operations`;
   return [
     `// Generated from spec/${apiName} by packages/client/scripts/generate-operations.mjs. Do not edit.`,
     `import type { operations } from '${typesModule}';`,
-    `import type { OperationTable } from '../core/operation-table.js';`,
+    `import type { OperationTable } from '${coreModule}';`,
     '',
     `export const ${name} = ${JSON.stringify(table, null, 2)} as const satisfies OperationTable;`,
     '',

@@ -1,6 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
-import { requireString } from '../core/client-context.js';
+import { requireHeaderSafe, requireString } from '../core/client-context.js';
 import { ClientInputError } from '../core/errors.js';
 import { signAlibabaAcs3Request } from '../signing/alibaba-acs3-hmac-sha256.js';
 import { signAlibabaRpcV2Request } from '../signing/alibaba-rpc-v2-hmac-sha1.js';
@@ -28,10 +28,10 @@ export type AlibabaSignatureVersion = AlibabaAuth['type'];
 
 function readKeyPair(auth: AlibabaKeyPair): AlibabaKeyPair {
   const pair: AlibabaKeyPair = {
-    accessKeyId: requireString(auth.accessKeyId, 'auth.accessKeyId'),
+    accessKeyId: requireHeaderSafe(auth.accessKeyId, 'auth.accessKeyId'),
     accessKeySecret: requireString(auth.accessKeySecret, 'auth.accessKeySecret'),
   };
-  if (auth.securityToken !== undefined) pair.securityToken = requireString(auth.securityToken, 'auth.securityToken');
+  if (auth.securityToken !== undefined) pair.securityToken = requireHeaderSafe(auth.securityToken, 'auth.securityToken');
   return pair;
 }
 

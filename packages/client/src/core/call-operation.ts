@@ -1,4 +1,4 @@
-import type { ClientContext, ErrorFacts } from './client-context.js';
+import { type ClientContext, type ErrorFacts, FetchRejection } from './client-context.js';
 import { ClientInputError, CloudApiError } from './errors.js';
 import type { OperationSpec, ParameterLocation } from './operation-table.js';
 import type { ApiResult } from './result.js';
@@ -83,7 +83,10 @@ async function attemptOnce(ctx: ClientContext, operationId: string, spec: Operat
   let outcome: { data?: unknown; error?: unknown; response: Response };
   try {
     outcome = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, { params, body: input.body, parseAs: 'text', signal });
-  } catch (cause) {
+  } catch (thrown) {
+    // anything but a fetch rejection is a bug in middleware, not a network failure
+    if (!(thrown instanceof FetchRejection)) throw thrown;
+    const { cause } = thrown;
     if (input.signal?.aborted) return fail({ kind: 'aborted', message: 'the call was aborted by the caller', cause: input.signal.reason });
     if (timeout.aborted) return fail({ kind: 'timeout', message: `no response within ${timeoutMs} ms` });
     return fail({ kind: 'network', message: `the request did not reach the service: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
@@ -111,7 +114,8 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
   const params = prepareParams(ctx, operationId, spec, input);
   const timeoutMs = input.timeoutMs ?? ctx.timeoutMs;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new ClientInputError('timeoutMs', 'must be a positive number');
-  const policy = isIdempotent(spec.method) ? resolveRetryPolicy(input.retry, ctx.retry, 'retry') : false;
+  const requested = resolveRetryPolicy(input.retry, ctx.retry, 'retry');
+  const policy = isIdempotent(spec.method) ? requested : false;
 
   for (let attempts = 1; ; attempts++) {
     const { result, retryAfter } = await attemptOnce(ctx, operationId, spec, params, input, timeoutMs, attempts);

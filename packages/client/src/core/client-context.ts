@@ -39,13 +39,24 @@ export interface ClientContext {
 
 export const defaultTimeoutMs = 30_000;
 
+/** Marks a rejection of fetch itself, so only those count as network failures. */
+export class FetchRejection extends Error {
+  constructor(cause: unknown) {
+    super('fetch rejected', { cause });
+  }
+}
+
 export function resolveTransport(options: TransportOptions): { timeoutMs: number; retry: RetryPolicy | false; fetch: typeof globalThis.fetch } {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   assertNonNegative(timeoutMs, 'timeoutMs');
   if (timeoutMs === 0) throw new ClientInputError('timeoutMs', 'must be greater than 0');
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new ClientInputError('fetch', 'must be a function (no global fetch found)');
-  return { timeoutMs, retry: resolveRetryPolicy(options.retry, defaultRetryPolicy, 'retry'), fetch: fetchImpl };
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    fetchImpl(input, init).catch((cause: unknown) => {
+      throw new FetchRejection(cause);
+    });
+  return { timeoutMs, retry: resolveRetryPolicy(options.retry, defaultRetryPolicy, 'retry'), fetch };
 }
 
 /** Returns the trimmed string or throws naming the field. */
@@ -65,6 +76,14 @@ export function requireBaseUrl(value: unknown, field: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ClientInputError(field, 'must use http or https');
   return text.replace(/\/+$/, '');
+}
+
+// note: fetch refuses CR, LF and NUL in a header and quotes the value in its error, so a
+// credential that travels in a header is checked here, where the message can leave it out
+export function requireHeaderSafe(value: unknown, field: string): string {
+  const text = requireString(value, field);
+  if (/[\r\n\0]/.test(text)) throw new ClientInputError(field, 'must not contain line breaks or NUL characters');
+  return text;
 }
 
 // note: a region is a host label, so anything else would build a wrong host silently

@@ -19,7 +19,7 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   const pages: Record<string, unknown> = {};
   for (const [operationId, spec] of Object.entries(table)) {
     methods[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
-    if (spec.pageable) pages[operationId] = (input?: CallInput, options?: PageOptions) => iteratePages(ctx, operationId, spec, input, options);
+    if (spec.pageItems) pages[operationId] = (input?: CallInput, options?: PageOptions) => iteratePages(ctx, operationId, spec, input, options);
   }
   return { ...methods, pages, raw: ctx.http } as ApiClient<Table, Ops, Paths, Auto, Failure>;
 }

@@ -108,8 +108,15 @@ export class ClientInputError extends TypeError {
 /** A CloudApiError whose fields are narrowed, for the per-vendor error unions. */
 export type NarrowedError<Fields> = CloudApiError & Fields;
 
+type Failure<V extends Vendor, K extends ErrorKind, Fields> = NarrowedError<{ vendor: V; kind: K } & Fields>;
+
+// note: one union member per kind, so narrowing with `!==` removes members one by one
 /** No response arrived: the network failed, the timeout fired, or the caller aborted. */
-export type TransportFailure<V extends Vendor> = NarrowedError<{ vendor: V; kind: 'network' | 'timeout' | 'aborted'; status: undefined; code: undefined }>;
+export type TransportFailure<V extends Vendor> = {
+  [K in 'network' | 'timeout' | 'aborted']: Failure<V, K, { status: undefined; code: undefined }>;
+}['network' | 'timeout' | 'aborted'];
 
 /** A response arrived that is neither success nor a known vendor error. */
-export type HttpFailure<V extends Vendor> = NarrowedError<{ vendor: V; kind: 'http' | 'invalid-response'; status: number }>;
+export type HttpFailure<V extends Vendor> = {
+  [K in 'http' | 'invalid-response']: Failure<V, K, { status: number }>;
+}['http' | 'invalid-response'];

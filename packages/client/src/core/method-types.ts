@@ -46,5 +46,5 @@ export type OperationMethods<Ops, Auto extends AutoFilled, Failure> = { [Id in k
 
 /** One page iterator per operation the generated table marks pageable. */
 export type PageIterators<Table, Ops, Auto extends AutoFilled, Failure> = {
-  [Id in keyof Ops as Id extends keyof Table ? (Table[Id] extends { pageable: true } ? Id : never) : never]: PageIterator<Ops[Id], Auto, Failure>;
+  [Id in keyof Ops as Id extends keyof Table ? (Table[Id] extends { pageItems: string } ? Id : never) : never]: PageIterator<Ops[Id], Auto, Failure>;
 };

@@ -36,8 +36,8 @@ export interface OperationSpec {
   readonly path: string;
   readonly parameters: readonly ParameterSpec[];
   readonly body?: { readonly required: boolean; readonly schema: InputSchema };
-  /** set when the operation takes `limit`/`offset`, the pair the page iterator drives */
-  readonly pageable?: boolean;
+  /** for operations taking `limit`/`offset`: the body property holding a page's items */
+  readonly pageItems?: string;
 }
 
 export type OperationTable = { readonly [operationId: string]: OperationSpec };

@@ -18,11 +18,6 @@ function positiveInteger(value: number, field: string, minimum: number): number 
   return value;
 }
 
-// note: list bodies hold their items in one array property (`shared` for Huawei)
-function itemsOf(body: unknown): unknown[] {
-  const list = Object.values((body ?? {}) as Record<string, unknown>).find(Array.isArray);
-  return (list as unknown[] | undefined) ?? [];
-}
 
 /**
  * Walks an offset/limit listing page by page. Yields each page's result; after an error it
@@ -36,7 +31,8 @@ export async function* iteratePages(ctx: ClientContext, operationId: string, spe
     const result = await callOperation(ctx, operationId, spec, { ...input, query: { ...input.query, limit: pageSize, offset } });
     yield result;
     if (result.error) return;
-    const count = itemsOf(result.data).length;
+    const items = (result.data as Record<string, unknown> | undefined)?.[spec.pageItems!];
+    const count = Array.isArray(items) ? items.length : 0;
     if (count < pageSize) return;
     offset += count;
   }

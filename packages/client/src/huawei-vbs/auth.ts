@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { requireString } from '../core/client-context.js';
+import { requireHeaderSafe, requireString } from '../core/client-context.js';
 import { signHuaweiRequest } from '../signing/huawei-sdk-hmac-sha256.js';
 
 /** An IAM token, sent as `X-Auth-Token`. */
@@ -24,7 +24,7 @@ export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middlewa
   if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be { type: "token", token } or { type: "aksk", accessKeyId, secretAccessKey }');
   const { type } = auth as { type?: unknown };
   if (type === 'token') {
-    const token = requireString((auth as HuaweiTokenAuth).token, 'auth.token');
+    const token = requireHeaderSafe((auth as HuaweiTokenAuth).token, 'auth.token');
     return {
       onRequest({ request }) {
         request.headers.set('X-Project-Id', projectId);
@@ -35,7 +35,7 @@ export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middlewa
   }
   if (type === 'aksk') {
     const credentials = {
-      accessKeyId: requireString((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId'),
+      accessKeyId: requireHeaderSafe((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId'),
       secretAccessKey: requireString((auth as HuaweiAkSkAuth).secretAccessKey, 'auth.secretAccessKey'),
     };
     return {

@@ -6,7 +6,7 @@ import type { HttpFailure, NarrowedError, TransportFailure } from '../core/error
 export type HuaweiServiceError = NarrowedError<{ vendor: 'huawei'; kind: 'service'; status: number; code: string; errorType: string }>;
 
 /** The API gateway's error: `{ error_code, error_msg, request_id }`, e.g. `APIG.0301` for bad credentials. */
-export type HuaweiGatewayError = NarrowedError<{ vendor: 'huawei'; kind: 'gateway'; status: number; code: `APIG.${string}` | (string & {}) }>;
+export type HuaweiGatewayError = NarrowedError<{ vendor: 'huawei'; kind: 'gateway'; status: number; code: string }>;
 
 /** Every failure a Huawei VBS call reports; narrow on `kind`, then on `code`. */
 export type HuaweiVbsError = HuaweiServiceError | HuaweiGatewayError | HttpFailure<'huawei'> | TransportFailure<'huawei'>;

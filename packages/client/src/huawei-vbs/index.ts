@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
-import { requireBaseUrl, requireRegion, requireString, resolveTransport, type TransportOptions, type VendorAdapter } from '../core/client-context.js';
+import { requireBaseUrl, requireHeaderSafe, requireRegion, resolveTransport, type TransportOptions, type VendorAdapter } from '../core/client-context.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
@@ -44,7 +44,7 @@ export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVb
         : (() => {
             throw new ClientInputError('region', 'is required (or give baseUrl)');
           })();
-  const projectId = requireString(options.projectId, 'projectId');
+  const projectId = requireHeaderSafe(options.projectId, 'projectId');
   const auth = huaweiAuthMiddleware(options.auth, projectId);
   const transport = resolveTransport(options);
 

@@ -58,8 +58,8 @@ function isSignedHeader(name: string): boolean {
  *   STS token, `x-acs-accesskey-id` and `x-acs-security-token`: values already on the request
  *   are replaced by its own.
  * - `x-acs-action`/`x-acs-version` come from `options.action`/`options.version` (then returned
- *   in `headers`) or from headers already on the request; one of the two is required, and if
- *   both are given they must agree.
+ *   in `headers`) or from those headers already on the request; each is required from one of
+ *   the two sources, and when both are given they must agree.
  * - Canonical query: the URL's parameters sorted by name then value, names and values
  *   RFC 3986-encoded (the SDK leaves names unencoded; identical for names made of A-Z a-z 0-9 . _ -).
  */
@@ -85,8 +85,9 @@ export async function signAlibabaAcs3Request(
     headers[name] = value;
   };
 
-  const version = optionOrExisting('version', opts.version, signedValues.get('x-acs-version'), 'x-acs-version header');
   const action = optionOrExisting('action', opts.action, signedValues.get('x-acs-action'), 'x-acs-action header');
+  const version = optionOrExisting('version', opts.version, signedValues.get('x-acs-version'), 'x-acs-version header');
+  // same header order as the SDK
   if (version.add) add('x-acs-version', version.value);
   if (action.add) add('x-acs-action', action.value);
   add('x-acs-date', isoSeconds(date));

@@ -1,5 +1,5 @@
 // Alibaba Cloud credentials, shared by the ACS3 and RPC V2 signers.
-import { readAccessKeyPair } from './request.js';
+import { readAccessKeyPair, requireVisibleAscii } from './request.js';
 
 export interface AlibabaCredentials {
   accessKeyId: string;
@@ -18,8 +18,8 @@ export interface ResolvedAlibabaCredentials {
 export function readAlibabaCredentials(credentials: AlibabaCredentials): ResolvedAlibabaCredentials {
   const { accessKeyId, secret } = readAccessKeyPair(credentials, 'accessKeyId', 'accessKeySecret');
   const token = (credentials as { securityToken?: unknown }).securityToken;
-  if (token !== undefined && token !== null && typeof token !== 'string') {
-    throw new TypeError('securityToken must be a string when given');
-  }
-  return { accessKeyId, secret, securityToken: typeof token === 'string' && token !== '' ? token : undefined };
+  // like the SDK, an absent or empty token means plain (non-STS) credentials
+  if (token === undefined || token === null || token === '') return { accessKeyId, secret, securityToken: undefined };
+  if (typeof token !== 'string') throw new TypeError('securityToken must be a string when given');
+  return { accessKeyId, secret, securityToken: requireVisibleAscii(token, 'securityToken') };
 }

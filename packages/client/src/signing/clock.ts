@@ -1,10 +1,9 @@
 // Timestamps and nonces: the two inputs that are injectable (options.date / options.nonce).
+import { requireVisibleAscii } from './request.js';
 
 interface RandomSource {
   getRandomValues(array: Uint8Array): Uint8Array;
 }
-
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 /** `options.date`, checked, or now. */
 export function resolveDate(date: unknown): Date {
@@ -41,9 +40,5 @@ export function randomNonce(): string {
 
 /** `options.nonce`, checked (it is sent as a header or query value), or a fresh random one. */
 export function resolveNonce(nonce: unknown): string {
-  if (nonce === undefined) return randomNonce();
-  if (typeof nonce !== 'string' || !VISIBLE_ASCII.test(nonce)) {
-    throw new TypeError('nonce must be a non-empty string of visible ASCII characters');
-  }
-  return nonce;
+  return nonce === undefined ? randomNonce() : requireVisibleAscii(nonce, 'nonce');
 }

@@ -5,7 +5,24 @@ export type ParamPair = readonly [name: string, value: string];
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 const SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Replaces unpaired surrogates with U+FFFD (String#toWellFormed, which older runtimes lack). */
+function toWellFormed(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += value[i]! + value[i + 1]!;
+        i++;
+        continue;
+      }
+    }
+    out += unit >= 0xd800 && unit <= 0xdfff ? '\uFFFD' : value[i]!;
+  }
+  return out;
+}
 
 function escapeSubDelim(char: string): string {
   return `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
@@ -23,7 +40,7 @@ export function percentEncode(value: string): string {
   try {
     encoded = encodeURIComponent(value);
   } catch {
-    encoded = encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+    encoded = encodeURIComponent(toWellFormed(value));
   }
   return encoded.replace(SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT, escapeSubDelim);
 }

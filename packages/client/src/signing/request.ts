@@ -1,4 +1,4 @@
-// The signers' common input: a plain description of the request, normalised and validated.
+// The signers' common input: a plain description of the request, normalized and validated.
 // Error messages name the offending field and never echo a value (a secret could be in it).
 import { compareCodeUnits } from './encoding.js';
 
@@ -11,7 +11,7 @@ export type HeadersInput = Record<string, string> | HeadersLike;
 
 /** What a signer needs to know about a request: the headers present at signing time and the body. */
 export interface SigningRequest {
-  /** HTTP method; normalised like fetch does (get/post/put/delete/head/options are upper-cased). */
+  /** HTTP method; normalized like fetch does (get/post/put/delete/head/options are upper-cased). */
   method: string;
   /** Absolute http(s) URL; the query parameters are read from it (WHATWG rules: "+" means space). */
   url: URL | string;
@@ -32,12 +32,19 @@ export interface NormalizedRequest {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FORBIDDEN_IN_HEADER_VALUE = /[\r\n\0]/;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
-// the methods whose case fetch() normalises; any other method is sent as written
-const FETCH_NORMALISED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+// the methods whose case fetch() normalizes; any other method is sent as written
+const FETCH_NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 export function requireNonEmptyString(value: unknown, field: string): string {
   if (typeof value !== 'string' || value === '') throw new TypeError(`${field} must be a non-empty string`);
   return value;
+}
+
+/** A non-empty string that is safe inside a header value or query parameter as-is. */
+export function requireVisibleAscii(value: unknown, field: string): string {
+  const text = requireNonEmptyString(value, field);
+  if (!VISIBLE_ASCII.test(text)) throw new TypeError(`${field} must only contain visible ASCII characters`);
+  return text;
 }
 
 export function requireObject(value: unknown, field: string): Record<string, unknown> {
@@ -51,12 +58,12 @@ export function readOptions<T extends object>(options: T | undefined): Partial<T
   return requireObject(options, 'options') as Partial<T>;
 }
 
-function normaliseMethod(method: unknown): string {
+function normalizeMethod(method: unknown): string {
   if (typeof method !== 'string' || !TOKEN.test(method)) {
     throw new TypeError('method must be a non-empty HTTP method token');
   }
   const upper = method.toUpperCase();
-  return FETCH_NORMALISED_METHODS.has(upper) ? upper : method;
+  return FETCH_NORMALIZED_METHODS.has(upper) ? upper : method;
 }
 
 function parseUrl(url: unknown): URL {
@@ -95,13 +102,13 @@ function collectHeaders(headers: unknown): Map<string, string[]> {
   return collected;
 }
 
-/** Validates and normalises a {@link SigningRequest}; throws a TypeError naming the bad field. */
+/** Validates and normalizes a {@link SigningRequest}; throws a TypeError naming the bad field. */
 export function normalizeRequest(request: SigningRequest): NormalizedRequest {
   const input = requireObject(request, 'request');
   const body = input.body;
   if (body !== undefined && body !== null && typeof body !== 'string') throw new TypeError('body must be a string when given');
   return {
-    method: normaliseMethod(input.method),
+    method: normalizeMethod(input.method),
     url: parseUrl(input.url),
     headers: collectHeaders(input.headers),
     body: typeof body === 'string' ? body : '',
@@ -122,8 +129,7 @@ export function optionOrExisting(
 ): { value: string; add: boolean } {
   const existing = existingValue === '' ? undefined : existingValue;
   if (optionValue !== undefined) {
-    const value = requireNonEmptyString(optionValue, field);
-    if (!VISIBLE_ASCII.test(value)) throw new TypeError(`${field} must only contain visible ASCII characters`);
+    const value = requireVisibleAscii(optionValue, field);
     if (existing !== undefined && existing !== value) {
       throw new TypeError(`${field} conflicts with the ${existingDescription} already on the request`);
     }
@@ -142,7 +148,7 @@ export function readAccessKeyPair(
 ): { accessKeyId: string; secret: string } {
   const input = requireObject(credentials, 'credentials');
   return {
-    accessKeyId: requireNonEmptyString(input[idField], idField),
+    accessKeyId: requireVisibleAscii(input[idField], idField),
     secret: requireNonEmptyString(input[secretField], secretField),
   };
 }

@@ -1,0 +1,166 @@
+// Shared fixtures for the behaviour tests: clients pointed at the scripted server, valid
+// bodies, server-side signature verification and a secret scanner.
+import { inspect } from 'node:util';
+import { expect } from 'vitest';
+import { signingCrypto } from '../../src/crypto/node.js';
+import { createAlibabaHbrClient, type AlibabaHbrClientOptions } from '../../src/alibaba-hbr/index.js';
+import { createHuaweiVbsClient, type HuaweiVbsClientOptions } from '../../src/huawei-vbs/index.js';
+import { signAlibabaAcs3Request } from '../../src/signing/alibaba-acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-sha1.js';
+import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
+import type { ReceivedRequest, ScriptedServer } from '../support/scripted-server.js';
+
+export { dropConnection, startScriptedServer, type ReceivedRequest, type Reply, type ScriptedServer } from '../support/scripted-server.js';
+
+// distinctive values, so a leak anywhere is easy to find
+export const HUAWEI_AK = 'HUAWEIAKID0000000001';
+export const HUAWEI_SK = 'HwSecret-DO-NOT-LEAK-7f3a9c2e51b84d06';
+export const HUAWEI_TOKEN = 'MIIToken-DO-NOT-LEAK-a8d2e4f6c1b3';
+export const ALIBABA_AK = 'LTAI5tAliKeyId000001';
+export const ALIBABA_SECRET = 'AliSecret-DO-NOT-LEAK-0c4e8a1f5b9d';
+export const ALIBABA_STS = 'CAIS-StsToken-DO-NOT-LEAK-93b1e7d5';
+export const SECRETS = [HUAWEI_SK, HUAWEI_TOKEN, ALIBABA_SECRET, ALIBABA_STS] as const;
+
+export const PROJECT_ID = 'c13f5220dc1949b0b741ea81a7cd5554';
+export const BACKUP_ID = '066b1e37-9305-4057-97e5-2e99b21fc71d';
+export const validShareBody = { shared: { backup_id: BACKUP_ID, to_project_ids: ['p2'] } };
+
+/** retries on, but with millisecond backoff so the tests stay fast */
+export const fastRetry = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } as const;
+
+export type HuaweiAuthMode = 'token' | 'aksk';
+export type AlibabaAuthMode = 'acs3' | 'rpc-v2';
+
+export function huaweiAuth(mode: HuaweiAuthMode): HuaweiVbsClientOptions['auth'] {
+  return mode === 'token' ? { type: 'token', token: HUAWEI_TOKEN } : { type: 'aksk', accessKeyId: HUAWEI_AK, secretAccessKey: HUAWEI_SK };
+}
+
+export function huaweiClient(server: ScriptedServer, options: Partial<HuaweiVbsClientOptions> & { mode?: HuaweiAuthMode } = {}) {
+  const { mode = 'aksk', ...rest } = options;
+  return createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: huaweiAuth(mode), retry: fastRetry, ...rest });
+}
+
+export function alibabaClient(server: ScriptedServer, options: Partial<AlibabaHbrClientOptions> & { mode?: AlibabaAuthMode; sts?: boolean } = {}) {
+  const { mode = 'acs3', sts = false, ...rest } = options;
+  const auth = { type: mode, accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
+  return createAlibabaHbrClient({ baseUrl: server.baseUrl, auth, retry: fastRetry, ...rest });
+}
+
+/** One item of a `listBackupShareDetails` page, valid against the contract. */
+export function shareItem(n: number) {
+  const hex = n.toString(16).padStart(12, '0');
+  return {
+    id: `8332443e-9866-41d8-8a58-${hex}`,
+    backup_id: `066b1e37-9305-4057-97e5-${hex}`,
+    from_project_id: PROJECT_ID,
+    to_project_id: '0605767c3f00d5762fa8c0147ee18d02',
+    created_at: '2017-08-10T12:25:40.480424',
+    updated_at: '2017-08-14T06:41:49.381069',
+    backup: {
+      id: `066b1e37-9305-4057-97e5-${hex}`,
+      name: `nightly-${n}`,
+      status: 'available',
+      size: 10,
+      availability_zone: 'cn-north-4a',
+      volume_id: 'a7d7783f-02b7-4645-b0e3-61df63f0ba10',
+      created_at: '2017-08-08T04:03:27.456859',
+    },
+  };
+}
+
+export const alibabaStatistics = {
+  RequestId: 'EB526A5D-1FE2-51C1-B790-1732C1DBA969',
+  Code: '200',
+  Message: 'successful',
+  Success: true,
+  RegionStatistics: [{ RegionId: 'cn-shenzhen', ProtectedDataSize: 42949672960, ProtectedResourceCount: 5 }],
+  SourceType: 'ECS_FILE',
+  GlobalStatistics: { ProtectedDataSize: 42949672960, ProtectedResourceCount: 5 },
+};
+
+/**
+ * A per-attempt timeout for the timeout tests: long enough that the request reaches the server
+ * even on a loaded machine (a request still in flight when a test ends would take the next
+ * test's reply), short enough to keep the tests quick. Tests await `arrived` before ending.
+ */
+export const SHORT_TIMEOUT_MS = 500;
+
+/** A reply that never answers; `arrived` resolves once the request is in. */
+export function hangingReply() {
+  let arrived!: () => void;
+  const promise = new Promise<void>((resolve) => (arrived = resolve));
+  return { arrived: promise, reply: (() => arrived()) as (request: ReceivedRequest) => void };
+}
+
+function header(request: ReceivedRequest, name: string): string {
+  const value = request.headers[name];
+  if (value === undefined) throw new Error(`the request has no ${name} header`);
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+export function receivedUrl(request: ReceivedRequest): string {
+  return `http://${header(request, 'host')}${request.url.pathname}${request.url.search}`;
+}
+
+function signedHeaderNames(authorization: string): string[] {
+  const match = /SignedHeaders=([^,\s]+)/.exec(authorization);
+  if (!match) throw new Error('no SignedHeaders in the Authorization header');
+  return match[1]!.split(';');
+}
+
+function pick(request: ReceivedRequest, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, header(request, name)]));
+}
+
+/** Recomputes a Huawei SDK-HMAC-SHA256 Authorization from what the server received. */
+export async function recomputeHuawei(request: ReceivedRequest, secretAccessKey = HUAWEI_SK): Promise<string> {
+  const authorization = header(request, 'authorization');
+  const headers = pick(request, [...new Set([...signedHeaderNames(authorization), 'host'])]);
+  const signature = await signHuaweiRequest({ method: request.method, url: receivedUrl(request), headers, body: request.body }, { accessKeyId: HUAWEI_AK, secretAccessKey }, signingCrypto);
+  return signature.authorization;
+}
+
+/** Recomputes an Alibaba ACS3 Authorization from what the server received (its date and nonce). */
+export async function recomputeAcs3(request: ReceivedRequest, sts = false): Promise<string> {
+  const authorization = header(request, 'authorization');
+  const headers = pick(request, [...new Set([...signedHeaderNames(authorization), 'host'])]);
+  const credentials = { accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
+  const options = { date: new Date(header(request, 'x-acs-date')), nonce: header(request, 'x-acs-signature-nonce') };
+  const signature = await signAlibabaAcs3Request({ method: request.method, url: receivedUrl(request), headers, body: request.body }, credentials, signingCrypto, options);
+  return signature.authorization;
+}
+
+const rpcSignerOwned = ['Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'SecurityToken'];
+
+/** Recomputes an Alibaba RPC V2 Signature: strips the signer-owned parameters and signs again. */
+export async function recomputeRpcV2(request: ReceivedRequest, sts = false): Promise<string> {
+  const url = new URL(receivedUrl(request));
+  const timestamp = url.searchParams.get('Timestamp');
+  const nonce = url.searchParams.get('SignatureNonce');
+  if (timestamp === null || nonce === null) throw new Error('no Timestamp/SignatureNonce in the query');
+  for (const name of rpcSignerOwned) url.searchParams.delete(name);
+  const credentials = { accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
+  const signature = await signAlibabaRpcV2Request({ method: request.method, url, body: request.body }, credentials, signingCrypto, { date: new Date(timestamp), nonce });
+  return signature.signature;
+}
+
+/** Every rendering of an error a caller might log. */
+export function renderings(error: unknown): Record<string, string> {
+  return {
+    'String(error)': String(error),
+    'error.message': error instanceof Error ? error.message : '',
+    'JSON.stringify(error)': JSON.stringify(error) ?? '',
+    'util.inspect(error)': inspect(error, { depth: 5 }),
+  };
+}
+
+export function expectNoSecretIn(error: unknown, secrets: readonly string[] = SECRETS): void {
+  for (const [how, text] of Object.entries(renderings(error))) {
+    for (const secret of secrets) expect(text.includes(secret), `${how} contains a secret: ${text}`).toBe(false);
+  }
+}
+
+/** Everything the server saw of a request, as one string, for secret scanning. */
+export function rawRequest(request: ReceivedRequest): string {
+  return `${request.method} ${request.url.href}\n${JSON.stringify(request.headers)}\n${request.body}`;
+}

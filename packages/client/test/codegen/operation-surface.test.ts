@@ -1,0 +1,111 @@
+// The per-operation surface comes from the contract alone: generating from a fixture spec adds
+// a typed method per operationId, and removing an operation breaks the code that calls it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error the generator is a plain ESM script without type declarations
+import { generateOperationModule } from '../../scripts/generate-operations.mjs';
+import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+
+const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = JSON.parse(readFileSync(new URL('./widgets.openapi.json', import.meta.url), 'utf8'));
+const tsc = join(packageDir, 'node_modules/typescript/bin/tsc');
+
+type Spec = typeof fixture;
+const withoutGetWidget = (spec: Spec): Spec => ({ ...spec, paths: { '/widgets': spec.paths['/widgets'] } });
+const withDeleteWidget = (spec: Spec): Spec => {
+  const copy = structuredClone(spec);
+  copy.paths['/widgets/{id}'].delete = {
+    operationId: 'deleteWidget',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: { '200': { description: 'deleted' } },
+  };
+  return copy;
+};
+
+const usage = `
+import { createApiClient } from '../src/core/create-api-client.js';
+import type { ClientContext } from '../src/core/client-context.js';
+import type { paths } from './types.js';
+import { widgetsOperations, type WidgetsOperations } from './operations.js';
+declare const ctx: ClientContext;
+const client = createApiClient<typeof widgetsOperations, WidgetsOperations, paths, { path: never; query: never; header: never }, Error>(widgetsOperations, ctx);
+export async function use() {
+  const { data } = await client.getWidget({ path: { id: 'w1' } });
+  const id: string | undefined = data?.id;
+  for await (const page of client.pages.listWidgets({}, { pageSize: 10 })) void page.data?.widgets;
+  return id;
+}
+`;
+
+/** Generates types + operation table for a spec into a scratch folder inside the package. */
+async function generateInto(dir: string, spec: Spec): Promise<void> {
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+  writeFileSync(join(dir, 'types.ts'), astToString(await openapiTS(pathToFileURL(join(dir, 'spec.json')))));
+  writeFileSync(join(dir, 'operations.ts'), generateOperationModule(spec, { apiName: 'widgets', typesModule: './types.js', coreModule: '../src/core/operation-table.js' }));
+}
+
+function typecheck(dir: string) {
+  writeFileSync(join(dir, 'usage.ts'), usage);
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { rootDir: '..', noEmit: true }, include: ['*.ts'] }),
+  );
+  const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: packageDir, encoding: 'utf8' });
+  return { ok: result.status === 0, output: result.stdout + result.stderr };
+}
+
+let server: ScriptedServer;
+const scratch: string[] = [];
+const newScratch = () => {
+  const dir = mkdtempSync(join(packageDir, '.codegen-'));
+  scratch.push(dir);
+  return dir;
+};
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(async () => {
+  await server.close();
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('generated operation surface', () => {
+  it('compiles a caller of every generated method', async () => {
+    const dir = newScratch();
+    await generateInto(dir, fixture);
+    const { ok, output } = typecheck(dir);
+    expect(output).toBe('');
+    expect(ok).toBe(true);
+  });
+
+  it('breaks the build where a removed operation is used', async () => {
+    const dir = newScratch();
+    await generateInto(dir, withoutGetWidget(fixture));
+    const { ok, output } = typecheck(dir);
+    expect(ok).toBe(false);
+    expect(output).toMatch(/Property 'getWidget' does not exist/);
+  });
+
+  it('adds a callable method for a new operation with no client code', async () => {
+    const dir = newScratch();
+    await generateInto(dir, withDeleteWidget(fixture));
+    const { widgetsOperations } = await import(pathToFileURL(join(dir, 'operations.ts')).href);
+    const { createApiClient } = await import('../../src/core/create-api-client.js');
+    const { huaweiErrorFromResponse } = await import('../../src/huawei-vbs/errors.js');
+    const createClient = (await import('openapi-fetch')).default;
+    const http = createClient({ baseUrl: server.baseUrl });
+    const adapter = { vendor: 'huawei' as const, reservedParams: {}, autoParams: () => ({}), errorFromResponse: huaweiErrorFromResponse };
+    const client = createApiClient(widgetsOperations, { adapter, http, timeoutMs: 5_000, retry: false }) as Record<string, (input: unknown) => Promise<{ error?: unknown }>> & { pages: object };
+
+    expect(Object.keys(client).filter((key) => key !== 'pages' && key !== 'raw').sort()).toEqual(['deleteWidget', 'getWidget', 'listWidgets']);
+    expect(Object.keys(client.pages)).toEqual(['listWidgets']);
+    server.reply({ status: 200 });
+    const { error } = await client.deleteWidget!({ path: { id: 'w 1' } });
+    expect(error).toBeUndefined();
+    expect(server.received.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['DELETE /widgets/w%201']);
+  });
+});

@@ -1,0 +1,54 @@
+// Known-answer tests for both SigningCrypto backends, and the web backend's key cache.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backends, nodeCrypto, webCrypto } from './backends.js';
+
+const numRuns = Math.max(200, Number(process.env.FC_NUM_RUNS ?? '') || 0);
+
+describe.each(backends)('%s crypto backend', (_name, crypto) => {
+  it('sha256Hex', async () => {
+    expect(await crypto.sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(await crypto.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('hmacSha256Hex (RFC 4231 test case 2)', async () => {
+    expect(await crypto.hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+  });
+
+  it('hmacSha256Hex with a key longer than the block size', async () => {
+    expect(await crypto.hmacSha256Hex('k'.repeat(200), 'd')).toBe('355fd18a0d98b65c264fd834fd8abf9a720f5410ca76ff8df7f70edd65b392b9');
+  });
+
+  it('hmacSha1Base64 (RFC 2202 test case 2)', async () => {
+    expect(await crypto.hmacSha1Base64('Jefe', 'what do ya want for nothing?')).toBe('7/zfauXrL6LSdBbV8YTfnCWafHk=');
+  });
+
+  it('hashes strings as UTF-8, lone surrogates as U+FFFD', async () => {
+    expect(await crypto.sha256Hex('\ud800x')).toBe(await crypto.sha256Hex('\ufffdx'));
+    expect(await crypto.sha256Hex('备份 1')).toBe(await nodeCrypto.sha256Hex('备份 1'));
+  });
+});
+
+describe('node and web backends agree', () => {
+  it('on arbitrary strings and keys', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 1 }), async (data, key) => {
+        expect(await webCrypto.sha256Hex(data)).toBe(await nodeCrypto.sha256Hex(data));
+        expect(await webCrypto.hmacSha256Hex(key, data)).toBe(await nodeCrypto.hmacSha256Hex(key, data));
+        expect(await webCrypto.hmacSha1Base64(key, data)).toBe(await nodeCrypto.hmacSha1Base64(key, data));
+      }),
+      { numRuns },
+    );
+  });
+
+  it('across more secrets than the web key cache holds, used twice and concurrently', async () => {
+    const secrets = Array.from({ length: 40 }, (_, i) => `secret-${i}`);
+    for (let round = 0; round < 2; round++) {
+      const web = await Promise.all(secrets.flatMap((s) => [webCrypto.hmacSha256Hex(s, 'x'), webCrypto.hmacSha1Base64(s, 'x')]));
+      const node = await Promise.all(secrets.flatMap((s) => [nodeCrypto.hmacSha256Hex(s, 'x'), nodeCrypto.hmacSha1Base64(s, 'x')]));
+      expect(web).toEqual(node);
+    }
+  });
+});
