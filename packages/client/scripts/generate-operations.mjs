@@ -11,8 +11,10 @@ import { parse } from 'yaml';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-// the only schema keywords input validation reads; the rest is documentation
-const validationKeywords = ['type', 'format', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'required', 'additionalProperties'];
+// the schema keywords input validation reads (src/core/validate-input.ts); any other
+// constraint is left to the service, and a contract using one fails generation loudly
+const validationKeywords = ['type', 'format', 'enum', 'minimum', 'minLength', 'minItems', 'uniqueItems', 'required', 'additionalProperties'];
+const unsupportedKeywords = ['maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength', 'pattern', 'maxItems', 'multipleOf', 'const', 'oneOf', 'anyOf', 'allOf', 'not'];
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
@@ -28,8 +30,12 @@ function resolveRef(doc, node) {
 
 function trimSchema(doc, schema) {
   const source = resolveRef(doc, schema) ?? {};
+  const unsupported = unsupportedKeywords.filter((keyword) => source[keyword] !== undefined);
+  if (unsupported.length) throw new Error(`request schema uses ${unsupported.join(', ')}, which client input validation does not check yet`);
   const out = {};
   for (const key of validationKeywords) if (source[key] !== undefined && typeof source[key] !== 'object') out[key] = source[key];
+  // format is an annotation in JSON Schema; only the one the validator checks is kept
+  if (out.format !== 'uuid') delete out.format;
   if (Array.isArray(source.type)) out.type = source.type;
   if (Array.isArray(source.enum)) out.enum = source.enum;
   if (Array.isArray(source.required)) out.required = source.required;
@@ -46,7 +52,9 @@ function operationSpec(doc, path, item, method) {
   const byKey = new Map();
   for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
     const p = resolveRef(doc, raw);
-    byKey.set(`${p.in}:${p.name}`, { name: p.name, in: p.in, required: Boolean(p.required), schema: trimSchema(doc, p.schema) });
+    const parameter = { name: p.name, in: p.in, schema: trimSchema(doc, p.schema) };
+    if (p.required) parameter.required = true;
+    byKey.set(`${p.in}:${p.name}`, parameter);
   }
   const parameters = [...byKey.values()];
   const requestBody = resolveRef(doc, op.requestBody);
@@ -72,6 +80,41 @@ function pageItemsField(doc, op) {
   return arrays[0];
 }
 
+/**
+ * Prints the table as a TypeScript literal, hoisting every object that occurs more than once
+ * (a path parameter shared by all operations, filters shared by count and list) into a constant.
+ */
+function shareRepeats(table) {
+  const seen = new Map();
+  const count = (node) => {
+    if (typeof node !== 'object' || node === null) return;
+    if (!Array.isArray(node)) {
+      const key = JSON.stringify(node);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    Object.values(node).forEach(count);
+  };
+  Object.values(table).forEach((op) => Object.values(op).forEach(count));
+  const names = new Map();
+  const constants = [];
+  const print = (node, indent) => {
+    if (typeof node !== 'object' || node === null) return JSON.stringify(node);
+    const key = JSON.stringify(node);
+    if (!Array.isArray(node) && seen.get(key) > 1 && indent > 0) {
+      if (!names.has(key)) {
+        const body = print(node, -1);
+        names.set(key, `shared${names.size}`);
+        constants.push(`const ${names.get(key)} = ${body} as const;`);
+      }
+      return names.get(key);
+    }
+    const inner = Array.isArray(node) ? node.map((child) => print(child, indent + 1)) : Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}: ${print(v, indent + 1)}`);
+    return Array.isArray(node) ? `[${inner.join(', ')}]` : `{ ${inner.join(', ')} }`;
+  };
+  const source = `{\n${Object.entries(table).map(([id, op]) => `  ${JSON.stringify(id)}: ${print(op, 0)},`).join('\n')}\n}`;
+  return { constants, source };
+}
+
 /** Source of `src/generated/<api>.ts` for one bundled contract. */
 export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js' }) {
   const table = Object.fromEntries(
@@ -80,12 +123,16 @@ export function generateOperationModule(doc, { apiName, typesModule, coreModule 
   const reserved = Object.keys(table).filter((id) => id === 'pages' || id === 'raw');
   if (reserved.length) throw new Error(`operationId ${reserved.join(', ')} clashes with a client property; rename it in spec/${apiName}`);
   const name = `${camel(apiName)}Operations`;
+  const { constants, source } = shareRepeats(table);
   return [
     `// Generated from spec/${apiName} by packages/client/scripts/generate-operations.mjs. Do not edit.`,
     `import type { operations } from '${typesModule}';`,
     `import type { OperationTable } from '${coreModule}';`,
     '',
-    `export const ${name} = ${JSON.stringify(table, null, 2)} as const satisfies OperationTable;`,
+    `// parameters and schemas used more than once, defined once`,
+    ...constants,
+    '',
+    `export const ${name} = ${source} as const satisfies OperationTable;`,
     '',
     `/** The generated types of every operation the table holds. */`,
     `export type ${name.charAt(0).toUpperCase()}${name.slice(1)} = Pick<operations, keyof typeof ${name}>;`,

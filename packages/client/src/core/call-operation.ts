@@ -28,31 +28,25 @@ const inputKeyOf: Record<ParameterLocation, 'path' | 'query' | 'headers'> = { pa
 /** Validates caller input against the operation's contract and merges in the auto-filled values. */
 function prepareParams(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput): Params {
   const auto = ctx.adapter.autoParams(spec);
-  const reserved = ctx.adapter.reservedParams;
+  const isReserved = (location: ParameterLocation, name: string) => ctx.adapter.reservedParams[location]?.includes(name);
   const params: Params = { path: {}, query: {}, header: {} };
   for (const location of ['path', 'query', 'header'] as const) {
-    const given = input[inputKeyOf[location]];
-    if (given === undefined) continue;
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new ClientInputError(inputKeyOf[location], 'must be an object');
-    for (const name of Object.keys(given)) {
-      const declared = spec.parameters.some((p) => p.in === location && p.name === name);
-      const isReserved = reserved[location]?.includes(name) ?? false;
-      if (!declared || isReserved) {
-        const why = isReserved ? 'is filled in by the client' : `is not a ${location} parameter of ${operationId}`;
-        throw new ClientInputError(`${inputKeyOf[location]}.${name}`, why);
-      }
+    const key = inputKeyOf[location];
+    const given = input[key] ?? {};
+    assertMatchesSchema(given, { type: 'object' }, key);
+    for (const name in given) {
+      if (isReserved(location, name)) throw new ClientInputError(`${key}.${name}`, 'is filled in by the client');
+      if (!spec.parameters.some((p) => p.in === location && p.name === name)) throw new ClientInputError(`${key}.${name}`, `is not a ${location} parameter of ${operationId}`);
     }
   }
   for (const parameter of spec.parameters) {
     const field = `${inputKeyOf[parameter.in]}.${parameter.name}`;
-    const isReserved = reserved[parameter.in]?.includes(parameter.name) ?? false;
-    const value = isReserved ? auto[parameter.in]?.[parameter.name] : input[inputKeyOf[parameter.in]]?.[parameter.name];
-    if (value === undefined) {
-      if (parameter.required && !isReserved) assertMissing(field);
-      continue;
-    }
-    assertMatchesSchema(value, parameter.schema, field);
-    params[parameter.in][parameter.name] = value;
+    const reserved = isReserved(parameter.in, parameter.name);
+    const value = reserved ? auto[parameter.in]?.[parameter.name] : input[inputKeyOf[parameter.in]]?.[parameter.name];
+    if (value !== undefined) {
+      assertMatchesSchema(value, parameter.schema, field);
+      params[parameter.in][parameter.name] = value;
+    } else if (parameter.required && !reserved) assertMissing(field);
   }
   if (spec.body) {
     if (input.body === undefined) {
@@ -62,12 +56,14 @@ function prepareParams(ctx: ClientContext, operationId: string, spec: OperationS
   return params;
 }
 
-function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof text !== 'string' || text === '') return { ok: true, value: text === '' ? undefined : text };
+const notJson = Symbol('not JSON');
+
+/** The parsed body, undefined for an empty one, or `notJson`. */
+function parseJson(text: unknown): unknown {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return typeof text === 'string' && text !== '' ? JSON.parse(text) : text || undefined;
   } catch {
-    return { ok: false };
+    return notJson;
   }
 }
 
@@ -92,17 +88,15 @@ async function attemptOnce(ctx: ClientContext, operationId: string, spec: Operat
     return fail({ kind: 'network', message: `the request did not reach the service: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
   }
   const { response } = outcome;
+  const { status, headers } = response;
   if (!response.ok) {
-    const parsed = parseJson(outcome.error);
-    return fail(ctx.adapter.errorFromResponse(response.status, parsed.ok ? parsed.value : outcome.error, response.headers), response);
+    const body = parseJson(outcome.error);
+    return fail(ctx.adapter.errorFromResponse(status, body === notJson ? outcome.error : body, headers), response);
   }
-  const parsed = parseJson(outcome.data);
-  if (!parsed.ok) {
-    return fail({ kind: 'invalid-response', status: response.status, message: `the ${response.status} response body is not JSON` }, response);
-  }
-  const unsuccessful = ctx.adapter.errorFromSuccessBody?.(parsed.value, response.headers);
-  if (unsuccessful) return fail(unsuccessful, response);
-  return { result: { data: parsed.value, response }, retryAfter: null };
+  const data = parseJson(outcome.data);
+  if (data === notJson) return fail({ kind: 'invalid-response', status, message: `the ${status} response body is not JSON` }, response);
+  const unsuccessful = ctx.adapter.errorFromSuccessBody?.(data, headers);
+  return unsuccessful ? fail(unsuccessful, response) : { result: { data, response }, retryAfter: null };
 }
 
 /**
@@ -110,10 +104,10 @@ async function attemptOnce(ctx: ClientContext, operationId: string, spec: Operat
  * on a second try. Every attempt goes through the middleware again, so each is signed anew.
  */
 export async function callOperation(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput = {}): Promise<ApiResult<unknown, CloudApiError>> {
-  if (typeof input !== 'object' || input === null) throw new ClientInputError('input', 'must be an object');
+  assertMatchesSchema(input, { type: 'object' }, 'input');
   const params = prepareParams(ctx, operationId, spec, input);
   const timeoutMs = input.timeoutMs ?? ctx.timeoutMs;
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new ClientInputError('timeoutMs', 'must be a positive number');
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ClientInputError('timeoutMs', 'must be a positive number');
   const requested = resolveRetryPolicy(input.retry, ctx.retry, 'retry');
   const policy = isIdempotent(spec.method) ? requested : false;
 

@@ -36,37 +36,28 @@ const retryableStatuses = new Set([429, 502, 503, 504]);
  */
 export class CloudApiError extends Error {
   override readonly name = 'CloudApiError';
-  readonly vendor: Vendor;
-  readonly kind: ErrorKind;
-  readonly operationId: string;
+  // note: `declare` fields are set by Object.assign below; the emitted class stays small
+  declare readonly vendor: Vendor;
+  declare readonly kind: ErrorKind;
+  declare readonly operationId: string;
   /** HTTP status; undefined when no response arrived */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** vendor error code, e.g. `VolumeBackup.0001`, `APIG.0301`, `Throttling.User` */
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Alibaba's diagnosis link, when the service sent one */
-  readonly recommend: string | undefined;
-  readonly hostId: string | undefined;
+  declare readonly recommend: string | undefined;
+  declare readonly hostId: string | undefined;
   /** Huawei's outer error key, e.g. `badRequest`, `itemNotFound` */
-  readonly errorType: string | undefined;
+  declare readonly errorType: string | undefined;
   /** the parsed response body, when there was one */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** how many attempts were made, retries included */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
-  constructor(init: CloudApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.vendor = init.vendor;
-    this.kind = init.kind;
-    this.operationId = init.operationId;
-    this.status = init.status;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.recommend = init.recommend;
-    this.hostId = init.hostId;
-    this.errorType = init.errorType;
-    this.body = init.body;
-    this.attempts = init.attempts ?? 1;
+  constructor({ message, cause, ...facts }: CloudApiErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { attempts: 1 }, facts);
   }
 
   /** Whether sending the same idempotent request again may succeed. */
@@ -81,9 +72,10 @@ export class CloudApiError extends Error {
     return `${this.name} [${facts}] ${this.operationId}: ${this.message}${request}`;
   }
 
+  /** the facts without the response body, which may be large */
   toJSON(): Record<string, unknown> {
-    const { name, vendor, kind, operationId, status, code, message, requestId, recommend, hostId, errorType, attempts } = this;
-    return { name, vendor, kind, operationId, status, code, message, requestId, recommend, hostId, errorType, attempts };
+    const { body: _body, ...facts } = this;
+    return { ...facts, message: this.message };
   }
 }
 
@@ -97,11 +89,10 @@ export function isCloudApiError(value: unknown): value is CloudApiError {
  */
 export class ClientInputError extends TypeError {
   override readonly name = 'ClientInputError';
-  constructor(
-    readonly field: string,
-    problem: string,
-  ) {
+  declare readonly field: string;
+  constructor(field: string, problem: string) {
     super(`${field} ${problem}`);
+    Object.assign(this, { field });
   }
 }
 

@@ -3,18 +3,14 @@
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
 
-/** The subset of JSON Schema that input validation reads. */
+/** The subset of JSON Schema that input validation reads (what the generator keeps). */
 export interface InputSchema {
   readonly type?: JsonType | readonly JsonType[];
   readonly format?: string;
   readonly enum?: readonly unknown[];
   readonly minimum?: number;
-  readonly maximum?: number;
   readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
   readonly minItems?: number;
-  readonly maxItems?: number;
   readonly uniqueItems?: boolean;
   readonly items?: InputSchema;
   readonly properties?: { readonly [name: string]: InputSchema };
@@ -27,7 +23,7 @@ export type ParameterLocation = 'path' | 'query' | 'header';
 export interface ParameterSpec {
   readonly name: string;
   readonly in: ParameterLocation;
-  readonly required: boolean;
+  readonly required?: boolean;
   readonly schema: InputSchema;
 }
 

@@ -15,15 +15,13 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
 
-// note: only these methods may be sent twice; a POST is never retried
-const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
+/** Only these methods may be sent twice; a POST is never retried. */
 export function isIdempotent(method: string): boolean {
-  return idempotentMethods.has(method);
+  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method);
 }
 
 export function assertNonNegative(value: unknown, field: string, integer = false): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+  if (!(Number[integer ? 'isInteger' : 'isFinite'](value) && (value as number) >= 0)) {
     throw new ClientInputError(field, `must be a non-negative ${integer ? 'integer' : 'number'}`);
   }
 }
@@ -38,16 +36,14 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined, ba
   return policy;
 }
 
-// the three HTTP-date forms (RFC 9110 5.6.7); Date.parse alone would read "1.5" as a date
-const httpDate = /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
   const value = header?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  if (!httpDate.test(value)) return undefined;
-  const at = Date.parse(value);
+  // every HTTP-date form starts with a day name; Date.parse alone would read "1.5" as a date
+  const at = /^[A-Z][a-z]{2}/.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
