@@ -1,0 +1,230 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiReferences, operationsOf } from '../scripts/apis.mjs';
+import { startSiteServer } from '../scripts/site-server.mjs';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+// nothing but loopback can be reached: every host name fails to resolve and every other address goes to a dead proxy
+const noNetworkArgs = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--proxy-server=http://127.0.0.1:9'];
+const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+
+/** The vendor page's filters of "Counting Backup Shares", spelling as documented (sic) included. */
+const seedCountParameters = ['share_to_me', 'volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone', 'availability_zone'];
+
+const ownPages = [
+  { name: 'index', path: 'index.html', heading: 'Cloud backup contracts' },
+  { name: 'getting-started', path: 'getting-started.html', heading: 'Getting started' },
+];
+
+interface Visit {
+  page: Page;
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  nonLocalRequests: string[];
+}
+
+let server: Awaited<ReturnType<typeof startSiteServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page that may load only from the site server (and data:/blob:); anything else is aborted and recorded. */
+async function visit(on: Browser, path: string): Promise<Visit> {
+  const context = await on.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  // note: generous waits for a small, busy CI machine; nothing here asserts on time
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  const record: Visit = { page, consoleErrors: [], pageErrors: [], failedRequests: [], nonLocalRequests: [] };
+  const origin = new URL(server.url).origin;
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    record.nonLocalRequests.push(url);
+    record.failedRequests.push(`${url} (blocked: not local)`);
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => record.pageErrors.push(error.message));
+  page.on('requestfailed', (request) => {
+    if (!record.nonLocalRequests.includes(request.url())) record.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) record.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  return record;
+}
+
+/** Resolves once Redoc has hydrated: the sidebar and the API title are on screen and search is ready. */
+async function redocReady(page: Page, bundle: any): Promise<void> {
+  await page.locator('[data-component-name="Menu/Menu"]').waitFor({ state: 'visible' });
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: bundle.info.title }).waitFor({ state: 'visible' });
+  // the search box reads "Loading..." until its index is built
+  await page.waitForFunction(() => !document.body.innerText.includes('Loading...'));
+  await page.waitForLoadState('networkidle');
+}
+
+/** Scrolls through the landing page so Redoc renders every section lazily, then returns to the top. */
+async function renderLanding(page: Page, bundle: any): Promise<void> {
+  const sections = page.locator('[data-section-id]');
+  for (let i = 0; i < (await sections.count()); i++) await sections.nth(i).scrollIntoViewIfNeeded();
+  for (const tag of bundle.tags ?? []) {
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: exactText(tag.name) }).waitFor({ state: 'visible' });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState('networkidle');
+}
+
+/** The texts among `wanted` that no visible element within `scope` shows exactly. */
+async function missingTexts(scope: Locator, wanted: string[]): Promise<string[]> {
+  const missing = [];
+  for (const text of wanted) {
+    const matches = scope.getByText(text, { exact: true });
+    const count = await matches.count();
+    let visible = false;
+    for (let i = 0; i < count && !visible; i++) visible = await matches.nth(i).isVisible();
+    if (!visible) missing.push(text);
+  }
+  return missing;
+}
+
+function exactText(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+async function loadBundle(bundlePath: string) {
+  return JSON.parse(await readFile(bundlePath, 'utf8'));
+}
+
+/**
+ * Opens every operation from the sidebar, as a reader would, and checks its section shows the
+ * summary, every parameter and every documented status code of the bundle.
+ */
+async function walkReference(page: Page, bundle: any, screenshotOf?: { operationId: string; name: string }): Promise<Record<string, string[]>> {
+  const menu = page.locator('[data-component-name="Menu/Menu"]');
+  const missingByOperation: Record<string, string[]> = {};
+  for (const operation of operationsOf(bundle)) {
+    const item = menu.getByText(operation.summary, { exact: true });
+    if (!(await item.isVisible())) await menu.getByText(operation.tags[0] ?? '', { exact: true }).click();
+    await item.click();
+    // note: Redoc puts a "link to ..." anchor in each heading's accessible name, so match the visible text
+    const heading = page.getByRole('heading').filter({ hasText: exactText(operation.summary) });
+    const section = page.locator('[data-section-id]').filter({ has: heading });
+    await heading.first().waitFor({ state: 'visible' });
+    const wanted = [...operation.parameters.map((p) => p.name), ...operation.statuses];
+    missingByOperation[operation.operationId] = await missingTexts(section.last(), wanted);
+    if (screenshotOf && operation.operationId === screenshotOf.operationId) {
+      const path = `${screenshotDir}${screenshotOf.name}.png`;
+      await section.last().screenshot({ path });
+      console.log(`screenshot: ${path}`);
+    }
+  }
+  return missingByOperation;
+}
+
+function expectClean(visit: Visit): void {
+  expect({ consoleErrors: visit.consoleErrors, pageErrors: visit.pageErrors, failedRequests: visit.failedRequests }).toEqual({
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+  });
+}
+
+async function saveFullPage(visit: Visit, name: string): Promise<void> {
+  const path = `${screenshotDir}${name}.png`;
+  await visit.page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+}
+
+describe('the built site in Chromium, offline', () => {
+  it.each(ownPages)('$path renders with no console error, page error or failed request', async ({ name, path, heading }) => {
+    const visited = await visit(browser, path);
+    await visited.page.getByRole('heading', { level: 1, name: heading }).waitFor({ state: 'visible' });
+    await visited.page.waitForLoadState('networkidle');
+    // every reference and the guide is one click away from the home page
+    const links = await visited.page.locator('nav a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['getting-started.html', ...apiReferences.map((api) => `${api.name}.html`)]));
+    await saveFullPage(visited, name);
+    expectClean(visited);
+    await visited.page.context().close();
+  });
+
+  it('the count operation of the bundle carries every filter of the vendor page', async () => {
+    const huawei = apiReferences.find((api) => api.name === 'huawei-vbs')!;
+    const count = operationsOf(await loadBundle(huawei.bundlePath)).find((op) => op.operationId === 'countBackupShares');
+    expect(count?.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(seedCountParameters));
+    const alibaba = apiReferences.find((api) => api.name === 'alibaba-hbr')!;
+    for (const op of operationsOf(await loadBundle(alibaba.bundlePath))) expect(op.parameters.map((p) => p.name)).toContain('SourceType');
+  });
+
+  it.each(apiReferences.map((api) => ({ api, page: `${api.name}.html` })))('$page shows every operation with its parameters and status codes', async ({ api }) => {
+    const bundle = await loadBundle(api.bundlePath);
+    const visited = await visit(browser, `${api.name}.html`);
+    await redocReady(visited.page, bundle);
+    await renderLanding(visited.page, bundle);
+    await saveFullPage(visited, api.name);
+    const seedOperation = api.name === 'huawei-vbs' ? 'countBackupShares' : 'getBasicStatistics';
+    const missing = await walkReference(visited.page, bundle, { operationId: seedOperation, name: `${api.name}-${seedOperation}` });
+    expect(Object.keys(missing).sort()).toEqual(operationsOf(bundle).map((op) => op.operationId).sort());
+    expect(missing).toEqual(Object.fromEntries(Object.keys(missing).map((id) => [id, []])));
+    await visited.page.waitForLoadState('networkidle');
+    expectClean(visited);
+    await visited.page.context().close();
+  });
+});
+
+describe('the built site with the network blocked entirely', () => {
+  let offline: Browser;
+
+  beforeAll(async () => {
+    offline = await chromium.launch({ executablePath, args: [...chromiumArgs, ...noNetworkArgs] });
+  });
+
+  afterAll(async () => {
+    await offline?.close();
+  });
+
+  const allPages = [
+    ...ownPages.map((page) => ({ path: page.path, heading: page.heading, bundlePath: '' })),
+    ...apiReferences.map((api) => ({ path: `${api.name}.html`, heading: '', bundlePath: api.bundlePath })),
+  ];
+
+  it.each(allPages)('$path renders the same and never even tries to reach another host', async ({ path, heading, bundlePath }) => {
+    const bundle = bundlePath ? await loadBundle(bundlePath) : undefined;
+    const outline = async (page: Page) => {
+      if (bundle) await redocReady(page, bundle);
+      else await page.getByRole('heading', { level: 1, name: heading }).waitFor({ state: 'visible' });
+      await page.waitForLoadState('networkidle');
+      // note: Redoc renders its content panel lazily, so its stable outline is the title, the tags and the sidebar
+      return page.locator(bundle ? 'h1, [data-component-name="Menu/MenuItem"]' : 'h1, h2, h3, nav a').allInnerTexts();
+    };
+    const online = await visit(browser, path);
+    const expected = await outline(online.page);
+    await online.page.context().close();
+
+    const blocked = await visit(offline, path);
+    expect(await outline(blocked.page)).toEqual(expected);
+    if (bundle) {
+      const missing = await walkReference(blocked.page, bundle);
+      expect(Object.values(missing).flat()).toEqual([]);
+    }
+    expect(blocked.nonLocalRequests).toEqual([]);
+    expectClean(blocked);
+    await blocked.page.context().close();
+  });
+});

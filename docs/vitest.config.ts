@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // note: a 2.5 MB Redoc page takes a few seconds to hydrate on a small CI machine
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+  },
+});
