@@ -2,8 +2,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import type { OpenApiDocument } from './bundles.ts';
 
-// note: ajv-formats ships CommonJS; its default export arrives wrapped under ESM
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+// note: ajv-formats ships CommonJS; under ESM its function may arrive wrapped in `default`
+type AddFormats = (ajv: Ajv2020) => unknown;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
 const integerFormats = {
   int32: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31,

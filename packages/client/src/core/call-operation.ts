@@ -45,6 +45,8 @@ function prepareParams(ctx: ClientContext, operationId: string, spec: OperationS
     const value = reserved ? auto[parameter.in]?.[parameter.name] : input[inputKeyOf[parameter.in]]?.[parameter.name];
     if (value !== undefined) {
       assertMatchesSchema(value, parameter.schema, field);
+      // note: URL parsing drops `.` and `..` segments, which would send the call elsewhere
+      if (parameter.in === 'path' && (value === '.' || value === '..')) throw new ClientInputError(field, 'must not be "." or ".."');
       params[parameter.in][parameter.name] = value;
     } else if (parameter.required && !reserved) assertMissing(field);
   }

@@ -1,0 +1,27 @@
+import { createServer } from 'node:net';
+
+/** Resolves when `port` can be bound on `host`; rejects with the listen error otherwise. */
+export function probeListen(host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ host, port, exclusive: true }, () => {
+      const address = server.address();
+      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      server.close(() => resolve(bound));
+    });
+  });
+}
+
+/** A port that was free a moment ago (the OS picks it). */
+export function freePort(host: string): Promise<number> {
+  return probeListen(host, 0);
+}
+
+/** How a host appears in a URL (IPv6 in brackets; wildcard addresses as loopback). */
+export function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}

@@ -1,0 +1,213 @@
+import { resolve as resolvePath } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts } from './contracts.js';
+import { freePort, probeListen, urlHost } from './ports.js';
+import { type MockExit, PrismProcess } from './prism.js';
+
+export type { MockExit } from './prism.js';
+
+export interface StartMockOptions {
+  /** port of the Huawei VBS mock; default 4010; 0 picks a free port */
+  huaweiPort?: number;
+  /** port of the Alibaba HBR mock; default 4011; 0 picks a free port */
+  alibabaPort?: number;
+  /** interface both mocks listen on; default 127.0.0.1 */
+  host?: string;
+  /** generate responses from the schemas instead of returning the contract's examples */
+  dynamic?: boolean;
+  /** Prism's `--errors`: request and response violations become error responses */
+  errors?: boolean;
+  /** a contract file to serve instead of the bundled Huawei VBS one */
+  huaweiSpec?: string;
+  /** a contract file to serve instead of the bundled Alibaba HBR one */
+  alibabaSpec?: string;
+  /** how long both mocks get to answer their first request; default 30 000 ms */
+  readyTimeoutMs?: number;
+  /** receives every line Prism prints (its request log included) */
+  onLog?: (api: ApiName, line: string) => void;
+  /** aborts a start in progress; the processes started so far are stopped */
+  signal?: AbortSignal;
+}
+
+export interface RunningMock {
+  readonly host: string;
+  /** base URL per API, e.g. `http://127.0.0.1:4010` */
+  readonly urls: Readonly<Record<ApiName, string>>;
+  readonly ports: Readonly<Record<ApiName, number>>;
+  /** process id of each Prism process */
+  readonly pids: Readonly<Record<ApiName, number | undefined>>;
+  /** the contract file each API is served from */
+  readonly contracts: Readonly<Record<ApiName, string>>;
+  /** settles when the first Prism process ends: `expected` is false unless `stop()` asked for it */
+  readonly exited: Promise<MockExit>;
+  /** how a Prism process ended, or undefined while it runs */
+  exitOf(api: ApiName): MockExit | undefined;
+  /** stops both Prism processes; safe to call more than once */
+  stop(): Promise<void>;
+}
+
+export type MockStartProblem = 'bad-option' | 'contract' | 'port-in-use' | 'port-unavailable' | 'prism-exited' | 'not-ready' | 'aborted';
+
+/** Why the mock could not start; the message is one line that names the API and the port or file. */
+export class MockStartError extends Error {
+  override readonly name = 'MockStartError';
+  constructor(
+    readonly problem: MockStartProblem,
+    readonly api: ApiName | undefined,
+    message: string,
+    /** how Prism ended, when it exited before answering */
+    readonly exit?: MockExit,
+  ) {
+    super(message);
+  }
+}
+
+const portOption: Record<ApiName, 'huaweiPort' | 'alibabaPort'> = { 'huawei-vbs': 'huaweiPort', 'alibaba-hbr': 'alibabaPort' };
+const specOption: Record<ApiName, 'huaweiSpec' | 'alibabaSpec'> = { 'huawei-vbs': 'huaweiSpec', 'alibaba-hbr': 'alibabaSpec' };
+
+function checkPort(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new MockStartError('bad-option', undefined, `${name} must be an integer from 0 to 65535, got ${String(value)}`);
+  }
+  return value;
+}
+
+async function reservePort(api: ApiName, host: string, wanted: number, taken: Set<number>): Promise<number> {
+  if (wanted === 0) {
+    for (;;) {
+      const port = await freePort(host);
+      if (!taken.has(port)) return port;
+    }
+  }
+  try {
+    return await probeListen(host, wanted);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new MockStartError('port-in-use', api, `${api}: port ${wanted} on ${host} is already in use`);
+    throw new MockStartError('port-unavailable', api, `${api}: cannot listen on ${host}:${wanted} (${code ?? String(cause)})`);
+  }
+}
+
+/**
+ * One real HTTP request: any answer at all means the server is up. A CORS preflight, which
+ * Prism answers itself without logging a routing error for every poll.
+ */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://cloud-backup-mock.invalid', 'access-control-request-method': 'GET' },
+      signal: AbortSignal.timeout(1_000),
+    });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts one Prism mock per contract and resolves once both answer real HTTP requests.
+ * Rejects with a MockStartError (and leaves nothing running) when a port is taken, a contract
+ * is missing or invalid, Prism exits early, or the mocks do not answer in time.
+ */
+export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  if (typeof host !== 'string' || host.trim() === '') throw new MockStartError('bad-option', undefined, 'host must be a non-empty string');
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  if (typeof readyTimeoutMs !== 'number' || !(readyTimeoutMs > 0)) throw new MockStartError('bad-option', undefined, 'readyTimeoutMs must be a positive number');
+  const wanted = Object.fromEntries(apiNames.map((api) => [api, checkPort(options[portOption[api]] ?? defaultPorts[api], portOption[api])])) as Record<ApiName, number>;
+  if (wanted['huawei-vbs'] !== 0 && wanted['huawei-vbs'] === wanted['alibaba-hbr']) {
+    throw new MockStartError('bad-option', undefined, `huaweiPort and alibabaPort must differ (both are ${wanted['huawei-vbs']})`);
+  }
+
+  const contracts = {} as Record<ApiName, string>;
+  for (const api of apiNames) {
+    const given = options[specOption[api]];
+    contracts[api] = given === undefined ? bundledContractPath(api) : resolvePath(given);
+    const problem = contractProblem(contracts[api]);
+    if (problem) throw new MockStartError('contract', api, `${api}: ${problem}`);
+  }
+
+  const ports = {} as Record<ApiName, number>;
+  const taken = new Set(Object.values(wanted).filter((port) => port !== 0));
+  for (const api of apiNames) {
+    ports[api] = await reservePort(api, host, wanted[api], taken);
+    taken.add(ports[api]);
+  }
+  const urls = Object.fromEntries(apiNames.map((api) => [api, `http://${urlHost(host)}:${ports[api]}`])) as Record<ApiName, string>;
+
+  if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
+  const processes = apiNames.map(
+    (api) =>
+      new PrismProcess({ api, contract: contracts[api], host, port: ports[api], dynamic: options.dynamic ?? false, errors: options.errors ?? false, onLog: options.onLog }),
+  );
+  const killAll = () => processes.forEach((prism) => prism.killNow());
+  process.once('exit', killAll);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= Promise.all(processes.map((prism) => prism.stop())).then(() => {
+      process.removeListener('exit', killAll);
+    }));
+
+  try {
+    await waitUntilReady(processes, urls, readyTimeoutMs, options.signal);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    host,
+    urls,
+    ports,
+    contracts,
+    pids: Object.fromEntries(processes.map((prism) => [prism.api, prism.pid])) as Record<ApiName, number | undefined>,
+    exited: Promise.race(processes.map((prism) => prism.exited)),
+    exitOf: (api) => processes.find((prism) => prism.api === api)?.exit,
+    stop,
+  };
+}
+
+async function waitUntilReady(processes: PrismProcess[], urls: Record<ApiName, string>, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const done = new AbortController();
+  const deadline = Date.now() + timeoutMs;
+
+  const earlyExit = Promise.race(processes.map((prism) => prism.exited)).then((exit) => {
+    const reason = processes.find((prism) => prism.api === exit.api)?.reason();
+    return new MockStartError(
+      'prism-exited',
+      exit.api,
+      `${exit.api}: prism exited with code ${exit.code}${exit.signal ? ` (${exit.signal})` : ''} before answering on ${urls[exit.api]}${reason ? `: ${reason}` : ''}`,
+      exit,
+    );
+  });
+  const aborted = new Promise<MockStartError>((resolve) => {
+    const onAbort = () => resolve(new MockStartError('aborted', undefined, 'the start was aborted'));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    done.signal.addEventListener('abort', () => signal?.removeEventListener('abort', onAbort), { once: true });
+  });
+  const ready = Promise.all(
+    processes.map(async (prism) => {
+      while (!done.signal.aborted) {
+        if (await answers(urls[prism.api])) return undefined;
+        if (Date.now() > deadline) {
+          return new MockStartError('not-ready', prism.api, `${prism.api}: prism did not answer on ${urls[prism.api]} within ${Math.round(timeoutMs / 1000)} s`);
+        }
+        await delay(150, undefined, { signal: done.signal }).catch(() => undefined);
+      }
+      return undefined;
+    }),
+  ).then((results) => results.find((result) => result !== undefined));
+
+  try {
+    const failure = await Promise.race([ready, earlyExit, aborted]);
+    if (failure) throw failure;
+    // note: a process that died between its first answer and now is still an early exit
+    const gone = processes.find((prism) => !prism.running);
+    if (gone) throw await earlyExit;
+  } finally {
+    done.abort();
+  }
+}

@@ -1,0 +1,276 @@
+// Property tests against the real mock. Valid inputs built from the contract always get data
+// that matches the success schema; invalid inputs through the typed client are either refused
+// by the client (ClientInputError, nothing sent) or by the mock (4xx as CloudApiError), never
+// anything else; and invalid raw requests are refused by the mock itself, naming the field.
+import { ClientInputError, CloudApiError } from '@cloud-backup-contracts/client';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ApiName } from '../dist/index.js';
+import { type AuthFlavour, authFlavours, callOperation, projectId, suiteMock } from './support/clients.ts';
+import { type ClientInput, type ContractOperation, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';
+import { namesField, violationsOf } from './support/violations.ts';
+
+// at least 200 runs per property; FC_NUM_RUNS raises it
+const numRuns = Math.max(200, Number.parseInt(process.env.FC_NUM_RUNS ?? '', 10) || 0);
+const mock = suiteMock();
+const contracts = { 'huawei-vbs': loadContract('huawei-vbs'), 'alibaba-hbr': loadContract('alibaba-hbr') };
+const operation = (api: ApiName, operationId: string): ContractOperation => contracts[api].operations.find((o) => o.operationId === operationId)!;
+
+// ---------------------------------------------------------------- valid inputs, from the schemas
+
+/** any string the contract's `type: string` admits (whole graphemes: no lone surrogates) */
+const text = fc.string({ unit: 'grapheme', maxLength: 24 });
+const hexProjectId = fc.stringMatching(/^[0-9a-f]{32}$/);
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+// note: "." and ".." are dot-segments; the URL parser removes them, so no client can send them as a path parameter
+const pathId = fc.oneof(fc.uuid(), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 })).filter((id) => id !== '.' && id !== '..');
+
+const filters = fc.record(
+  {
+    share_to_me: fc.boolean(),
+    volume_id: text,
+    name: text,
+    status: fc.oneof(fc.constantFrom('available', 'error', 'restoring', 'creating', 'deleting', 'error_restoring'), text),
+    backup_id: fc.oneof(fc.uuid(), text),
+    from_project_id: fc.oneof(hexProjectId, text),
+    to_project_id: fc.oneof(hexProjectId, text),
+    avalilability_zone: text,
+    availability_zone: text,
+  },
+  { requiredKeys: [] },
+);
+const paging = fc.record(
+  {
+    sort_dir: fc.constantFrom('asc', 'desc'),
+    sort_key: fc.oneof(fc.constant('created_at'), text),
+    limit: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+    offset: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.maxSafeNat()),
+  },
+  { requiredKeys: [] },
+);
+const createBody = fc.record({
+  shared: fc.record({
+    backup_id: fc.uuid(),
+    to_project_ids: fc.uniqueArray(fc.oneof(hexProjectId, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 32 })), { minLength: 1, maxLength: 5 }),
+  }),
+});
+
+const validInputs: Record<ApiName, Record<string, fc.Arbitrary<ClientInput>>> = {
+  'huawei-vbs': {
+    createBackupShares: createBody.map((body) => ({ body })),
+    listBackupShareDetails: fc.tuple(filters, paging).map(([f, p]) => ({ query: { ...f, ...p } })),
+    countBackupShares: filters.map((query) => ({ query })),
+    getBackupShare: pathId.map((shared_id) => ({ path: { shared_id } })),
+    cancelBackupShare: fc.tuple(pathId, optional(fc.boolean())).map(([shared_id, is_backup_id]) => ({
+      path: { shared_id },
+      ...(is_backup_id === undefined ? {} : { query: { is_backup_id } }),
+    })),
+  },
+  'alibaba-hbr': {
+    getBasicStatistics: fc.constant({ query: { SourceType: 'ECS_FILE' } }),
+    getBasicStatisticsViaPost: fc.constant({ query: { SourceType: 'ECS_FILE' } }),
+  },
+};
+
+describe.each(['huawei-vbs', 'alibaba-hbr'] as const)('%s: arbitrary valid input → data matching the success schema', (api) => {
+  const contract = contracts[api];
+
+  it('has a generator for every operation of the contract', () => {
+    expect(Object.keys(validInputs[api]).sort()).toEqual(contract.operations.map((o) => o.operationId).sort());
+  });
+
+  it.each(contract.operations.map((o) => o.operationId))('%s', async (operationId) => {
+    const op = operation(api, operationId);
+    const success = op.statuses.find((status) => status >= 200 && status < 300)!;
+    const schema = responseSchemaPointer(contract, op, success);
+    await fc.assert(
+      fc.asyncProperty(validInputs[api][operationId]!, fc.constantFrom(...authFlavours[api]), async (input, auth) => {
+        const result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, input));
+        expect(result.error, result.error ? String(result.error) : '').toBeUndefined();
+        expect(result.response?.status).toBe(success);
+        if (schema) expect(schemaErrors(contract, schema, result.data)).toEqual([]);
+        else expect(result.data).toBeUndefined();
+      }),
+      { numRuns },
+    );
+  });
+});
+
+// ---------------------------------------------------------------- invalid inputs, through the client
+
+interface Broken {
+  /** the operation called */
+  operationId: string;
+  input: ClientInput;
+  /** the field that breaks the contract, as it appears in ClientInputError.field */
+  field: string;
+}
+
+const notBoolean = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }));
+const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(text, { minLength: 1, maxLength: 2 }), fc.dictionary(text, text, { maxKeys: 2 }));
+const notPositiveInt = fc.oneof(
+  fc.integer({ max: 0 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY),
+  fc.string(),
+);
+const notNonNegativeInt = fc.oneof(fc.integer({ max: -1 }), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)), fc.string());
+const notSortDir = fc.oneof(
+  text.filter((s) => s !== 'asc' && s !== 'desc'),
+  fc.integer(),
+);
+const notUuid = fc.oneof(text.filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)), fc.integer(), fc.constant(null));
+const stringFilters = ['volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone', 'availability_zone'] as const;
+
+const brokenHuawei: fc.Arbitrary<Broken> = fc.oneof(
+  // wrong types on the listing and count filters
+  fc.tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), notBoolean).map(([operationId, v]) => ({ operationId, input: { query: { share_to_me: v } }, field: 'share_to_me' })),
+  fc
+    .tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), fc.constantFrom(...stringFilters), notString)
+    .map(([operationId, name, v]) => ({ operationId, input: { query: { [name]: v } }, field: name })),
+  // out-of-range and non-integer pagination, unknown sort direction
+  notPositiveInt.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { limit: v } }, field: 'limit' })),
+  notNonNegativeInt.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { offset: v } }, field: 'offset' })),
+  notSortDir.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { sort_dir: v } }, field: 'sort_dir' })),
+  // path ids: empty or not a string
+  fc
+    .tuple(fc.constantFrom('getBackupShare', 'cancelBackupShare'), fc.oneof(fc.constant(''), fc.integer(), fc.constant(null)))
+    .map(([operationId, v]) => ({ operationId, input: { path: { shared_id: v } }, field: 'shared_id' })),
+  notBoolean.map((v) => ({ operationId: 'cancelBackupShare', input: { path: { shared_id: 'e842bf23-1e05-4c2c-b0f9-25222f4686da' }, query: { is_backup_id: v } }, field: 'is_backup_id' })),
+  // create bodies: empty, duplicated or blank project lists, bad backup ids, missing or extra members
+  fc.tuple(fc.uuid(), fc.constant([])).map(([id, ids]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: ids } } }, field: 'to_project_ids' })),
+  fc
+    .tuple(fc.uuid(), hexProjectId)
+    .map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p, p] } } }, field: 'to_project_ids' })),
+  fc.tuple(fc.uuid(), hexProjectId).map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p, ''] } } }, field: 'to_project_ids' })),
+  fc
+    .tuple(notUuid, hexProjectId)
+    .map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p] } } }, field: 'backup_id' })),
+  fc.tuple(fc.uuid(), notString.filter((v) => !Array.isArray(v))).map(([id, v]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: v } } }, field: 'to_project_ids' })),
+  fc.constant({ operationId: 'createBackupShares', input: { body: {} }, field: 'shared' }),
+  fc.constant({ operationId: 'createBackupShares', input: {}, field: 'body' }),
+  fc
+    .tuple(fc.uuid(), hexProjectId, fc.stringMatching(/^[a-z_]{1,12}$/))
+    .map(([id, p, extra]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p], [extra]: true } } }, field: 'shared' })),
+);
+
+const brokenAlibaba: fc.Arbitrary<Broken> = fc.tuple(
+  fc.constantFrom('getBasicStatistics', 'getBasicStatisticsViaPost'),
+  fc.oneof(
+    fc.oneof(text, fc.string()).filter((s) => s !== 'ECS_FILE').map((v) => ({ query: { SourceType: v } })),
+    fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)).map((v) => ({ query: { SourceType: v } })),
+    fc.constant({}),
+    fc.constant({ query: {} }),
+  ),
+).map(([operationId, input]) => ({ operationId, input: input as ClientInput, field: 'SourceType' }));
+
+describe.each([
+  ['huawei-vbs', brokenHuawei],
+  ['alibaba-hbr', brokenAlibaba],
+] as const)('%s: arbitrary invalid input through the typed client', (api, broken) => {
+  it('is refused by the client (ClientInputError) or by the mock (4xx CloudApiError), never anything else', async () => {
+    const refusedBy = { client: 0, mock: 0 };
+    await fc.assert(
+      fc.asyncProperty(broken, fc.constantFrom<AuthFlavour>(...authFlavours[api]), async ({ operationId, input, field }, auth) => {
+        let result;
+        try {
+          result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, input));
+        } catch (error) {
+          expect(error).toBeInstanceOf(ClientInputError);
+          expect((error as ClientInputError).field).toContain(field);
+          refusedBy.client++;
+          return;
+        }
+        expect(result.data).toBeUndefined();
+        expect(result.error).toBeInstanceOf(CloudApiError);
+        expect(result.error!.status).toBeGreaterThanOrEqual(400);
+        expect(result.error!.status).toBeLessThan(500);
+        refusedBy.mock++;
+      }),
+      { numRuns },
+    );
+    expect(refusedBy.client + refusedBy.mock).toBeGreaterThanOrEqual(numRuns);
+    console.log(`invalid ${api} input: ${refusedBy.client} refused by the client before sending, ${refusedBy.mock} by the mock`);
+  });
+});
+
+// ---------------------------------------------------------------- invalid raw requests, to the mock
+
+interface RawBroken {
+  method: string;
+  target: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** the field a violation must name */
+  field: string;
+}
+
+const shares = `/v2/${projectId}/os-vendor-backup-sharing`;
+const token = { 'X-Auth-Token': 'contract-suite-token' };
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+// raw values Prism cannot read as the declared type (it coerces "1e3", "0x10", " 1" and
+// "Infinity" to numbers and treats an empty value as absent, so those are left out)
+const rawNotBoolean = fc.oneof(fc.string({ minLength: 1 }), fc.integer().map(String)).filter((s) => s !== 'true' && s !== 'false' && s.trim() !== '');
+const rawNotPositiveInt = fc.oneof(
+  fc.integer({ max: 0 }).map(String),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)).map(String),
+  fc.stringMatching(/^[a-z][a-z_]{0,11}$/),
+);
+const rawNotSortDir = fc.string({ minLength: 1 }).filter((s) => s !== 'asc' && s !== 'desc' && s.trim() !== '');
+const rawNotSourceType = fc.string({ minLength: 1 }).filter((s) => s !== 'ECS_FILE' && s.trim() !== '');
+
+const rawBrokenHuawei: fc.Arbitrary<RawBroken> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('count', 'detail'), rawNotBoolean)
+    .map(([endpoint, v]) => ({ method: 'GET', target: `${shares}/${endpoint}?${query({ share_to_me: v })}`, headers: token, field: 'share_to_me' })),
+  fc
+    .tuple(fc.constantFrom('limit', 'offset'), rawNotPositiveInt)
+    .filter(([name, v]) => !(name === 'offset' && v === '0'))
+    .map(([name, v]) => ({ method: 'GET', target: `${shares}/detail?${query({ [name]: v })}`, headers: token, field: name })),
+  rawNotSortDir.map((v) => ({ method: 'GET', target: `${shares}/detail?${query({ sort_dir: v })}`, headers: token, field: 'sort_dir' })),
+  rawNotBoolean.map((v) => ({ method: 'DELETE', target: `${shares}/e842bf23-1e05-4c2c-b0f9-25222f4686da?${query({ is_backup_id: v })}`, headers: token, field: 'is_backup_id' })),
+  // any JSON document that is not a valid create body
+  fc
+    .oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ shared: fc.record({ backup_id: fc.oneof(fc.uuid(), text), to_project_ids: fc.array(fc.oneof(text, fc.integer()), { maxLength: 3 }) }, { requiredKeys: [] }) }),
+    )
+    .filter((body) => schemaErrors(contracts['huawei-vbs'], '/components/schemas/CreateBackupSharesRequest', body).length > 0)
+    .map((body) => ({ method: 'POST', target: shares, headers: { ...token, 'content-type': 'application/json' }, body: JSON.stringify(body), field: 'body' })),
+);
+
+const alibabaForms: { method: string; extra: Record<string, string>; headers: Record<string, string> }[] = [
+  { method: 'GET', extra: { Action: 'GetBasicStatistics', Version: '2017-09-08', Signature: 'Zm9vYmFy' }, headers: {} },
+  {
+    method: 'POST',
+    extra: {},
+    headers: { 'x-acs-action': 'GetBasicStatistics', 'x-acs-version': '2017-09-08', Authorization: 'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=y' },
+  },
+];
+const rawBrokenAlibaba: fc.Arbitrary<RawBroken> = fc
+  .tuple(fc.constantFrom(...alibabaForms), fc.option(rawNotSourceType, { nil: undefined }))
+  .map(([form, sourceType]) => ({
+    method: form.method,
+    target: `/?${query({ ...(sourceType === undefined ? {} : { SourceType: sourceType }), ...form.extra })}`,
+    headers: form.headers,
+    field: 'SourceType',
+  }));
+
+describe.each([
+  ['huawei-vbs', rawBrokenHuawei],
+  ['alibaba-hbr', rawBrokenAlibaba],
+] as const)('%s: arbitrary invalid raw requests', (api, broken) => {
+  it('are refused by the mock with a 4xx whose violations name the field', async () => {
+    await fc.assert(
+      fc.asyncProperty(broken, async ({ method, target, headers, body, field }) => {
+        const response = await mock.guard.fetch(api, target, { method, headers, ...(body === undefined ? {} : { body }) });
+        const { violations, text: listed } = await violationsOf(response);
+        expect(response.status, `${method} ${target} ${body ?? ''}`).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(namesField(violations, field) || (field === 'body' && violations.some((v) => v.location.includes('body'))), `${method} ${target} ${body ?? ''}\n${listed}`).toBe(true);
+      }),
+      { numRuns },
+    );
+  });
+});

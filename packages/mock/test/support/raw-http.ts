@@ -1,0 +1,28 @@
+// A plain node:http request. Only for what fetch cannot show: the Fetch standard turns every
+// 407 response into a network error, so a documented 407 is read here instead.
+import { request as httpRequest } from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Sends a copy of `request` (method, URL, headers and body) and reads the answer whatever its status. */
+export async function replay(request: Request, timeoutMs = 5_000): Promise<RawResponse> {
+  const body = Buffer.from(await request.arrayBuffer());
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name] = value));
+  if (body.length > 0) headers['content-length'] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(request.url, { method: request.method, headers, timeout: timeoutMs }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      incoming.on('error', reject);
+    });
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
