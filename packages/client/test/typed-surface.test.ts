@@ -1,19 +1,14 @@
 // The typed surface: each compile-time rule (a `@ts-expect-error` that `tsc` checks in the test
 // script) sits beside the run-time check that refuses the same mistake before any request.
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as HuaweiTypes from '@cloud-backup-contracts/types/huawei-vbs';
 import type { BackupShare, CountBackupSharesQuery } from '@cloud-backup-contracts/types/huawei-vbs';
 import type { BasicStatistics as AlibabaStatistics } from '@cloud-backup-contracts/types/alibaba-hbr';
 import { type AlibabaHbrError, createAlibabaHbrClient } from '../src/alibaba-hbr/index.js';
 import { ClientInputError, CloudApiError, createHuaweiVbsClient, type HuaweiVbsError } from '../src/huawei-vbs/index.js';
-import { startScriptedServer, type ScriptedServer } from './support/scripted-server.js';
+import { useScriptedServer, type ScriptedServer } from './support/scripted-server.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 const vbs = () => createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: 'p1', auth: { type: 'token', token: 't' }, retry: false });
 const hbr = () => createAlibabaHbrClient({ baseUrl: server.baseUrl, auth: { type: 'acs3', accessKeyId: 'ak', accessKeySecret: 'sk' }, retry: false });

@@ -1,7 +1,7 @@
 // What actually arrives at the server, checked independently: the server recomputes each
 // signature from the received method, URL, headers and body and compares. Secrets travel only
 // as an HMAC.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ALIBABA_AK,
   ALIBABA_SECRET,
@@ -17,18 +17,13 @@ import {
   recomputeAcs3,
   recomputeHuawei,
   recomputeRpcV2,
-  startScriptedServer,
+  useScriptedServer,
   validShareBody,
   type ReceivedRequest,
   type ScriptedServer,
 } from './helpers.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 function only(): ReceivedRequest {
   expect(server.received).toHaveLength(1);

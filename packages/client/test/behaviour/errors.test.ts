@@ -1,17 +1,12 @@
 // Every error kind, for both clouds, produced by a real HTTP server: the client classifies what
 // arrived (or did not) into one CloudApiError with a `kind` callers can narrow on.
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CloudApiError, type ErrorKind } from '../../src/core/errors.js';
 import type { AlibabaHbrError } from '../../src/alibaba-hbr/index.js';
 import type { HuaweiVbsError } from '../../src/huawei-vbs/index.js';
-import { alibabaClient, dropConnection, hangingReply, huaweiClient, SHORT_TIMEOUT_MS, startScriptedServer, type Reply, type ScriptedServer } from './helpers.js';
+import { alibabaClient, dropConnection, hangingReply, huaweiClient, SHORT_TIMEOUT_MS, useScriptedServer, type Reply, type ScriptedServer } from './helpers.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 interface Want {
   kind: ErrorKind;

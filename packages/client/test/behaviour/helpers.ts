@@ -10,7 +10,7 @@ import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-s
 import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
 import type { ReceivedRequest, ScriptedServer } from '../support/scripted-server.js';
 
-export { dropConnection, startScriptedServer, type ReceivedRequest, type Reply, type ScriptedServer } from '../support/scripted-server.js';
+export { dropConnection, startScriptedServer, useScriptedServer, type ReceivedRequest, type Reply, type ScriptedServer } from '../support/scripted-server.js';
 
 // distinctive values, so a leak anywhere is easy to find
 export const HUAWEI_AK = 'HUAWEIAKID0000000001';

@@ -1,6 +1,6 @@
 // Misuse is thrown, not returned: a ClientInputError (a TypeError) whose `field` and message
 // name what is wrong, before anything is sent, and without echoing a credential.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlibabaHbrClient } from '../../src/alibaba-hbr/index.js';
 import { ClientInputError } from '../../src/core/errors.js';
 import { createHuaweiVbsClient } from '../../src/huawei-vbs/index.js';
@@ -15,17 +15,12 @@ import {
   HUAWEI_TOKEN,
   huaweiClient,
   PROJECT_ID,
-  startScriptedServer,
+  useScriptedServer,
   validShareBody,
   type ScriptedServer,
 } from './helpers.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 const aksk = { type: 'aksk', accessKeyId: HUAWEI_AK, secretAccessKey: HUAWEI_SK } as const;
 const acs3 = { type: 'acs3', accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET } as const;

@@ -1,16 +1,11 @@
 // `pages.listBackupShareDetails` walks limit/offset pages against a real server: the requests it
 // sends, where it stops, and how it reports an error.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientInputError } from '../../src/core/errors.js';
 import type { PageOptions } from '../../src/core/pagination.js';
-import { huaweiClient, shareItem, startScriptedServer, type Reply, type ScriptedServer } from './helpers.js';
+import { huaweiClient, shareItem, useScriptedServer, type Reply, type ScriptedServer } from './helpers.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 /** A page reply holding `count` items numbered from `first`. */
 const page = (first: number, count: number): Reply => ({ status: 200, body: { shared: Array.from({ length: count }, (_, i) => shareItem(first + i)) } });

@@ -1,6 +1,6 @@
 // Retries against a real server: idempotent calls that may pass on a second try are sent again
 // (each attempt signed anew); POSTs and client errors are not; Retry-After and abort are honoured.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloudApiError } from '../../src/core/errors.js';
 import { nextRetryDelay, parseRetryAfter, type RetryPolicy } from '../../src/core/retry.js';
 import {
@@ -14,18 +14,13 @@ import {
   recomputeHuawei,
   recomputeRpcV2,
   SHORT_TIMEOUT_MS,
-  startScriptedServer,
+  useScriptedServer,
   validShareBody,
   type Reply,
   type ScriptedServer,
 } from './helpers.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 const ok = { status: 200, body: { count: 3 } } as const;
 const unavailable = { status: 503, body: { error_code: 'APIG.0201', error_msg: 'Backend unavailable', request_id: 'r-503' } } as const;

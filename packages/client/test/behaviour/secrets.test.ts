@@ -1,6 +1,6 @@
 // However an error is logged (String, message, JSON, util.inspect with its cause chain), no
 // credential appears in it: for every error kind, with every kind of credential.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlibabaHbrClient } from '../../src/alibaba-hbr/index.js';
 import { CloudApiError, type ErrorKind } from '../../src/core/errors.js';
 import { createHuaweiVbsClient } from '../../src/huawei-vbs/index.js';
@@ -18,17 +18,12 @@ import {
   renderings,
   SECRETS,
   SHORT_TIMEOUT_MS,
-  startScriptedServer,
+  useScriptedServer,
   type Reply,
   type ScriptedServer,
 } from './helpers.js';
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useScriptedServer();
 
 type Forced = { reply: Reply | 'hang'; timeoutMs?: number; abort?: boolean };
 

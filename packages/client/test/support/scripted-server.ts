@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface ReceivedRequest {
   method: string;
@@ -62,3 +63,14 @@ export type ScriptedServer = Awaited<ReturnType<typeof startScriptedServer>>;
 
 /** Ends the connection without any response, as a dropped network would. */
 export const dropConnection: Reply = (_request, response) => response.socket?.destroy();
+
+/** One scripted server for the calling test file: started before all, reset before each test. */
+export function useScriptedServer(): ScriptedServer {
+  const handle = {} as ScriptedServer;
+  beforeAll(async () => {
+    Object.assign(handle, await startScriptedServer());
+  });
+  beforeEach(() => handle.reset());
+  afterAll(() => handle.close());
+  return handle;
+}
