@@ -1,5 +1,5 @@
-// Checks the bundled contract against the tables of the seed page
-// (/work/shared/seeds/000_322855dfdaf7b566.txt, "Counting Backup Shares").
+// Checks the bundled contract against the tables of the vendor page "Counting Backup Shares"
+// (Huawei Cloud VBS API reference, GET /v2/{project_id}/os-vendor-backup-sharing/count).
 // The tables below are copied from that page as data; every row is one case.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,6 @@
-// Loads /work/shared/fixtures/signing-vectors.json, i.e. <repo root>/../shared/fixtures/.
+// Loads signing-vectors.json beside this file: request signatures computed by the vendors' own
+// signers (@huaweicloud/huaweicloud-sdk-core, @alicloud/openapi-client) with fake keys, kept in
+// the repo so every clone can check the signers byte for byte.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -88,9 +90,7 @@ export interface SigningVectors {
   alibaba_rpc_v2_hmac_sha1: RpcV2Vector[];
 }
 
-/** packages/client/test/signing/ -> the repository root (/work/main/). */
-const repoRoot = new URL('../../../../', import.meta.url);
-export const vectorsFile = fileURLToPath(new URL('../shared/fixtures/signing-vectors.json', repoRoot));
+export const vectorsFile = fileURLToPath(new URL('./signing-vectors.json', import.meta.url));
 
 export function loadSigningVectors(): SigningVectors {
   if (!existsSync(vectorsFile)) throw new Error(`signing vectors not found at ${vectorsFile}`);
