@@ -1,5 +1,5 @@
 // Checks the bundled contract against the tables of the vendor page for
-// Cloud Backup (HBR) GetBasicStatistics (seed 003_0d729bb7fe121c1d.txt).
+// Cloud Backup (HBR) GetBasicStatistics (Alibaba Cloud API reference, version 2017-09-08).
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 
