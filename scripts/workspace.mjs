@@ -13,7 +13,8 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const commands = {
   build: [['turbo', 'run', 'bundle', 'build']],
   lint: [['turbo', 'run', 'lint']],
-  test: [['turbo', 'run', 'test']],
+  // --continue: one failing package must not hide the results of the others
+  test: [['turbo', 'run', 'test', '--continue']],
   // builds everything, then keeps the mock and the docs server in the foreground
   start: [['turbo', 'run', 'bundle', 'build'], ['turbo', 'run', 'serve']],
 };
