@@ -1,9 +1,11 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
-import { requireHeaderSafe, requireString } from '../core/client-context.js';
+import { requireString } from '../core/client-context.js';
 import { ClientInputError } from '../core/errors.js';
-import { signAlibabaAcs3Request } from '../signing/alibaba-acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../signing/alibaba-rpc-v2-hmac-sha1.js';
+import type { AlibabaKeys } from '../signing/alibaba-shared.js';
+import { acs3Steps } from '../signing/alibaba-acs3-hmac-sha256.js';
+import { rpcV2Steps } from '../signing/alibaba-rpc-v2-hmac-sha1.js';
+import { fromFetch, run, type Steps } from '../signing/request.js';
 
 interface AlibabaKeyPair {
   accessKeyId: string;
@@ -26,48 +28,37 @@ export type AlibabaAuth = AlibabaAcs3Auth | AlibabaRpcV2Auth;
 
 export type AlibabaSignatureVersion = AlibabaAuth['type'];
 
-function readKeyPair(auth: AlibabaKeyPair): AlibabaKeyPair {
-  const pair: AlibabaKeyPair = {
-    accessKeyId: requireHeaderSafe(auth.accessKeyId, 'auth.accessKeyId'),
-    accessKeySecret: requireString(auth.accessKeySecret, 'auth.accessKeySecret'),
-  };
-  if (auth.securityToken !== undefined) pair.securityToken = requireHeaderSafe(auth.securityToken, 'auth.securityToken');
-  return pair;
-}
-
-async function bodyText(request: Request): Promise<string> {
-  return request.body ? request.clone().text() : '';
+/** A trimmed non-empty string that can go into a header or query as is. */
+function visibleAscii(value: unknown, field: string): string {
+  const text = requireString(value, field);
+  if (!/^[\x21-\x7e]+$/.test(text)) throw new ClientInputError(field, 'must only contain visible ASCII characters');
+  return text;
 }
 
 /** Validates the auth option and returns its signature version and the signing middleware. */
 export function alibabaAuthMiddleware(auth: unknown): { version: AlibabaSignatureVersion; middleware: Middleware } {
-  if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be { type: "acs3" | "rpc-v2", accessKeyId, accessKeySecret }');
-  const { type } = auth as { type?: unknown };
+  if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be an object');
+  const { type, accessKeyId, accessKeySecret, securityToken } = auth as AlibabaAuth;
   if (type !== 'acs3' && type !== 'rpc-v2') throw new ClientInputError('auth.type', 'must be "acs3" or "rpc-v2"');
-  const credentials = readKeyPair(auth as AlibabaKeyPair);
+  // checked once here, so signing each request skips the checks
+  const keys: AlibabaKeys = [
+    visibleAscii(accessKeyId, 'auth.accessKeyId'),
+    requireString(accessKeySecret, 'auth.accessKeySecret'),
+    securityToken === undefined ? undefined : visibleAscii(securityToken, 'auth.securityToken'),
+  ];
 
-  if (type === 'acs3') {
-    return {
-      version: type,
-      middleware: {
-        async onRequest({ request }) {
-          const body = await bodyText(request);
-          const signature = await signAlibabaAcs3Request({ method: request.method, url: request.url, headers: request.headers, body }, credentials, signingCrypto);
-          for (const [name, value] of Object.entries(signature.headers)) request.headers.set(name, value);
-          return request;
-        },
-      },
-    };
+  function* sign(request: Request): Steps<Request> {
+    const input = yield* fromFetch(request);
+    if (type === 'acs3') {
+      const { headers } = yield* acs3Steps(input, keys, signingCrypto);
+      for (const name in headers) request.headers.set(name, headers[name]!);
+      return request;
+    }
+    const { url } = yield* rpcV2Steps(input, keys, signingCrypto);
+    // note: the signer's URL keeps its RFC 3986 encoding; URLSearchParams would re-encode
+    const { method, headers, signal } = request;
+    return new Request(url, { method, headers, body: input.body || undefined, signal });
   }
-  return {
-    version: type,
-    middleware: {
-      async onRequest({ request }) {
-        const body = await bodyText(request);
-        const signature = await signAlibabaRpcV2Request({ method: request.method, url: request.url, headers: request.headers, body }, credentials, signingCrypto);
-        // note: the signer's URL keeps its RFC 3986 encoding; URLSearchParams would re-encode
-        return new Request(signature.url, { method: request.method, headers: request.headers, body: body === '' ? undefined : body, signal: request.signal });
-      },
-    },
-  };
+  // note: synchronous with the node backend unless the request has a body to read
+  return { version: type, middleware: { onRequest: ({ request }) => run(sign(request)) } };
 }

@@ -2,7 +2,8 @@ import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
 import { requireHeaderSafe, requireString } from '../core/client-context.js';
-import { signHuaweiRequest } from '../signing/huawei-sdk-hmac-sha256.js';
+import { huaweiSteps } from '../signing/huawei-sdk-hmac-sha256.js';
+import { fromFetch, run, type Steps } from '../signing/request.js';
 
 /** An IAM token, sent as `X-Auth-Token`. */
 export interface HuaweiTokenAuth {
@@ -21,7 +22,7 @@ export type HuaweiAuth = HuaweiTokenAuth | HuaweiAkSkAuth;
 
 /** Validates the auth option and returns the middleware that applies it to every request. */
 export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middleware {
-  if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be { type: "token", token } or { type: "aksk", accessKeyId, secretAccessKey }');
+  if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be an object');
   const { type } = auth as { type?: unknown };
   if (type === 'token') {
     const token = requireHeaderSafe((auth as HuaweiTokenAuth).token, 'auth.token');
@@ -34,19 +35,18 @@ export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middlewa
     };
   }
   if (type === 'aksk') {
-    const credentials = {
-      accessKeyId: requireHeaderSafe((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId'),
-      secretAccessKey: requireString((auth as HuaweiAkSkAuth).secretAccessKey, 'auth.secretAccessKey'),
-    };
-    return {
-      async onRequest({ request }) {
-        request.headers.set('X-Project-Id', projectId);
-        const body = request.body ? await request.clone().text() : '';
-        const signature = await signHuaweiRequest({ method: request.method, url: request.url, headers: request.headers, body }, credentials, signingCrypto);
-        for (const [name, value] of Object.entries(signature.headers)) request.headers.set(name, value);
-        return request;
-      },
-    };
+    // checked once here, so signing each request skips the checks
+    const accessKeyId = requireString((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId');
+    if (!/^[\x21-\x7e]+$/.test(accessKeyId)) throw new ClientInputError('auth.accessKeyId', 'must only contain visible ASCII characters');
+    const secret = requireString((auth as HuaweiAkSkAuth).secretAccessKey, 'auth.secretAccessKey');
+    function* sign(request: Request): Steps<Request> {
+      request.headers.set('X-Project-Id', projectId);
+      const { headers } = yield* huaweiSteps(yield* fromFetch(request), accessKeyId, secret, signingCrypto);
+      for (const name in headers) request.headers.set(name, headers[name]!);
+      return request;
+    }
+    // note: synchronous with the node backend unless the request has a body to read
+    return { onRequest: ({ request }) => run(sign(request)) };
   }
   throw new ClientInputError('auth.type', 'must be "token" or "aksk"');
 }

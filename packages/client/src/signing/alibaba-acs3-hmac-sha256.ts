@@ -1,16 +1,19 @@
 // Alibaba Cloud V3 signature "ACS3-HMAC-SHA256", as done by @alicloud/openapi-client doRequest +
 // @alicloud/openapi-util getAuthorization. See signing-vectors.json quirks.alibaba_v3.
 import type { SigningCrypto } from '../crypto/types.js';
-import { readAlibabaCredentials, type AlibabaCredentials } from './alibaba-shared.js';
-import { isoSeconds, resolveDate, resolveNonce } from './clock.js';
-import { canonicalPath, canonicalQueryString, formPairs } from './encoding.js';
+import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './alibaba-shared.js';
+import { isoSeconds, resolveNonce } from './clock.js';
+import { canonicalPath, canonicalQuery, formPairs } from './encoding.js';
 import {
-  canonicalHeaderLines,
-  normalizeRequest,
+  bodySha256,
+  canonicalHeaders,
   optionOrExisting,
+  parseRequest,
   readOptions,
-  sortedHeaderNames,
+  run,
+  type SignerInput,
   type SigningRequest,
+  type Steps,
 } from './request.js';
 
 export const ACS3_SIGNING_ALGORITHM = 'ACS3-HMAC-SHA256';
@@ -45,8 +48,45 @@ export interface Acs3Signature {
   signature: string;
 }
 
-function isSignedHeader(name: string): boolean {
-  return name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
+/**
+ * The signature steps, for already checked input, credentials and options (the auth middleware's path).
+ * @internal
+ */
+export function* acs3Steps(
+  request: SignerInput,
+  [accessKeyId, secret, securityToken]: AlibabaKeys,
+  crypto: SigningCrypto,
+  options: Acs3SignOptions = {},
+): Steps<Acs3Signature> {
+  const values = new Map<string, string>();
+  for (const [name, list] of request.headers) {
+    if (name === 'host' || name === 'content-type' || name.startsWith('x-acs-')) values.set(name, list.map((value) => value.trim()).join(','));
+  }
+  const headers: Record<string, string> = {};
+  const add = (name: string, value: string): void => {
+    values.set(name, (headers[name] = value));
+  };
+  const [action, addAction] = optionOrExisting('action', options.action, values.get('x-acs-action'), 'x-acs-action header');
+  const [version, addVersion] = optionOrExisting('version', options.version, values.get('x-acs-version'), 'x-acs-version header');
+  // same header order as the SDK
+  if (addVersion) add('x-acs-version', version);
+  if (addAction) add('x-acs-action', action);
+  add('x-acs-date', isoSeconds(options.date));
+  add('x-acs-signature-nonce', resolveNonce(options.nonce));
+  const payloadHash = yield bodySha256(crypto, request.body);
+  add('x-acs-content-sha256', payloadHash);
+  if (securityToken !== undefined) {
+    add('x-acs-accesskey-id', accessKeyId);
+    add('x-acs-security-token', securityToken);
+  }
+  if (!values.has('host')) values.set('host', request.host);
+
+  const [headerLines, signedHeaders] = canonicalHeaders([...values]);
+  const canonicalRequest = `${request.method}\n${canonicalPath(request.path)}\n${canonicalQuery(formPairs(request.query))}\n${headerLines}\n${signedHeaders}\n${payloadHash}`;
+  const stringToSign = `${ACS3_SIGNING_ALGORITHM}\n${yield crypto.sha256Hex(canonicalRequest)}`;
+  const signature = yield crypto.hmacSha256Hex(secret, stringToSign);
+  const authorization = (headers.Authorization = `${ACS3_SIGNING_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`);
+  return { headers, authorization, signedHeaders, payloadHash, canonicalRequest, stringToSign, signature };
 }
 
 /**
@@ -69,50 +109,7 @@ export async function signAlibabaAcs3Request(
   crypto: SigningCrypto,
   options?: Acs3SignOptions,
 ): Promise<Acs3Signature> {
-  const { accessKeyId, secret, securityToken } = readAlibabaCredentials(credentials);
-  const req = normalizeRequest(request);
-  const opts = readOptions(options);
-  const date = resolveDate(opts.date);
-  const nonce = resolveNonce(opts.nonce);
-
-  const signedValues = new Map<string, string>();
-  for (const [name, values] of req.headers) {
-    if (isSignedHeader(name)) signedValues.set(name, values.map((value) => value.trim()).join(','));
-  }
-  const headers: Record<string, string> = {};
-  const add = (name: string, value: string): void => {
-    signedValues.set(name, value);
-    headers[name] = value;
-  };
-
-  const action = optionOrExisting('action', opts.action, signedValues.get('x-acs-action'), 'x-acs-action header');
-  const version = optionOrExisting('version', opts.version, signedValues.get('x-acs-version'), 'x-acs-version header');
-  // same header order as the SDK
-  if (version.add) add('x-acs-version', version.value);
-  if (action.add) add('x-acs-action', action.value);
-  add('x-acs-date', isoSeconds(date));
-  add('x-acs-signature-nonce', nonce);
-  const payloadHash = await crypto.sha256Hex(req.body);
-  add('x-acs-content-sha256', payloadHash);
-  if (securityToken !== undefined) {
-    add('x-acs-accesskey-id', accessKeyId);
-    add('x-acs-security-token', securityToken);
-  }
-  if (!signedValues.has('host')) signedValues.set('host', req.url.host);
-
-  const { names, signedHeaders } = sortedHeaderNames(signedValues);
-  const canonicalRequest = [
-    req.method,
-    canonicalPath(req.url.pathname),
-    canonicalQueryString(formPairs(req.url.searchParams)),
-    canonicalHeaderLines(names, signedValues),
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
-  const stringToSign = `${ACS3_SIGNING_ALGORITHM}\n${await crypto.sha256Hex(canonicalRequest)}`;
-  const signature = await crypto.hmacSha256Hex(secret, stringToSign);
-  const authorization = `${ACS3_SIGNING_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
-  headers.Authorization = authorization;
-
-  return { headers, authorization, signedHeaders, payloadHash, canonicalRequest, stringToSign, signature };
+  const keys = readAlibabaCredentials(credentials);
+  const input = parseRequest(request);
+  return run(acs3Steps(input, keys, crypto, readOptions(options, ['action', 'version', 'nonce'])));
 }

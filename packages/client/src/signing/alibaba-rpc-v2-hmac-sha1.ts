@@ -2,10 +2,10 @@
 // @alicloud/openapi-client doRPCRequest + @alicloud/openapi-util getRPCSignature.
 // See signing-vectors.json quirks.alibaba_rpc_v2.
 import type { SigningCrypto } from '../crypto/types.js';
-import { readAlibabaCredentials, type AlibabaCredentials } from './alibaba-shared.js';
-import { isoSeconds, resolveDate, resolveNonce } from './clock.js';
-import { canonicalQueryString, formPairs, percentEncode, sortParams, type ParamPair } from './encoding.js';
-import { normalizeRequest, optionOrExisting, readOptions, type NormalizedRequest, type SigningRequest } from './request.js';
+import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './alibaba-shared.js';
+import { isoSeconds, resolveNonce } from './clock.js';
+import { canonicalQuery, encode, formPairs } from './encoding.js';
+import { fail, optionOrExisting, parseRequest, readOptions, run, type SignerInput, type SigningRequest, type Steps } from './request.js';
 
 export const RPC_V2_SIGNATURE_METHOD = 'HMAC-SHA1';
 export const RPC_V2_SIGNATURE_VERSION = '1.0';
@@ -42,18 +42,53 @@ export interface RpcV2Signature {
   signature: string;
 }
 
-/** Parameters only the signer may set. */
-const SIGNER_OWNED = ['Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'SecurityToken'];
-const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+/**
+ * The signature steps, for already checked input, credentials and options (the auth
+ * middleware's path: the client only sends requests to "/", without a body or signer-owned
+ * parameters).
+ * @internal
+ */
+export function* rpcV2Steps(
+  request: SignerInput,
+  [accessKeyId, secret, securityToken]: AlibabaKeys,
+  crypto: SigningCrypto,
+  options: RpcV2SignOptions = {},
+): Steps<RpcV2Signature> {
+  const requestPairs = formPairs(request.query);
+  if (request.body) requestPairs.push(...formPairs(request.body));
+  const existing = (name: string): string | undefined => requestPairs.find(([key]) => key === name)?.[1];
+  const [action, addAction] = optionOrExisting('action', options.action, existing('Action'), 'Action parameter');
+  const [format, addFormat] = optionOrExisting('format', options.format, existing('Format'), 'Format parameter', 'json');
+  const [version, addVersion] = optionOrExisting('version', options.version, existing('Version'), 'Version parameter');
 
-/** Parameters of an application/x-www-form-urlencoded body; any other non-empty body is refused. */
-function formBodyPairs(req: NormalizedRequest): ParamPair[] {
-  if (req.body === '') return [];
-  const contentType = req.headers.get('content-type')?.[0] ?? '';
-  if (contentType.split(';')[0]!.trim().toLowerCase() !== FORM_CONTENT_TYPE) {
-    throw new TypeError(`body must be ${FORM_CONTENT_TYPE} (with that content-type header) for RPC V2 signing, which signs form parameters only`);
-  }
-  return formPairs(req.body);
+  const query: Record<string, string> = {};
+  if (addAction) query.Action = action;
+  if (addFormat) query.Format = format;
+  if (addVersion) query.Version = version;
+  query.Timestamp = isoSeconds(options.date);
+  query.SignatureNonce = resolveNonce(options.nonce);
+  query.SignatureMethod = RPC_V2_SIGNATURE_METHOD;
+  query.SignatureVersion = RPC_V2_SIGNATURE_VERSION;
+  query.AccessKeyId = accessKeyId;
+  if (securityToken !== undefined) query.SecurityToken = securityToken;
+
+  const signedPairs = [...requestPairs, ...Object.entries(query)];
+  // note: sorts signedPairs in place, so signedParameters below comes out sorted
+  const canonicalRequest = canonicalQuery(signedPairs);
+  const stringToSign = `${request.method}&%2F&${encode(canonicalRequest)}`;
+  const signature = (query.Signature = yield crypto.hmacSha1Base64(`${secret}&`, stringToSign));
+
+  const appended = Object.keys(query)
+    .map((name) => `${name}=${encode(query[name]!)}`)
+    .join('&');
+  return {
+    query,
+    url: `${request.origin}/?${request.query && `${request.query}&`}${appended}`,
+    signedParameters: [...new Set(signedPairs.map(([name]) => name))],
+    canonicalRequest,
+    stringToSign,
+    signature,
+  };
 }
 
 /**
@@ -70,48 +105,19 @@ export async function signAlibabaRpcV2Request(
   crypto: SigningCrypto,
   options?: RpcV2SignOptions,
 ): Promise<RpcV2Signature> {
-  const { accessKeyId, secret, securityToken } = readAlibabaCredentials(credentials);
-  const req = normalizeRequest(request);
-  const opts = readOptions(options);
-  const date = resolveDate(opts.date);
-  const nonce = resolveNonce(opts.nonce);
-
-  if (req.url.pathname !== '/') {
-    // the V2 string to sign covers the path only as "/", so any other path would go unsigned
-    throw new TypeError('url path must be "/" for RPC V2 signing (the signature does not cover the path)');
+  const keys = readAlibabaCredentials(credentials);
+  const input = parseRequest(request);
+  const checked = readOptions(options, ['action', 'version', 'format', 'nonce']);
+  // the V2 string to sign covers the path only as "/", so any other path would go unsigned
+  if (input.path !== '/') fail('url path', 'be "/" for RPC V2 signing (the signature does not cover the path)');
+  // only form parameters can be signed
+  if (input.body && input.headers.get('content-type')?.[0]!.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
+    fail('body', 'be application/x-www-form-urlencoded (with that content-type header) for RPC V2 signing');
   }
-  const requestPairs = [...formPairs(req.url.searchParams), ...formBodyPairs(req)];
-  const existing = (name: string): string | undefined => requestPairs.find(([key]) => key === name)?.[1];
-  for (const name of SIGNER_OWNED) {
-    if (existing(name) !== undefined) throw new TypeError(`the request must not carry a ${name} parameter; the signer sets it`);
+  for (const [name] of [...formPairs(input.query), ...formPairs(input.body)]) {
+    if (/^(Signature(Method|Version|Nonce)?|Timestamp|AccessKeyId|SecurityToken)$/.test(name)) {
+      throw new TypeError(`the request must not carry a ${name} parameter; the signer sets it`);
+    }
   }
-  const action = optionOrExisting('action', opts.action, existing('Action'), 'Action parameter');
-  const format = optionOrExisting('format', opts.format, existing('Format'), 'Format parameter', 'json');
-  const version = optionOrExisting('version', opts.version, existing('Version'), 'Version parameter');
-
-  const query: Record<string, string> = {};
-  if (action.add) query.Action = action.value;
-  if (format.add) query.Format = format.value;
-  if (version.add) query.Version = version.value;
-  query.Timestamp = isoSeconds(date);
-  query.SignatureNonce = nonce;
-  query.SignatureMethod = RPC_V2_SIGNATURE_METHOD;
-  query.SignatureVersion = RPC_V2_SIGNATURE_VERSION;
-  query.AccessKeyId = accessKeyId;
-  if (securityToken !== undefined) query.SecurityToken = securityToken;
-
-  const signedPairs = [...requestPairs, ...Object.entries(query)];
-  const canonicalRequest = canonicalQueryString(signedPairs);
-  const stringToSign = `${req.method}&${percentEncode('/')}&${percentEncode(canonicalRequest)}`;
-  const signature = await crypto.hmacSha1Base64(`${secret}&`, stringToSign);
-  query.Signature = signature;
-
-  const appended = Object.entries(query)
-    .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
-    .join('&');
-  const base = `${req.url.origin}${req.url.pathname}${req.url.search}`;
-  const url = `${base}${req.url.search === '' ? '?' : '&'}${appended}`;
-  const signedParameters = [...new Set(sortParams(signedPairs).map(([name]) => name))];
-
-  return { query, url, signedParameters, canonicalRequest, stringToSign, signature };
+  return run(rpcV2Steps(input, keys, crypto, checked));
 }

@@ -1,5 +1,5 @@
 // Alibaba Cloud credentials, shared by the ACS3 and RPC V2 signers.
-import { readAccessKeyPair, requireVisibleAscii } from './request.js';
+import { fail, readAccessKeyPair, requireVisibleAscii } from './request.js';
 
 export interface AlibabaCredentials {
   accessKeyId: string;
@@ -9,17 +9,16 @@ export interface AlibabaCredentials {
   securityToken?: string;
 }
 
-export interface ResolvedAlibabaCredentials {
-  accessKeyId: string;
-  secret: string;
-  securityToken: string | undefined;
-}
+/** Checked credentials: access key id, secret and the STS token (undefined for plain credentials). */
+export type AlibabaKeys = [accessKeyId: string, secret: string, securityToken: string | undefined];
 
-export function readAlibabaCredentials(credentials: AlibabaCredentials): ResolvedAlibabaCredentials {
-  const { accessKeyId, secret } = readAccessKeyPair(credentials, 'accessKeyId', 'accessKeySecret');
+export function readAlibabaCredentials(credentials: AlibabaCredentials): AlibabaKeys {
+  const [accessKeyId, secret] = readAccessKeyPair(credentials, 'accessKeyId', 'accessKeySecret');
   const token = (credentials as { securityToken?: unknown }).securityToken;
   // like the SDK, an absent or empty token means plain (non-STS) credentials
-  if (token === undefined || token === null || token === '') return { accessKeyId, secret, securityToken: undefined };
-  if (typeof token !== 'string') throw new TypeError('securityToken must be a string when given');
-  return { accessKeyId, secret, securityToken: requireVisibleAscii(token, 'securityToken') };
+  return [
+    accessKeyId,
+    secret,
+    token == null || token === '' ? undefined : typeof token === 'string' ? requireVisibleAscii(token, 'securityToken') : fail('securityToken', 'be a string when given'),
+  ];
 }

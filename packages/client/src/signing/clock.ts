@@ -1,44 +1,37 @@
-// Timestamps and nonces: the two inputs that are injectable (options.date / options.nonce).
-import { requireVisibleAscii } from './request.js';
+// Timestamps and nonces: the two inputs that are injectable (options.date / options.nonce,
+// checked by the public signers).
+import { toHex } from '../crypto/hex.js';
 
-interface RandomSource {
-  getRandomValues(array: Uint8Array): Uint8Array;
-}
+let cachedSecond = Number.NaN;
+let cachedIso = '';
+let cachedBasic = '';
 
-/** `options.date`, checked, or now. */
-export function resolveDate(date: unknown): Date {
-  if (date === undefined) return new Date();
-  if (Object.prototype.toString.call(date) !== '[object Date]' || Number.isNaN((date as Date).getTime())) {
-    throw new TypeError('date must be a valid Date');
+/**
+ * `date` or now, in UTC without milliseconds: `YYYY-MM-DDTHH:mm:ssZ` (x-acs-date, RPC
+ * Timestamp) or with `basic`, `YYYYMMDDTHHmmssZ` (Huawei's X-Sdk-Date).
+ */
+export function isoSeconds(date: Date | undefined, basic?: boolean): string {
+  // one formatting per second: every signature within it shares the strings
+  const second = Math.floor((date ? date.getTime() : Date.now()) / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedIso = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+    cachedBasic = cachedIso.replace(/[-:]/g, '');
   }
-  return date as Date;
+  return basic ? cachedBasic : cachedIso;
 }
 
-/** `YYYY-MM-DDTHH:mm:ssZ` in UTC, no milliseconds (x-acs-date, RPC Timestamp). */
-export function isoSeconds(date: Date): string {
-  const iso = date.toISOString();
-  if (iso.length !== 24) throw new TypeError('date must be between years 0 and 9999');
-  return `${iso.slice(0, 19)}Z`;
-}
+// random bytes are drawn 4 KiB at a time: one getRandomValues call costs as much as formatting
+// a whole signature, and a nonce needs only 16 bytes
+let pool: Uint8Array;
+let used = 4096;
 
-/** `YYYYMMDDTHHmmssZ` in UTC (X-Sdk-Date). */
-export function basicIsoSeconds(date: Date): string {
-  return isoSeconds(date).replace(/[-:]/g, '');
-}
-
-/** A random 128-bit nonce as 32 lower-case hex digits, from crypto.getRandomValues. */
-export function randomNonce(): string {
-  const random = (globalThis as { crypto?: RandomSource }).crypto;
-  if (!random || typeof random.getRandomValues !== 'function') {
-    throw new Error('crypto.getRandomValues is not available; pass options.nonce');
+/** `nonce`, or 128 random bits as 32 lower-case hex digits. */
+export function resolveNonce(nonce: string | undefined): string {
+  if (nonce) return nonce;
+  if (used === 4096) {
+    pool = globalThis.crypto.getRandomValues(new Uint8Array(4096));
+    used = 0;
   }
-  const bytes = random.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
-
-/** `options.nonce`, checked (it is sent as a header or query value), or a fresh random one. */
-export function resolveNonce(nonce: unknown): string {
-  return nonce === undefined ? randomNonce() : requireVisibleAscii(nonce, 'nonce');
+  return toHex(pool, used, (used += 16));
 }

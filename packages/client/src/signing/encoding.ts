@@ -3,31 +3,6 @@
 /** A query (or form) parameter as a name/value pair; repeated names are allowed. */
 export type ParamPair = readonly [name: string, value: string];
 
-const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
-const SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
-
-/** Replaces unpaired surrogates with U+FFFD (String#toWellFormed, which older runtimes lack). */
-function toWellFormed(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += value[i]! + value[i + 1]!;
-        i++;
-        continue;
-      }
-    }
-    out += unit >= 0xd800 && unit <= 0xdfff ? '\uFFFD' : value[i]!;
-  }
-  return out;
-}
-
-function escapeSubDelim(char: string): string {
-  return `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
-}
-
 /**
  * RFC 3986 percent-encoding of the UTF-8 bytes of `value`: only the unreserved characters
  * `A-Z a-z 0-9 - _ . ~` are kept; everything else becomes `%XX` with upper-case hex
@@ -35,56 +10,65 @@ function escapeSubDelim(char: string): string {
  * Alibaba openapi-util percentEncode). Lone surrogates are encoded as U+FFFD, like TextEncoder.
  */
 export function percentEncode(value: string): string {
-  if (UNRESERVED_ONLY.test(value)) return value;
-  let encoded: string;
-  try {
-    encoded = encodeURIComponent(value);
-  } catch {
-    encoded = encodeURIComponent(toWellFormed(value));
-  }
-  return encoded.replace(SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT, escapeSubDelim);
+  return encode(value.replace(/\p{Cs}/gu, '\ufffd'));
 }
 
-/** Decodes `%XX` escapes; input that is not valid percent-encoded UTF-8 is returned unchanged. */
-function percentDecodeLenient(segment: string): string {
-  if (!segment.includes('%')) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+/** {@link percentEncode} for strings without lone surrogates: everything the signers encode. */
+export function encode(value: string): string {
+  if (/^[\w.~-]*$/.test(value)) return value;
+  const encoded = encodeURIComponent(value);
+  return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
 
 /**
  * Canonical form of a URL path: every `/`-separated segment is decoded once and then
  * {@link percentEncode}d, so `/a b` and `/a%20b` (the same request on the wire) both give
- * `/a%20b`. The Huawei SDK skips the decode and would double-encode an already-escaped
- * segment (`%2520`); we sign what the server receives instead. The vectors only use plain
- * segments, where both agree.
+ * `/a%20b`; a segment that is not valid percent-encoded UTF-8 is encoded as it is. The Huawei
+ * SDK skips the decode and would double-encode an already-escaped segment (`%2520`); we sign
+ * what the server receives instead. The vectors only use plain segments, where both agree.
  */
-export function canonicalPath(pathname: string): string {
-  if (pathname === '' || pathname === '/') return '/';
-  return pathname
+export function canonicalPath(path: string): string {
+  if (/^[\w.~/-]*$/.test(path)) return path || '/';
+  return path
     .split('/')
-    .map((segment) => percentEncode(percentDecodeLenient(segment)))
+    .map((segment) => {
+      try {
+        segment = decodeURIComponent(segment);
+      } catch {}
+      return encode(segment);
+    })
     .join('/');
 }
 
-/** Plain UTF-16 code-unit order, i.e. what `Array.prototype.sort()` does with strings. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Sorts `items` in place and returns them. Insertion sort up to 16 items: requests carry a
+ * handful of headers and parameters, and Array#sort costs several times more on so few.
+ */
+export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > 16) return items.sort(compare);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && compare(items[j - 1]!, item) > 0) items[j] = items[--j]!;
+    items[j] = item;
+  }
+  return items;
 }
 
-/** Pairs sorted by raw name, then raw value (both in code-unit order), before any encoding. */
-export function sortParams(pairs: readonly ParamPair[]): ParamPair[] {
-  return [...pairs].sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
-}
+/** Pairs (or entries) by first item, then second, both in code-unit order. */
+export const byNameThenValue = (a: ParamPair, b: ParamPair): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 
 /** `name=value&...` over the sorted pairs, names and values {@link percentEncode}d; empty value -> `name=`. */
 export function canonicalQueryString(pairs: readonly ParamPair[]): string {
-  return sortParams(pairs)
-    .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
-    .join('&');
+  return canonicalQuery([...pairs]);
+}
+
+/** {@link canonicalQueryString}, sorting `pairs` in place (by raw name, then raw value, in code-unit order). */
+export function canonicalQuery(pairs: ParamPair[]): string {
+  let query = '';
+  for (const [name, value] of sortInPlace(pairs, byNameThenValue)) query += `${query && '&'}${encode(name)}=${encode(value)}`;
+  return query;
 }
 
 /**
@@ -92,11 +76,29 @@ export function canonicalQueryString(pairs: readonly ParamPair[]): string {
  * WHATWG URLSearchParams rules: `%XX` is decoded and a literal `+` means a space. (Build URLs
  * with `%2B` for a plus sign; `URL`/`URLSearchParams` and encodeURIComponent already do.)
  */
-export function formPairs(query: string | URLSearchParams): ParamPair[] {
-  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+export function formPairs(query: string): ParamPair[] {
+  const encoded = /[%+]/.test(query);
   const pairs: ParamPair[] = [];
-  params.forEach((value, name) => {
-    pairs.push([name, value]);
-  });
-  return pairs;
+  try {
+    // note: scanning with indexOf is cheaper than split('&') then split('=')
+    for (let start = 0, end; start < query.length; start = end + 1) {
+      end = query.indexOf('&', start);
+      if (end < 0) end = query.length;
+      if (end === start) continue;
+      let split = query.indexOf('=', start);
+      if (split < 0 || split > end) split = end;
+      const name = query.slice(start, split);
+      const value = query.slice(split + 1, end);
+      pairs.push(encoded ? [formDecode(name), formDecode(value)] : [name, value]);
+    }
+    return pairs;
+  } catch {
+    // not valid percent-encoded UTF-8: URLSearchParams keeps such escapes as they are
+    // ("&" keeps it from dropping a leading "?", which is part of the first name here)
+    return [...new URLSearchParams(`&${query}`)];
+  }
+}
+
+function formDecode(text: string): string {
+  return /[%+]/.test(text) ? decodeURIComponent(text.replace(/\+/g, ' ')) : text;
 }

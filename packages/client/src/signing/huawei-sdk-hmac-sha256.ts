@@ -1,15 +1,18 @@
 // Huawei Cloud "SDK-HMAC-SHA256" (APIG AK/SK) request signing, as done by
 // @huaweicloud/huaweicloud-sdk-core AKSKSigner.sign. See signing-vectors.json quirks.huawei.
 import type { SigningCrypto } from '../crypto/types.js';
-import { basicIsoSeconds, resolveDate } from './clock.js';
-import { canonicalPath, canonicalQueryString, formPairs } from './encoding.js';
+import { isoSeconds } from './clock.js';
+import { canonicalPath, canonicalQuery, formPairs } from './encoding.js';
 import {
-  canonicalHeaderLines,
-  normalizeRequest,
+  bodySha256,
+  canonicalHeaders,
+  parseRequest,
   readAccessKeyPair,
   readOptions,
-  sortedHeaderNames,
+  run,
+  type SignerInput,
   type SigningRequest,
+  type Steps,
 } from './request.js';
 
 export const HUAWEI_SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
@@ -42,12 +45,35 @@ export interface HuaweiSignature {
   signature: string;
 }
 
-const SDK_DATE = /^\d{8}T\d{6}Z$/;
+/**
+ * The signature steps, for already checked input, credentials and options (the auth
+ * middleware's path: the client never lets a request carry X-Sdk-Date).
+ * @internal
+ */
+export function* huaweiSteps(
+  request: SignerInput,
+  accessKeyId: string,
+  secret: string,
+  crypto: SigningCrypto,
+  options: HuaweiSignOptions = {},
+): Steps<HuaweiSignature> {
+  const entries: [string, string][] = [];
+  for (const [name, list] of request.headers) {
+    if (name !== 'authorization') entries.push([name, list.join(', ')]);
+  }
+  const headers: Record<string, string> = {};
+  let sdkDate = request.headers.get('x-sdk-date')?.join(', ');
+  if (!sdkDate) entries.push(['x-sdk-date', (headers['X-Sdk-Date'] = sdkDate = isoSeconds(options.date, true))]);
+  if (!request.headers.has('host')) entries.push(['host', request.host]);
 
-/** Canonical URI: segments RFC 3986-encoded and a trailing "/" appended when missing. */
-function huaweiCanonicalUri(pathname: string): string {
-  const path = canonicalPath(pathname);
-  return path.endsWith('/') ? path : `${path}/`;
+  const [headerLines, signedHeaders] = canonicalHeaders(entries);
+  const payloadHash = request.headers.get('x-sdk-content-sha256')?.join(', ') ?? (yield bodySha256(crypto, request.body));
+  const path = canonicalPath(request.path);
+  const canonicalRequest = `${request.method}\n${path.endsWith('/') ? path : `${path}/`}\n${canonicalQuery(formPairs(request.query))}\n${headerLines}\n${signedHeaders}\n${payloadHash}`;
+  const stringToSign = `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${yield crypto.sha256Hex(canonicalRequest)}`;
+  const signature = yield crypto.hmacSha256Hex(secret, stringToSign);
+  const authorization = (headers.Authorization = `${HUAWEI_SIGNING_ALGORITHM} Access=${accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`);
+  return { headers, authorization, signedHeaders, payloadHash, canonicalRequest, stringToSign, signature };
 }
 
 /**
@@ -62,6 +88,7 @@ function huaweiCanonicalUri(pathname: string): string {
  * - Payload hash: the `X-Sdk-Content-Sha256` header when present (e.g. `UNSIGNED-PAYLOAD`),
  *   else SHA-256 of the body string ("" when there is none).
  * - Query: parameters from the URL, sorted by name then value (code units), RFC 3986-encoded.
+ * - Canonical URI: path segments RFC 3986-encoded, a trailing "/" appended when missing.
  */
 export async function signHuaweiRequest(
   request: SigningRequest,
@@ -69,40 +96,10 @@ export async function signHuaweiRequest(
   crypto: SigningCrypto,
   options?: HuaweiSignOptions,
 ): Promise<HuaweiSignature> {
-  const { accessKeyId, secret } = readAccessKeyPair(credentials, 'accessKeyId', 'secretAccessKey');
-  const req = normalizeRequest(request);
-  const opts = readOptions(options);
-  const date = resolveDate(opts.date);
-
-  const signedValues = new Map<string, string>();
-  for (const [name, values] of req.headers) {
-    if (name !== 'authorization') signedValues.set(name, values.join(', '));
-  }
-  const headers: Record<string, string> = {};
-  let sdkDate = signedValues.get('x-sdk-date');
-  if (sdkDate === undefined) {
-    sdkDate = basicIsoSeconds(date);
-    signedValues.set('x-sdk-date', sdkDate);
-    headers['X-Sdk-Date'] = sdkDate;
-  } else if (!SDK_DATE.test(sdkDate)) {
-    throw new TypeError('the X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ');
-  }
-  if (!signedValues.has('host')) signedValues.set('host', req.url.host);
-
-  const { names, signedHeaders } = sortedHeaderNames(signedValues);
-  const payloadHash = signedValues.get('x-sdk-content-sha256') ?? (await crypto.sha256Hex(req.body));
-  const canonicalRequest = [
-    req.method,
-    huaweiCanonicalUri(req.url.pathname),
-    canonicalQueryString(formPairs(req.url.searchParams)),
-    canonicalHeaderLines(names, signedValues),
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
-  const stringToSign = `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${await crypto.sha256Hex(canonicalRequest)}`;
-  const signature = await crypto.hmacSha256Hex(secret, stringToSign);
-  const authorization = `${HUAWEI_SIGNING_ALGORITHM} Access=${accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  headers.Authorization = authorization;
-
-  return { headers, authorization, signedHeaders, payloadHash, canonicalRequest, stringToSign, signature };
+  const [accessKeyId, secret] = readAccessKeyPair(credentials, 'accessKeyId', 'secretAccessKey');
+  const input = parseRequest(request);
+  const checked = readOptions(options);
+  const sdkDate = input.headers.get('x-sdk-date')?.join(', ');
+  if (sdkDate !== undefined && !/^\d{8}T\d{6}Z$/.test(sdkDate)) throw new TypeError('the X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ');
+  return run(huaweiSteps(input, accessKeyId, secret, crypto, checked));
 }

@@ -1,6 +1,10 @@
-// The signers' common input: a plain description of the request, normalized and validated.
-// Error messages name the offending field and never echo a value (a secret could be in it).
-import { compareCodeUnits } from './encoding.js';
+// The signers' common input and plumbing. Each signer is a generator of steps (`*Steps`) that
+// trusts its input, and a public function that checks everything first: a TypeError naming the
+// bad field, never echoing a value (a secret could be in it). The clients' auth middlewares call
+// the steps directly, with credentials checked once when the client is created and a fetch
+// Request (`fromFetch`), which is valid by construction.
+import type { SigningCrypto } from '../crypto/types.js';
+import { byNameThenValue, sortInPlace } from './encoding.js';
 
 /** Anything with `Headers#forEach`, e.g. a fetch `Headers` object (from any realm or polyfill). */
 export interface HeadersLike {
@@ -21,147 +25,176 @@ export interface SigningRequest {
   body?: string;
 }
 
-export interface NormalizedRequest {
+/** A request as the signers read it. */
+export interface SignerInput {
   method: string;
-  url: URL;
+  /** `https://host[:port]` */
+  origin: string;
+  /** `host[:port]` */
+  host: string;
+  /** The path as a URL serializes it, always starting with "/". */
+  path: string;
+  /** The serialized query without "?", "" when there is none. */
+  query: string;
   /** Lower-cased header name -> its values in the order given. */
   headers: Map<string, string[]>;
+  /** Without lone surrogates (each hashes as U+FFFD anyway). */
   body: string;
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const FORBIDDEN_IN_HEADER_VALUE = /[\r\n\0]/;
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
-// the methods whose case fetch() normalizes; any other method is sent as written
-const FETCH_NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+/**
+ * A signer's steps. It yields each crypto result it needs (a string, or a promise of one from an
+ * asynchronous backend) and gets the string back; {@link run} drives it.
+ */
+export type Steps<T> = Generator<string | PromiseLike<string>, T, string>;
 
-export function requireNonEmptyString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`${field} must be a non-empty string`);
-  return value;
-}
-
-/** A non-empty string that is safe inside a header value or query parameter as-is. */
-export function requireVisibleAscii(value: unknown, field: string): string {
-  const text = requireNonEmptyString(value, field);
-  if (!VISIBLE_ASCII.test(text)) throw new TypeError(`${field} must only contain visible ASCII characters`);
-  return text;
-}
-
-export function requireObject(value: unknown, field: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`${field} must be an object`);
-  return value as Record<string, unknown>;
-}
-
-/** `options ?? {}`, checked to be an object. */
-export function readOptions<T extends object>(options: T | undefined): Partial<T> {
-  if (options === undefined) return {};
-  return requireObject(options, 'options') as Partial<T>;
-}
-
-function normalizeMethod(method: unknown): string {
-  if (typeof method !== 'string' || !TOKEN.test(method)) {
-    throw new TypeError('method must be a non-empty HTTP method token');
-  }
-  const upper = method.toUpperCase();
-  return FETCH_NORMALIZED_METHODS.has(upper) ? upper : method;
-}
-
-function parseUrl(url: unknown): URL {
-  const isUrlObject = typeof url === 'object' && url !== null && typeof (url as URL).href === 'string';
-  if (typeof url !== 'string' && !isUrlObject) throw new TypeError('url must be an absolute http(s) URL string or URL');
-  let parsed: URL;
-  try {
-    parsed = new URL(isUrlObject ? (url as URL).href : (url as string));
-  } catch {
-    throw new TypeError('url must be an absolute http(s) URL');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new TypeError('url must be an absolute http(s) URL');
-  return parsed;
-}
-
-function collectHeaders(headers: unknown): Map<string, string[]> {
-  const collected = new Map<string, string[]>();
-  if (headers === undefined || headers === null) return collected;
-  if (typeof headers !== 'object' || Array.isArray(headers)) {
-    throw new TypeError('headers must be a Headers object or a record of header name to string value');
-  }
-  const add = (name: unknown, value: unknown): void => {
-    if (typeof name !== 'string' || !TOKEN.test(name)) throw new TypeError('headers must only have HTTP token names');
-    if (typeof value !== 'string') throw new TypeError(`headers["${name}"] must be a string`);
-    if (FORBIDDEN_IN_HEADER_VALUE.test(value)) throw new TypeError(`headers["${name}"] must not contain CR, LF or NUL`);
-    const lower = name.toLowerCase();
-    const values = collected.get(lower);
-    if (values) values.push(value);
-    else collected.set(lower, [value]);
+/**
+ * Runs `steps` synchronously as long as it yields strings, so a synchronous crypto backend signs
+ * without a single await; the first promise makes the rest asynchronous.
+ */
+export function run<T>(steps: Steps<T>): T | Promise<T> {
+  const resume = (value?: string): T | Promise<T> => {
+    for (;;) {
+      const step = steps.next(value!);
+      if (step.done) return step.value;
+      if (typeof step.value !== 'string') return Promise.resolve(step.value).then(resume);
+      value = step.value;
+    }
   };
-  if (typeof (headers as HeadersLike).forEach === 'function') {
-    (headers as HeadersLike).forEach((value, name) => add(name, value));
-  } else {
-    for (const [name, value] of Object.entries(headers)) add(name, value);
-  }
-  return collected;
+  return resume();
 }
+
+/** Hex SHA-256 of the body; requests without one (most) skip the hashing. */
+export function bodySha256(crypto: SigningCrypto, body: string): string | PromiseLike<string> {
+  return body ? crypto.sha256Hex(body) : 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+}
+
+export function fail(field: string, problem: string): never {
+  throw new TypeError(`${field} must ${problem}`);
+}
+
+function requireString(value: unknown, field: string): string {
+  return typeof value === 'string' && value !== '' ? value : fail(field, 'be a non-empty string');
+}
+
+/** A non-empty string that is safe inside a header value or query parameter as is. */
+export function requireVisibleAscii(value: unknown, field: string): string {
+  return /^[\x21-\x7e]+$/.test(requireString(value, field)) ? (value as string) : fail(field, 'only contain visible ASCII characters');
+}
+
+function requireObject(value: unknown, field: string): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : fail(field, 'be an object');
+}
+
+/** Reads an access-key pair from `credentials` under the vendor's field names. */
+export function readAccessKeyPair(credentials: unknown, idField: string, secretField: string): [accessKeyId: string, secret: string] {
+  const input = requireObject(credentials, 'credentials');
+  return [requireVisibleAscii(input[idField], idField), requireString(input[secretField], secretField)];
+}
+
+/**
+ * `options ?? {}`, checked: an object, `date` a Date within years 0 to 9999 and each of the
+ * `visible` fields, when given, a {@link requireVisibleAscii} string.
+ */
+export function readOptions<T extends { date?: Date }>(options: T | undefined, visible: (keyof T & string)[] = []): Partial<T> {
+  const checked = (options === undefined ? {} : requireObject(options, 'options')) as Partial<T>;
+  const { date } = checked;
+  if (date !== undefined) {
+    const time = Object.prototype.toString.call(date) === '[object Date]' ? date.getTime() : Number.NaN;
+    // 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z (NaN fails too)
+    if (!(time >= -62_167_219_200_000 && time < 253_402_300_800_000)) fail('date', 'be a valid Date (years 0 to 9999)');
+  }
+  for (const field of visible) if (checked[field] !== undefined) requireVisibleAscii(checked[field], field);
+  return checked;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~\w]+$/;
 
 /** Validates and normalizes a {@link SigningRequest}; throws a TypeError naming the bad field. */
-export function normalizeRequest(request: SigningRequest): NormalizedRequest {
-  const input = requireObject(request, 'request');
-  const body = input.body;
-  if (body !== undefined && body !== null && typeof body !== 'string') throw new TypeError('body must be a string when given');
+export function parseRequest(request: SigningRequest): SignerInput {
+  const { method, url, headers, body = '' } = requireObject(request, 'request');
+  if (body !== null && typeof body !== 'string') fail('body', 'be a string when given');
+  if (typeof method !== 'string' || !TOKEN.test(method)) fail('method', 'be an HTTP method token');
+  let parsed: URL | undefined;
+  try {
+    parsed = url instanceof URL ? url : new URL(typeof url === 'string' ? url : (url as URL).href);
+  } catch {}
+  if (!/^https?:$/.test(parsed?.protocol!)) fail('url', 'be an absolute http(s) URL');
+
+  const collected = new Map<string, string[]>();
+  const add = (value: unknown, name: unknown): void => {
+    if (typeof name !== 'string' || !TOKEN.test(name)) fail('headers', 'only have HTTP token names');
+    if (typeof value !== 'string') fail(`headers["${name}"]`, 'be a string');
+    if (/[\r\n\0]/.test(value)) fail(`headers["${name}"]`, 'not contain CR, LF or NUL');
+    const lower = name.toLowerCase();
+    collected.get(lower)?.push(value) ?? collected.set(lower, [value]);
+  };
+  if (typeof (headers as HeadersLike | undefined)?.forEach === 'function') (headers as HeadersLike).forEach(add);
+  else if (headers != null) {
+    if (typeof headers !== 'object' || Array.isArray(headers)) fail('headers', 'be a Headers object or a record of strings');
+    for (const name of Object.keys(headers)) add((headers as Record<string, unknown>)[name], name);
+  }
+
   return {
-    method: normalizeMethod(input.method),
-    url: parseUrl(input.url),
-    headers: collectHeaders(input.headers),
-    body: typeof body === 'string' ? body : '',
+    // fetch upper-cases these methods and sends any other as written
+    method: /^(delete|get|head|options|post|put)$/i.test(method) ? method.toUpperCase() : method,
+    origin: parsed!.origin,
+    host: parsed!.host,
+    path: parsed!.pathname,
+    query: parsed!.search.slice(1),
+    headers: collected,
+    body: body ? (body as string).replace(/\p{Cs}/gu, '\ufffd') : '',
+  };
+}
+
+/** A fetch Request as signer input (the body read from a clone); trusted as it is. */
+export function* fromFetch(request: Request): Steps<SignerInput> {
+  const headers = new Map<string, string[]>();
+  // Headers iterates lower-cased names, a repeated one once with its values joined by ", "
+  request.headers.forEach((value, name) => headers.set(name, [value]));
+  // a serialized http(s) URL, without credentials (fetch refuses them): the host ends at the
+  // first "/" after the scheme, "?" and "#" only ever start the query and the fragment
+  const href = request.url;
+  const pathStart = href.indexOf('/', 8);
+  const end = `${href}#`.indexOf('#');
+  const queryStart = href.indexOf('?');
+  const pathEnd = queryStart < 0 || queryStart > end ? end : queryStart;
+  return {
+    method: request.method,
+    origin: href.slice(0, pathStart),
+    host: href.slice(href.indexOf('/') + 2, pathStart),
+    path: href.slice(pathStart, pathEnd),
+    query: href.slice(pathEnd + 1, end),
+    headers,
+    // text() decodes UTF-8, so no lone surrogates
+    body: request.body ? yield request.clone().text() : '',
   };
 }
 
 /**
- * A value the caller may give either as an option or already in the request (a header or a
- * query parameter). Both given and different is an error; neither given uses `fallback` or throws.
- * Returns the value and whether the signer must add it to the request.
+ * A value the caller may give either as an (already checked) option or in the request (a header
+ * or a query parameter). Both given and different is an error; neither given uses `fallback` or
+ * throws. Returns the value and whether the signer must add it to the request.
  */
 export function optionOrExisting(
   field: string,
-  optionValue: unknown,
-  existingValue: string | undefined,
+  option: string | undefined,
+  existing: string | undefined,
   existingDescription: string,
   fallback?: string,
-): { value: string; add: boolean } {
-  const existing = existingValue === '' ? undefined : existingValue;
-  if (optionValue !== undefined) {
-    const value = requireVisibleAscii(optionValue, field);
-    if (existing !== undefined && existing !== value) {
-      throw new TypeError(`${field} conflicts with the ${existingDescription} already on the request`);
-    }
-    return { value, add: existing === undefined };
-  }
-  if (existing !== undefined) return { value: existing, add: false };
-  if (fallback !== undefined) return { value: fallback, add: true };
-  throw new TypeError(`${field} must be a non-empty string (pass options.${field} or set the ${existingDescription})`);
+): [value: string, add: boolean] {
+  if (existing && option && existing !== option) throw new TypeError(`${field} conflicts with the ${existingDescription} already on the request`);
+  const value = existing || option || fallback || fail(field, 'be a non-empty string');
+  return [value, !existing];
 }
 
-/** Reads an access-key pair from `credentials` under the vendor's field names. */
-export function readAccessKeyPair(
-  credentials: unknown,
-  idField: string,
-  secretField: string,
-): { accessKeyId: string; secret: string } {
-  const input = requireObject(credentials, 'credentials');
-  return {
-    accessKeyId: requireVisibleAscii(input[idField], idField),
-    secret: requireNonEmptyString(input[secretField], secretField),
-  };
-}
-
-/** The lower-cased names of `values`, sorted in code-unit order, and the `a;b;c` list. */
-export function sortedHeaderNames(values: Map<string, string>): { names: string[]; signedHeaders: string } {
-  const names = [...values.keys()].sort(compareCodeUnits);
-  return { names, signedHeaders: names.join(';') };
-}
-
-/** `name:value\n` for each name, in the order given. */
-export function canonicalHeaderLines(names: readonly string[], values: Map<string, string>): string {
+/** `name:value\n` lines for the headers sorted by name (code-unit order), and the `a;b;c` list. */
+export function canonicalHeaders(entries: [name: string, value: string][]): [lines: string, signedHeaders: string] {
   let lines = '';
-  for (const name of names) lines += `${name}:${values.get(name)}\n`;
-  return lines;
+  let names = '';
+  for (const [name, value] of sortInPlace(entries, byNameThenValue)) {
+    lines += `${name}:${value}\n`;
+    names += `${names && ';'}${name}`;
+  }
+  return [lines, names];
 }

@@ -15,6 +15,7 @@ export interface HuaweiVector {
     ak: string;
     sk: string;
     date: string;
+    project_id?: string;
   };
   expected: {
     canonical_uri: string;
