@@ -1,2 +1,2 @@
 export { apiNames, bundledContractPath, defaultPorts, type ApiName } from './contracts.js';
-export { MockStartError, startMock, type MockExit, type MockStartProblem, type RunningMock, type StartMockOptions } from './start-mock.js';
+export { answers as mockAnswers, MockStartError, startMock, type MockExit, type MockStartProblem, type RunningMock, type StartMockOptions } from './start-mock.js';

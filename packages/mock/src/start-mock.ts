@@ -92,7 +92,7 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
  * One real HTTP request: any answer at all means the server is up. A CORS preflight, which
  * Prism answers itself without logging a routing error for every poll.
  */
-async function answers(url: string): Promise<boolean> {
+export async function answers(url: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/`, {
       method: 'OPTIONS',

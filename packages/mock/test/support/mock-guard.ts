@@ -3,7 +3,7 @@
 // a failed health probe) instead of letting tests run into their timeouts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ApiName, MockExit, RunningMock } from '../../dist/index.js';
+import { mockAnswers as answers, type ApiName, type MockExit, type RunningMock } from '../../dist/index.js';
 
 export interface MockEndpoints {
   urls: Record<ApiName, string>;
@@ -79,19 +79,6 @@ export class MockGuard {
   }
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await globalThis.fetch(`${url}/`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://contract-suite.invalid', 'access-control-request-method': 'GET' },
-      signal: AbortSignal.timeout(1_000),
-    });
-    await response.arrayBuffer();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Written by the global setup the moment a Prism process ends unexpectedly. */
 export function writeExitRecord(stateFile: string, exit: MockExit): void {
