@@ -1,6 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
-import { requireString } from '../core/client-context.js';
+import { requireString, requireVisibleAscii } from '../core/client-context.js';
 import { ClientInputError } from '../core/errors.js';
 import type { AlibabaKeys } from '../signing/alibaba-shared.js';
 import { acs3Steps } from '../signing/alibaba-acs3-hmac-sha256.js';
@@ -28,13 +28,6 @@ export type AlibabaAuth = AlibabaAcs3Auth | AlibabaRpcV2Auth;
 
 export type AlibabaSignatureVersion = AlibabaAuth['type'];
 
-/** A trimmed non-empty string that can go into a header or query as is. */
-function visibleAscii(value: unknown, field: string): string {
-  const text = requireString(value, field);
-  if (!/^[\x21-\x7e]+$/.test(text)) throw new ClientInputError(field, 'must only contain visible ASCII characters');
-  return text;
-}
-
 /** Validates the auth option and returns its signature version and the signing middleware. */
 export function alibabaAuthMiddleware(auth: unknown): { version: AlibabaSignatureVersion; middleware: Middleware } {
   if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be an object');
@@ -42,9 +35,9 @@ export function alibabaAuthMiddleware(auth: unknown): { version: AlibabaSignatur
   if (type !== 'acs3' && type !== 'rpc-v2') throw new ClientInputError('auth.type', 'must be "acs3" or "rpc-v2"');
   // checked once here, so signing each request skips the checks
   const keys: AlibabaKeys = [
-    visibleAscii(accessKeyId, 'auth.accessKeyId'),
+    requireVisibleAscii(accessKeyId, 'auth.accessKeyId'),
     requireString(accessKeySecret, 'auth.accessKeySecret'),
-    securityToken === undefined ? undefined : visibleAscii(securityToken, 'auth.securityToken'),
+    securityToken === undefined ? undefined : requireVisibleAscii(securityToken, 'auth.securityToken'),
   ];
 
   function* sign(request: Request): Steps<Request> {

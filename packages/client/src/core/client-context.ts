@@ -86,6 +86,13 @@ export function requireHeaderSafe(value: unknown, field: string): string {
   return text;
 }
 
+/** A credential sent as is in a header or query (access key ids, STS tokens). */
+export function requireVisibleAscii(value: unknown, field: string): string {
+  const text = requireString(value, field);
+  if (!/^[\x21-\x7e]+$/.test(text)) throw new ClientInputError(field, 'must only contain visible ASCII characters');
+  return text;
+}
+
 // note: a region is a host label, so anything else would build a wrong host silently
 export function requireRegion(value: unknown, field: string): string {
   const region = requireString(value, field);

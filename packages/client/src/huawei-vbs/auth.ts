@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { requireHeaderSafe, requireString } from '../core/client-context.js';
+import { requireHeaderSafe, requireString, requireVisibleAscii } from '../core/client-context.js';
 import { huaweiSteps } from '../signing/huawei-sdk-hmac-sha256.js';
 import { fromFetch, run, type Steps } from '../signing/request.js';
 
@@ -36,8 +36,7 @@ export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middlewa
   }
   if (type === 'aksk') {
     // checked once here, so signing each request skips the checks
-    const accessKeyId = requireString((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId');
-    if (!/^[\x21-\x7e]+$/.test(accessKeyId)) throw new ClientInputError('auth.accessKeyId', 'must only contain visible ASCII characters');
+    const accessKeyId = requireVisibleAscii((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId');
     const secret = requireString((auth as HuaweiAkSkAuth).secretAccessKey, 'auth.secretAccessKey');
     function* sign(request: Request): Steps<Request> {
       request.headers.set('X-Project-Id', projectId);
