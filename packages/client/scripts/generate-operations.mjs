@@ -16,6 +16,9 @@ const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const validationKeywords = ['type', 'format', 'enum', 'minimum', 'minLength', 'minItems', 'uniqueItems', 'required', 'additionalProperties'];
 const unsupportedKeywords = ['maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength', 'pattern', 'maxItems', 'multipleOf', 'const', 'oneOf', 'anyOf', 'allOf', 'not'];
 
+// the parameters each client fills in itself, so callers never pass them (see src/<api>/index.ts)
+const filledByClientOf = { 'huawei-vbs': ['project_id'], 'alibaba-hbr': ['Action', 'Version', 'x-acs-action', 'x-acs-version'] };
+
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 function resolveRef(doc, node) {
@@ -47,23 +50,44 @@ function trimSchema(doc, schema) {
   return out;
 }
 
-function operationSpec(doc, path, item, method) {
+const inputKeys = { path: 'path', query: 'query', header: 'headers' };
+
+/**
+ * One operation's entry: method, path and the schema of the method's input, an object of
+ * `path`, `query`, `headers` (always there, so a missing one is checked as `{}`) and `body`.
+ * Parameters the client fills in get the schema `false` and, when the contract pins them to
+ * one value, that value under `pinned`.
+ */
+function operationSpec(doc, path, item, method, filledByClient) {
   const op = item[method];
-  const byKey = new Map();
+  const locations = Object.fromEntries(Object.keys(inputKeys).map((location) => [location, { type: 'object', additionalProperties: false, properties: {} }]));
+  const pinned = {};
   for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
     const p = resolveRef(doc, raw);
-    const parameter = { name: p.name, in: p.in, schema: trimSchema(doc, p.schema) };
-    if (p.required) parameter.required = true;
-    byKey.set(`${p.in}:${p.name}`, parameter);
+    const schema = trimSchema(doc, p.schema);
+    const target = locations[p.in];
+    if (!target) throw new Error(`${op.operationId}: ${p.in} parameters are not supported`);
+    if (filledByClient.includes(p.name)) {
+      target.properties[p.name] = false;
+      if (schema.enum?.length === 1) (pinned[p.in] ??= {})[p.name] = schema.enum[0];
+      continue;
+    }
+    target.properties[p.name] = schema;
+    if (p.required) (target.required ??= []).push(p.name);
   }
-  const parameters = [...byKey.values()];
+  const input = { type: 'object', additionalProperties: false, properties: {} };
+  for (const [location, key] of Object.entries(inputKeys)) input.properties[key] = locations[location];
   const requestBody = resolveRef(doc, op.requestBody);
   const jsonBody = requestBody?.content?.['application/json'];
-  const spec = { method: method.toUpperCase(), path, parameters };
-  if (jsonBody) spec.body = { required: Boolean(requestBody.required), schema: trimSchema(doc, jsonBody.schema) };
+  if (jsonBody) {
+    input.properties.body = trimSchema(doc, jsonBody.schema);
+    if (requestBody.required) input.required = ['body'];
+  }
+  const spec = { method: method.toUpperCase(), path, input };
+  if (Object.keys(pinned).length) spec.pinned = pinned;
   // an operation is pageable when it takes the offset/limit pair the pagination helper drives
-  const queryNames = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
-  if (queryNames.has('limit') && queryNames.has('offset')) spec.pageItems = pageItemsField(doc, op);
+  const query = locations.query.properties;
+  if (query.limit && query.offset) spec.pageItems = pageItemsField(doc, op);
   return [op.operationId, spec];
 }
 
@@ -81,44 +105,43 @@ function pageItemsField(doc, op) {
 }
 
 /**
- * Prints the table as a TypeScript literal, hoisting every object that occurs more than once
- * (a path parameter shared by all operations, filters shared by count and list) into a constant.
+ * Prints the table as a TypeScript literal, hoisting every object or array that occurs more
+ * than once (the filters shared by count and list, the common parameter schemas) into a constant.
  */
 function shareRepeats(table) {
   const seen = new Map();
   const count = (node) => {
     if (typeof node !== 'object' || node === null) return;
-    if (!Array.isArray(node)) {
-      const key = JSON.stringify(node);
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
+    const key = JSON.stringify(node);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
     Object.values(node).forEach(count);
   };
   Object.values(table).forEach((op) => Object.values(op).forEach(count));
   const names = new Map();
   const constants = [];
-  const print = (node, indent) => {
+  // `whole` prints the node itself, never a constant standing for it
+  const print = (node, whole = false) => {
     if (typeof node !== 'object' || node === null) return JSON.stringify(node);
     const key = JSON.stringify(node);
-    if (!Array.isArray(node) && seen.get(key) > 1 && indent > 0) {
+    if (!whole && seen.get(key) > 1) {
       if (!names.has(key)) {
-        const body = print(node, -1);
+        const body = print(node, true);
         names.set(key, `shared${names.size}`);
         constants.push(`const ${names.get(key)} = ${body} as const;`);
       }
       return names.get(key);
     }
-    const inner = Array.isArray(node) ? node.map((child) => print(child, indent + 1)) : Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}: ${print(v, indent + 1)}`);
+    const inner = Array.isArray(node) ? node.map((child) => print(child)) : Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}: ${print(v)}`);
     return Array.isArray(node) ? `[${inner.join(', ')}]` : `{ ${inner.join(', ')} }`;
   };
-  const source = `{\n${Object.entries(table).map(([id, op]) => `  ${JSON.stringify(id)}: ${print(op, 0)},`).join('\n')}\n}`;
+  const source = `{\n${Object.entries(table).map(([id, op]) => `  ${JSON.stringify(id)}: ${print(op, true)},`).join('\n')}\n}`;
   return { constants, source };
 }
 
 /** Source of `src/generated/<api>.ts` for one bundled contract. */
-export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js' }) {
+export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js', filledByClient = [] }) {
   const table = Object.fromEntries(
-    Object.entries(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => operationSpec(doc, path, item, m))),
+    Object.entries(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => operationSpec(doc, path, item, m, filledByClient))),
   );
   const reserved = Object.keys(table).filter((id) => id === 'pages' || id === 'raw');
   if (reserved.length) throw new Error(`operationId ${reserved.join(', ')} clashes with a client property; rename it in spec/${apiName}`);
@@ -146,7 +169,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   mkdirSync(outDir, { recursive: true });
   for (const [apiName, api] of Object.entries(apis)) {
     const doc = JSON.parse(readFileSync(resolve(root, api.output), 'utf8'));
-    const source = generateOperationModule(doc, { apiName, typesModule: `@cloud-backup-contracts/types/${apiName}` });
+    const source = generateOperationModule(doc, { apiName, typesModule: `@cloud-backup-contracts/types/${apiName}`, filledByClient: filledByClientOf[apiName] ?? [] });
     writeFileSync(join(outDir, `${apiName}.ts`), source);
     console.log(`client: wrote src/generated/${apiName}.ts (${Object.keys(doc.paths).length} paths)`);
   }

@@ -8,10 +8,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
-// note: the target is 3 KB over bare openapi-fetch; today's client is about 6 KB over it
-// (see the README's size section), so this guards against growth until the target is met
+// note: the issue's target is 3 KB over bare openapi-fetch; everything but signing already costs
+// about 3.5 KB (bench/size-by-file.mjs, README "Size and speed"), so this guards today's
+// +5.3 / +5.7 KB against growth
 const targetBytes = 3 * 1024;
-const budgetBytes = 6.5 * 1024;
+const budgetBytes = 6 * 1024;
 
 const entries = {
   'openapi-fetch (baseline)': `import createClient from 'openapi-fetch'; globalThis.keep = createClient;`,

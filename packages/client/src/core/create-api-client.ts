@@ -1,9 +1,11 @@
-import type { Client } from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import { callOperation, type CallInput } from './call-operation.js';
-import type { ClientContext } from './client-context.js';
+import { defaultTimeoutMs, requireTimeout, type ClientContext, type TransportOptions, type VendorAdapter } from './client-context.js';
+import { ClientInputError } from './errors.js';
 import type { AutoFilled, OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
 import { iteratePages, type PageOptions } from './pagination.js';
+import { defaultRetryPolicy, resolveRetryPolicy } from './retry.js';
 
 /** A client: one method per operation, page iterators, and the underlying openapi-fetch client. */
 export type ApiClient<Table extends OperationTable, Ops, Paths extends {}, Auto extends AutoFilled, Failure> = OperationMethods<Ops, Auto, Failure> & {
@@ -14,12 +16,20 @@ export type ApiClient<Table extends OperationTable, Ops, Paths extends {}, Auto 
 };
 
 /** Builds the methods from a generated table; nothing here is per operation. */
-export function createApiClient<Table extends OperationTable, Ops, Paths extends {}, Auto extends AutoFilled, Failure>(table: Table, ctx: ClientContext): ApiClient<Table, Ops, Paths, Auto, Failure> {
-  const methods: Record<string, unknown> = {};
-  const pages: Record<string, unknown> = {};
+export function createApiClient<Table extends OperationTable, Ops, Paths extends {}, Auto extends AutoFilled, Failure>(
+  table: Table,
+  options: TransportOptions,
+  adapter: VendorAdapter,
+): ApiClient<Table, Ops, Paths, Auto, Failure> {
+  const { timeoutMs = defaultTimeoutMs, retry, fetch = globalThis.fetch } = options;
+  if (typeof fetch !== 'function') throw new ClientInputError('fetch', 'must be a function (no global fetch found)');
+  const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch });
+  http.use(adapter.auth);
+  const ctx: ClientContext = { ...adapter, http, fetch, timeoutMs: requireTimeout(timeoutMs), retry: resolveRetryPolicy(retry, defaultRetryPolicy) };
+  const client: Record<string, unknown> = { pages: {}, raw: http };
   for (const [operationId, spec] of Object.entries(table)) {
-    methods[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
-    if (spec.pageItems) pages[operationId] = (input?: CallInput, options?: PageOptions) => iteratePages(ctx, operationId, spec, input, options);
+    client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
+    if (spec.pageItems) (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) => iteratePages(ctx, operationId, spec, input, pageOptions);
   }
-  return { ...methods, pages, raw: ctx.http } as ApiClient<Table, Ops, Paths, Auto, Failure>;
+  return client as ApiClient<Table, Ops, Paths, Auto, Failure>;
 }

@@ -9,6 +9,4 @@ export function stringField(record: Record<string, unknown> | undefined, key: st
   return typeof value === 'string' ? value : undefined;
 }
 
-export function unknownBodyMessage(status: number): string {
-  return `the service answered HTTP ${status} without a recognised error body`;
-}
+export const unknownBodyMessage = (status: number): string => `the service answered HTTP ${status} without a recognised error body`;

@@ -28,8 +28,6 @@ export interface CloudApiErrorInit {
   cause?: unknown;
 }
 
-const retryableStatuses = new Set([429, 502, 503, 504]);
-
 /**
  * The one error type every client call reports. It never holds request headers, the URL's
  * query or any credential, so logging it or calling `toString()` cannot leak a secret.
@@ -60,22 +58,19 @@ export class CloudApiError extends Error {
     Object.assign(this, { attempts: 1 }, facts);
   }
 
-  /** Whether sending the same idempotent request again may succeed. */
+  /** Whether sending the same idempotent request again may succeed: a network failure, 429, 502, 503 or 504. */
   get retryable(): boolean {
-    if (this.kind === 'network') return true;
-    return this.status !== undefined && retryableStatuses.has(this.status);
+    return this.kind === 'network' || /^(429|50[234])$/.test(`${this.status}`);
   }
 
   override toString(): string {
     const facts = [this.vendor, this.kind, this.status, this.code].filter((part) => part !== undefined).join(' ');
-    const request = this.requestId ? ` (request id ${this.requestId})` : '';
-    return `${this.name} [${facts}] ${this.operationId}: ${this.message}${request}`;
+    return `${this.name} [${facts}] ${this.operationId}: ${this.message}${this.requestId ? ` (request id ${this.requestId})` : ''}`;
   }
 
-  /** the facts without the response body, which may be large */
-  toJSON(): Record<string, unknown> {
-    const { body: _body, ...facts } = this;
-    return { ...facts, message: this.message };
+  /** the facts and the message (an Error's message is not an own enumerable property) */
+  toJSON(): object {
+    return { ...this, message: this.message };
   }
 }
 

@@ -3,35 +3,35 @@
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
 
-/** The subset of JSON Schema that input validation reads (what the generator keeps). */
-export interface InputSchema {
-  readonly type?: JsonType | readonly JsonType[];
-  readonly format?: string;
-  readonly enum?: readonly unknown[];
-  readonly minimum?: number;
-  readonly minLength?: number;
-  readonly minItems?: number;
-  readonly uniqueItems?: boolean;
-  readonly items?: InputSchema;
-  readonly properties?: { readonly [name: string]: InputSchema };
-  readonly required?: readonly string[];
-  readonly additionalProperties?: boolean;
-}
+/**
+ * The subset of JSON Schema that input validation reads (what the generator keeps). `false`,
+ * as in JSON Schema, allows no value: it marks a parameter the client fills in itself.
+ */
+export type InputSchema =
+  | false
+  | {
+      readonly type?: JsonType | readonly JsonType[];
+      readonly format?: string;
+      readonly enum?: readonly unknown[];
+      readonly minimum?: number;
+      readonly minLength?: number;
+      readonly minItems?: number;
+      readonly uniqueItems?: boolean;
+      readonly items?: InputSchema;
+      readonly properties?: { readonly [name: string]: InputSchema };
+      readonly required?: readonly string[];
+      readonly additionalProperties?: boolean;
+    };
 
 export type ParameterLocation = 'path' | 'query' | 'header';
-
-export interface ParameterSpec {
-  readonly name: string;
-  readonly in: ParameterLocation;
-  readonly required?: boolean;
-  readonly schema: InputSchema;
-}
 
 export interface OperationSpec {
   readonly method: HttpMethod;
   readonly path: string;
-  readonly parameters: readonly ParameterSpec[];
-  readonly body?: { readonly required: boolean; readonly schema: InputSchema };
+  /** the schema of a method's input `{ path, query, headers, body }` (call options aside) */
+  readonly input: InputSchema;
+  /** the values of parameters the contract pins to one value, among those the client fills in */
+  readonly pinned?: { readonly [location in ParameterLocation]?: { readonly [name: string]: string } };
   /** for operations taking `limit`/`offset`: the body property holding a page's items */
   readonly pageItems?: string;
 }

@@ -13,24 +13,18 @@ export interface PageOptions {
   maxPages?: number;
 }
 
-function positiveInteger(value: number, field: string, minimum: number): number {
-  if (!Number.isInteger(value) || value < minimum) throw new ClientInputError(field, `must be an integer >= ${minimum}`);
-  return value;
-}
-
-
 /**
  * Walks an offset/limit listing page by page. Yields each page's result; after an error it
  * yields that error and stops. Ends on a short page or when `maxPages` is reached.
  */
 export async function* iteratePages(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput = {}, options: PageOptions = {}): AsyncGenerator<ApiResult<unknown, CloudApiError>, void, undefined> {
-  const pageSize = positiveInteger(options.pageSize ?? 100, 'pageSize', 1);
-  const maxPages = positiveInteger(options.maxPages ?? 1000, 'maxPages', 1);
-  let offset = positiveInteger(options.startOffset ?? 0, 'startOffset', 0);
-  for (let page = 0; page < maxPages; page++) {
+  const { pageSize = 100, maxPages = 1000, startOffset = 0 } = options;
+  for (const [field, value, minimum] of [['pageSize', pageSize, 1], ['maxPages', maxPages, 1], ['startOffset', startOffset, 0]] as const) {
+    if (!Number.isInteger(value) || value < minimum) throw new ClientInputError(field, `must be an integer >= ${minimum}`);
+  }
+  for (let page = 0, offset = startOffset; page < maxPages; page++) {
     const result = await callOperation(ctx, operationId, spec, { ...input, query: { ...input.query, limit: pageSize, offset } });
     yield result;
-    if (result.error) return;
     const items = (result.data as Record<string, unknown> | undefined)?.[spec.pageItems!];
     const count = Array.isArray(items) ? items.length : 0;
     if (count < pageSize) return;

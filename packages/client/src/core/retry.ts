@@ -15,27 +15,19 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
 
-/** Only these methods may be sent twice; a POST is never retried. */
-export function isIdempotent(method: string): boolean {
-  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method);
-}
-
-export function assertNonNegative(value: unknown, field: string, integer = false): void {
-  if (!(Number[integer ? 'isInteger' : 'isFinite'](value) && (value as number) >= 0)) {
-    throw new ClientInputError(field, `must be a non-negative ${integer ? 'integer' : 'number'}`);
-  }
-}
-
 /** Merges retry options over a base policy; `false` turns retries off. */
-export function resolveRetryPolicy(options: RetryOptions | false | undefined, base: RetryPolicy | false, field: string): RetryPolicy | false {
-  if (options === false) return false;
-  if (options === undefined) return base;
-  if (typeof options !== 'object' || options === null) throw new ClientInputError(field, 'must be an object or false');
+export function resolveRetryPolicy(options: RetryOptions | false | undefined, base: RetryPolicy | false): RetryPolicy | false {
+  if (options === undefined || options === false) return options ?? base;
+  if (typeof options !== 'object' || options === null) throw new ClientInputError('retry', 'must be an object or false');
   const policy = { ...(base || defaultRetryPolicy), ...options };
-  for (const key of Object.keys(defaultRetryPolicy) as (keyof RetryPolicy)[]) assertNonNegative(policy[key], `${field}.${key}`, key === 'retries');
+  for (const key in defaultRetryPolicy) {
+    const value = policy[key as keyof RetryPolicy];
+    // retries counts attempts; the others are durations in ms
+    const kind = key === 'retries' ? 'integer' : 'number';
+    if (!(Number.isFinite(value) && value >= 0 && (kind === 'number' || Number.isInteger(value)))) throw new ClientInputError(`retry.${key}`, `must be a non-negative ${kind}`);
+  }
   return policy;
 }
-
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
@@ -44,7 +36,7 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   // every HTTP-date form starts with a day name; Date.parse alone would read "1.5" as a date
   const at = /^[A-Z][a-z]{2}/.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return at === at ? Math.max(0, at - now) : undefined;
 }
 
 /**
@@ -55,22 +47,20 @@ export function nextRetryDelay(policy: RetryPolicy, attempts: number, error: Clo
   if (attempts > policy.retries || !error.retryable) return undefined;
   const asked = parseRetryAfter(retryAfter);
   if (asked !== undefined) return asked <= policy.maxRetryAfterMs ? asked : undefined;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1));
-  return Math.round(random() * ceiling);
+  return Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1)));
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const onAbort = () => {
+    const done = (slept: boolean) => {
       clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+      resolve(slept);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(done, ms, true);
+    signal?.addEventListener('abort', onAbort);
+    if (signal?.aborted) onAbort();
   });
 }

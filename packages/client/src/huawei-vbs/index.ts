@@ -1,6 +1,5 @@
-import createClient from 'openapi-fetch';
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
-import { requireBaseUrl, requireHeaderSafe, requireRegion, resolveTransport, type TransportOptions, type VendorAdapter } from '../core/client-context.js';
+import { requireBaseUrl, requireHeaderSafe, requireOptions, requireRegion, type TransportOptions } from '../core/client-context.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
@@ -34,27 +33,15 @@ export type HuaweiVbsClient = ApiClient<typeof huaweiVbsOperations, HuaweiVbsOpe
 
 /** A typed client for Huawei Cloud Volume Backup Service backup sharing (API v2). */
 export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVbsClient {
-  if (typeof options !== 'object' || options === null) throw new ClientInputError('options', 'must be an object');
-  if (options.region !== undefined && options.baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
-  const baseUrl =
-    options.baseUrl !== undefined
-      ? requireBaseUrl(options.baseUrl, 'baseUrl')
-      : options.region !== undefined
-        ? `https://vbs.${requireRegion(options.region, 'region')}.myhuaweicloud.com`
-        : (() => {
-            throw new ClientInputError('region', 'is required (or give baseUrl)');
-          })();
-  const projectId = requireHeaderSafe(options.projectId, 'projectId');
-  const auth = huaweiAuthMiddleware(options.auth, projectId);
-  const transport = resolveTransport(options);
-
-  const http = createClient<paths>({ baseUrl, fetch: transport.fetch });
-  http.use(auth);
-  const adapter: VendorAdapter = {
+  const { region, baseUrl, projectId, auth } = requireOptions(options);
+  if (region !== undefined && baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
+  if (region === undefined && baseUrl === undefined) throw new ClientInputError('region', 'is required (or give baseUrl)');
+  const project = requireHeaderSafe(projectId, 'projectId');
+  return createApiClient(huaweiVbsOperations, options, {
     vendor: 'huawei',
-    reservedParams: { path: ['project_id'] },
-    autoParams: () => ({ path: { project_id: projectId } }),
+    baseUrl: region === undefined ? requireBaseUrl(baseUrl, 'baseUrl') : `https://vbs.${requireRegion(region, 'region')}.myhuaweicloud.com`,
+    auth: huaweiAuthMiddleware(auth, project),
+    autoParams: () => ({ path: { project_id: project } }),
     errorFromResponse: huaweiErrorFromResponse,
-  };
-  return createApiClient(huaweiVbsOperations, { adapter, http, timeoutMs: transport.timeoutMs, retry: transport.retry });
+  });
 }

@@ -152,8 +152,9 @@ export function* fromFetch(request: Request): Steps<SignerInput> {
   const headers = new Map<string, string[]>();
   // Headers iterates lower-cased names, a repeated one once with its values joined by ", "
   request.headers.forEach((value, name) => headers.set(name, [value]));
-  // a serialized http(s) URL, without credentials (fetch refuses them): the host ends at the
-  // first "/" after the scheme, "?" and "#" only ever start the query and the fragment
+  // a serialized http(s) URL has no credentials (fetch refuses them), so the host ends at the
+  // first "/" after the scheme, and "?" and "#" only ever start the query and the fragment;
+  // slicing by indexOf costs a fraction of a regular expression or a URL parse
   const href = request.url;
   const pathStart = href.indexOf('/', 8);
   const end = `${href}#`.indexOf('#');

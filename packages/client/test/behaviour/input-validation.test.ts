@@ -77,7 +77,8 @@ describe('client options', () => {
     ['a negative timeoutMs', { given: () => huawei({ ...base(), timeoutMs: -1 }), want: { field: 'timeoutMs' } }],
     ['a zero timeoutMs', { given: () => huawei({ ...base(), timeoutMs: 0 }), want: { field: 'timeoutMs' } }],
     ['retry: { retries: -1 }', { given: () => huawei({ ...base(), retry: { retries: -1 } }), want: { field: 'retry.retries' } }],
-    ['retry: { retries: 1.5 }', { given: () => huawei({ ...base(), retry: { retries: 1.5 } }), want: { field: 'retry.retries' } }],
+    ['retry: { retries: 1.5 }', { given: () => huawei({ ...base(), retry: { retries: 1.5 } }), want: { field: 'retry.retries', says: /integer/ } }],
+    ["retry: { maxDelayMs: '5' } (a string)", { given: () => huawei({ ...base(), retry: { maxDelayMs: '5' } }), want: { field: 'retry.maxDelayMs' } }],
     ['retry: { baseDelayMs: NaN }', { given: () => huawei({ ...base(), retry: { baseDelayMs: Number.NaN } }), want: { field: 'retry.baseDelayMs' } }],
     ['retry: true', { given: () => huawei({ ...base(), retry: true }), want: { field: 'retry' } }],
     ['a fetch that is not a function', { given: () => huawei({ ...base(), fetch: 'fetch' }), want: { field: 'fetch' } }],
@@ -112,7 +113,8 @@ describe('call input', () => {
 
   it.each<[string, { given: () => unknown; want: Want }]>([
     ['share_to_me: "yes" (a non-boolean filter)', { given: call('countBackupShares', { query: { share_to_me: 'yes' } }), want: { field: 'query.share_to_me', says: /boolean/ } }],
-    ['an unknown filter shar_to_me', { given: call('countBackupShares', { query: { shar_to_me: true } }), want: { field: 'query.shar_to_me', says: /not a query parameter/ } }],
+    ['an unknown filter shar_to_me', { given: call('countBackupShares', { query: { shar_to_me: true } }), want: { field: 'query.shar_to_me', says: /not defined by the contract/ } }],
+    ['a misspelled input key (querry)', { given: call('countBackupShares', { querry: { share_to_me: true } }), want: { field: 'querry', says: /not defined by the contract/ } }],
     ['project_id in path', { given: call('countBackupShares', { path: { project_id: 'other' } }), want: { field: 'path.project_id', says: /filled in by the client/ } }],
     ['query that is not an object', { given: call('countBackupShares', { query: 'share_to_me=true' }), want: { field: 'query' } }],
     ['a body on a GET', { given: call('countBackupShares', { body: { a: 1 } }), want: { field: 'body' } }],
@@ -133,7 +135,7 @@ describe('call input', () => {
     ],
     [
       'createBackupShares with an extra body field',
-      { given: call('createBackupShares', { body: { shared: { ...validShareBody.shared, note: 'x' } } }), want: { field: 'body.shared.note', says: /not a field/ } },
+      { given: call('createBackupShares', { body: { shared: { ...validShareBody.shared, note: 'x' } } }), want: { field: 'body.shared.note', says: /not defined by the contract/ } },
     ],
     ['createBackupShares with an extra top-level field', { given: call('createBackupShares', { body: { ...validShareBody, dryRun: true } }), want: { field: 'body.dryRun' } }],
     ['createBackupShares without backup_id', { given: call('createBackupShares', { body: { shared: { to_project_ids: ['p2'] } } }), want: { field: 'body.shared.backup_id', says: /required/ } }],

@@ -28,11 +28,11 @@ const withDeleteWidget = (spec: Spec): Spec => {
 
 const usage = `
 import { createApiClient } from '../src/core/create-api-client.js';
-import type { ClientContext } from '../src/core/client-context.js';
+import type { VendorAdapter } from '../src/core/client-context.js';
 import type { paths } from './types.js';
 import { widgetsOperations, type WidgetsOperations } from './operations.js';
-declare const ctx: ClientContext;
-const client = createApiClient<typeof widgetsOperations, WidgetsOperations, paths, { path: never; query: never; header: never }, Error>(widgetsOperations, ctx);
+declare const adapter: VendorAdapter;
+const client = createApiClient<typeof widgetsOperations, WidgetsOperations, paths, { path: never; query: never; header: never }, Error>(widgetsOperations, {}, adapter);
 export async function use() {
   const { data } = await client.getWidget({ path: { id: 'w1' } });
   const id: string | undefined = data?.id;
@@ -96,10 +96,8 @@ describe('generated operation surface', () => {
     const { widgetsOperations } = await import(pathToFileURL(join(dir, 'operations.ts')).href);
     const { createApiClient } = await import('../../src/core/create-api-client.js');
     const { huaweiErrorFromResponse } = await import('../../src/huawei-vbs/errors.js');
-    const createClient = (await import('openapi-fetch')).default;
-    const http = createClient({ baseUrl: server.baseUrl });
-    const adapter = { vendor: 'huawei' as const, reservedParams: {}, autoParams: () => ({}), errorFromResponse: huaweiErrorFromResponse };
-    const client = createApiClient(widgetsOperations, { adapter, http, timeoutMs: 5_000, retry: false }) as Record<string, (input: unknown) => Promise<{ error?: unknown }>> & { pages: object };
+    const adapter = { vendor: 'huawei' as const, baseUrl: server.baseUrl, auth: { onRequest: () => undefined }, autoParams: () => ({}), errorFromResponse: huaweiErrorFromResponse };
+    const client = createApiClient(widgetsOperations, { timeoutMs: 5_000, retry: false }, adapter) as Record<string, (input: unknown) => Promise<{ error?: unknown }>> & { pages: object };
 
     expect(Object.keys(client).filter((key) => key !== 'pages' && key !== 'raw').sort()).toEqual(['deleteWidget', 'getWidget', 'listWidgets']);
     expect(Object.keys(client.pages)).toEqual(['listWidgets']);
