@@ -16,7 +16,8 @@ const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const validationKeywords = ['type', 'format', 'enum', 'minimum', 'minLength', 'minItems', 'uniqueItems', 'required', 'additionalProperties'];
 const unsupportedKeywords = ['maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength', 'pattern', 'maxItems', 'multipleOf', 'const', 'oneOf', 'anyOf', 'allOf', 'not'];
 
-// the parameters each client fills in itself, so callers never pass them (see src/<api>/index.ts)
+// the parameters each client fills in itself: their schema becomes `false`, which both the input
+// check and the method types (src/core/method-types.ts) read, so callers never pass them
 const filledByClientOf = { 'huawei-vbs': ['project_id'], 'alibaba-hbr': ['Action', 'Version', 'x-acs-action', 'x-acs-version'] };
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 // note: the target is 3 KB over bare openapi-fetch; everything but signing already costs
 // about 3.5 KB (bench/size-by-file.mjs, README "Size and speed"), so this guards today's
-// +5.3 / +5.7 KB against growth
+// +5.4 / +5.8 KB against growth
 const targetBytes = 3 * 1024;
 const budgetBytes = 6 * 1024;
 

@@ -10,10 +10,8 @@ import type { AlibabaHbrRegion } from './regions.js';
 export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaRpcV2Auth } from './auth.js';
 export type { AlibabaErrorCode, AlibabaHbrError, AlibabaServiceError, AlibabaUnsuccessfulError } from './errors.js';
 export { alibabaHbrRegions, type AlibabaHbrRegion } from './regions.js';
-export { CloudApiError, ClientInputError, isCloudApiError, type ErrorKind } from '../core/errors.js';
-export type { ApiResult } from '../core/result.js';
-export type { RetryOptions } from '../core/retry.js';
-export type { CallOptions } from '../core/call-operation.js';
+// the vendor-neutral errors and option types, so one import serves a caller
+export * from '../index.js';
 
 export interface AlibabaHbrClientOptions extends TransportOptions {
   /** region id, e.g. `cn-hangzhou`; the endpoint becomes https://hbr.<regionId>.aliyuncs.com */
@@ -25,10 +23,7 @@ export interface AlibabaHbrClientOptions extends TransportOptions {
   auth: AlibabaAuth;
 }
 
-/** Action and Version are the client's to send, in the form the signature version uses. */
-type AlibabaAutoFilled = { path: never; query: 'Action' | 'Version'; header: 'x-acs-action' | 'x-acs-version' };
-
-export type AlibabaHbrClient = ApiClient<typeof alibabaHbrOperations, AlibabaHbrOperations, paths, AlibabaAutoFilled, AlibabaHbrError>;
+export type AlibabaHbrClient = ApiClient<typeof alibabaHbrOperations, AlibabaHbrOperations, paths, AlibabaHbrError>;
 
 function endpointOf({ baseUrl, regionId, vpc }: AlibabaHbrClientOptions): string {
   if (baseUrl !== undefined) {

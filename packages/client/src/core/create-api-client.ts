@@ -2,25 +2,25 @@ import createClient, { type Client } from 'openapi-fetch';
 import { callOperation, type CallInput } from './call-operation.js';
 import { defaultTimeoutMs, requireTimeout, type ClientContext, type TransportOptions, type VendorAdapter } from './client-context.js';
 import { ClientInputError } from './errors.js';
-import type { AutoFilled, OperationMethods, PageIterators } from './method-types.js';
+import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
 import { iteratePages, type PageOptions } from './pagination.js';
 import { defaultRetryPolicy, resolveRetryPolicy } from './retry.js';
 
 /** A client: one method per operation, page iterators, and the underlying openapi-fetch client. */
-export type ApiClient<Table extends OperationTable, Ops, Paths extends {}, Auto extends AutoFilled, Failure> = OperationMethods<Ops, Auto, Failure> & {
+export type ApiClient<Table extends OperationTable, Ops, Paths extends {}, Failure> = OperationMethods<Table, Ops, Failure> & {
   /** `for await` page iterators over the listing operations */
-  readonly pages: PageIterators<Table, Ops, Auto, Failure>;
+  readonly pages: PageIterators<Table, Ops, Failure>;
   /** the openapi-fetch client underneath, signing included, for anything the methods do not cover */
   readonly raw: Client<Paths>;
 };
 
 /** Builds the methods from a generated table; nothing here is per operation. */
-export function createApiClient<Table extends OperationTable, Ops, Paths extends {}, Auto extends AutoFilled, Failure>(
+export function createApiClient<Table extends OperationTable, Ops, Paths extends {}, Failure>(
   table: Table,
   options: TransportOptions,
   adapter: VendorAdapter,
-): ApiClient<Table, Ops, Paths, Auto, Failure> {
+): ApiClient<Table, Ops, Paths, Failure> {
   const { timeoutMs = defaultTimeoutMs, retry, fetch = globalThis.fetch } = options;
   if (typeof fetch !== 'function') throw new ClientInputError('fetch', 'must be a function (no global fetch found)');
   const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch });
@@ -31,5 +31,5 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
     client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
     if (spec.pageItems) (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) => iteratePages(ctx, operationId, spec, input, pageOptions);
   }
-  return client as ApiClient<Table, Ops, Paths, Auto, Failure>;
+  return client as ApiClient<Table, Ops, Paths, Failure>;
 }

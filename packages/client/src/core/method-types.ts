@@ -4,10 +4,17 @@ import type { ApiResult } from './result.js';
 
 /** Parameter names the client fills in itself, per location; callers never pass them. */
 export interface AutoFilled {
-  path: string;
-  query: string;
-  header: string;
+  path: PropertyKey;
+  query: PropertyKey;
+  header: PropertyKey;
 }
+
+// the generated table marks a parameter the client fills in with the schema `false`
+type InputPart<Spec, Location extends string> = Spec extends { input: { properties: { [L in Location]: { properties: infer P } } } } ? P : {};
+type FalseKeys<P> = { [K in keyof P]: P[K] extends false ? K : never }[keyof P];
+
+/** What one operation's caller never passes, read from its entry in the generated table. */
+export type FilledByClient<Spec> = { path: FalseKeys<InputPart<Spec, 'path'>>; query: FalseKeys<InputPart<Spec, 'query'>>; header: FalseKeys<InputPart<Spec, 'headers'>> };
 
 type ParamsAt<Op, Location extends string> = Op extends { parameters: infer P } ? (Location extends keyof P ? NonNullable<P[Location]> : never) : never;
 type Without<T, Keys> = [T] extends [never] ? never : Omit<T, Keys & keyof T>;
@@ -41,10 +48,12 @@ export type PageIterator<Op, Auto extends AutoFilled, Failure> = (
   ...args: [...Args<OperationInput<Op, Paged<Auto>>>, options?: PageOptions]
 ) => AsyncGenerator<ApiResult<SuccessData<Op>, Failure>, void, undefined>;
 
+type SpecOf<Table, Id> = Id extends keyof Table ? Table[Id] : never;
+
 /** One typed method per operation in the generated table. */
-export type OperationMethods<Ops, Auto extends AutoFilled, Failure> = { [Id in keyof Ops]: OperationMethod<Ops[Id], Auto, Failure> };
+export type OperationMethods<Table, Ops, Failure> = { [Id in keyof Ops]: OperationMethod<Ops[Id], FilledByClient<SpecOf<Table, Id>>, Failure> };
 
 /** One page iterator per operation the generated table marks pageable. */
-export type PageIterators<Table, Ops, Auto extends AutoFilled, Failure> = {
-  [Id in keyof Ops as Id extends keyof Table ? (Table[Id] extends { pageItems: string } ? Id : never) : never]: PageIterator<Ops[Id], Auto, Failure>;
+export type PageIterators<Table, Ops, Failure> = {
+  [Id in keyof Ops as SpecOf<Table, Id> extends { pageItems: string } ? Id : never]: PageIterator<Ops[Id], FilledByClient<SpecOf<Table, Id>>, Failure>;
 };

@@ -10,11 +10,8 @@ import type { HuaweiVbsRegion } from './regions.js';
 export type { HuaweiAkSkAuth, HuaweiAuth, HuaweiTokenAuth } from './auth.js';
 export type { HuaweiGatewayError, HuaweiServiceError, HuaweiVbsError } from './errors.js';
 export { huaweiVbsRegions, type HuaweiVbsRegion } from './regions.js';
-export { CloudApiError, ClientInputError, isCloudApiError, type ErrorKind } from '../core/errors.js';
-export type { ApiResult } from '../core/result.js';
-export type { RetryOptions } from '../core/retry.js';
-export type { PageOptions } from '../core/pagination.js';
-export type { CallOptions } from '../core/call-operation.js';
+// the vendor-neutral errors and option types, so one import serves a caller
+export * from '../index.js';
 
 export interface HuaweiVbsClientOptions extends TransportOptions {
   /** region id, e.g. `cn-north-4`; the endpoint becomes https://vbs.<region>.myhuaweicloud.com */
@@ -26,10 +23,7 @@ export interface HuaweiVbsClientOptions extends TransportOptions {
   auth: HuaweiAuth;
 }
 
-/** Names the client fills in, so callers never pass them. */
-type HuaweiAutoFilled = { path: 'project_id'; query: never; header: never };
-
-export type HuaweiVbsClient = ApiClient<typeof huaweiVbsOperations, HuaweiVbsOperations, paths, HuaweiAutoFilled, HuaweiVbsError>;
+export type HuaweiVbsClient = ApiClient<typeof huaweiVbsOperations, HuaweiVbsOperations, paths, HuaweiVbsError>;
 
 /** A typed client for Huawei Cloud Volume Backup Service backup sharing (API v2). */
 export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVbsClient {

@@ -32,7 +32,7 @@ import type { VendorAdapter } from '../src/core/client-context.js';
 import type { paths } from './types.js';
 import { widgetsOperations, type WidgetsOperations } from './operations.js';
 declare const adapter: VendorAdapter;
-const client = createApiClient<typeof widgetsOperations, WidgetsOperations, paths, { path: never; query: never; header: never }, Error>(widgetsOperations, {}, adapter);
+const client = createApiClient<typeof widgetsOperations, WidgetsOperations, paths, Error>(widgetsOperations, {}, adapter);
 export async function use() {
   const { data } = await client.getWidget({ path: { id: 'w1' } });
   const id: string | undefined = data?.id;
@@ -42,10 +42,11 @@ export async function use() {
 `;
 
 /** Generates types + operation table for a spec into a scratch folder inside the package. */
-async function generateInto(dir: string, spec: Spec): Promise<void> {
+async function generateInto(dir: string, spec: Spec, filledByClient: string[] = []): Promise<void> {
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
   writeFileSync(join(dir, 'types.ts'), astToString(await openapiTS(pathToFileURL(join(dir, 'spec.json')))));
-  writeFileSync(join(dir, 'operations.ts'), generateOperationModule(spec, { apiName: 'widgets', typesModule: './types.js', coreModule: '../src/core/operation-table.js' }));
+  const options = { apiName: 'widgets', typesModule: './types.js', coreModule: '../src/core/operation-table.js', filledByClient };
+  writeFileSync(join(dir, 'operations.ts'), generateOperationModule(spec, options));
 }
 
 function typecheck(dir: string) {
@@ -88,6 +89,14 @@ describe('generated operation surface', () => {
     const { ok, output } = typecheck(dir);
     expect(ok).toBe(false);
     expect(output).toMatch(/Property 'getWidget' does not exist/);
+  });
+
+  it('takes a parameter the client fills in out of the method input type', async () => {
+    const dir = newScratch();
+    await generateInto(dir, fixture, ['id']);
+    const { ok, output } = typecheck(dir);
+    expect(ok).toBe(false);
+    expect(output).toMatch(/usage\.ts\(\d+,\d+\): error TS2353: Object literal may only specify known properties, and 'path' does not exist in type/);
   });
 
   it('adds a callable method for a new operation with no client code', async () => {
