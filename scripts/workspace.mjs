@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
+/** Where a step takes the command line's extra arguments; a step without it gets them at its end. */
+const extraArgs = Symbol('extra arguments');
+
 /** What each root command runs once the workspace is installed. */
 const commands = {
   build: [['turbo', 'run', 'bundle', 'build']],
@@ -17,6 +20,8 @@ const commands = {
   test: [['turbo', 'run', 'test', '--continue']],
   // builds everything, then keeps the mock and the docs server in the foreground
   start: [['turbo', 'run', 'bundle', 'build'], ['turbo', 'run', 'serve']],
+  // --dry-run shows the versions and changelog that would be published; without it, versions in place
+  release: [['turbo', 'run', 'bundle', 'build'], ['release', extraArgs]],
 };
 
 const quietTools = {
@@ -87,7 +92,7 @@ const installed = pnpm(entry, ['install', '--reporter=append-only']);
 if (installed !== 0) fail('pnpm install failed');
 
 for (const step of commands[command]) {
-  const [bin, ...args] = step;
-  const status = pnpm(entry, ['exec', bin, ...args, ...rest]);
+  const args = step.includes(extraArgs) ? step.flatMap((part) => (part === extraArgs ? rest : [part])) : [...step, ...rest];
+  const status = pnpm(entry, ['exec', ...args]);
   if (status !== 0) process.exit(status);
 }

@@ -1,14 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiReferences, operationsOf } from '../scripts/apis.mjs';
 import { startSiteServer } from '../scripts/site-server.mjs';
+import { launchChromium, noNetworkArgs } from './support/chromium.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-// nothing but loopback can be reached: every host name fails to resolve and every other address goes to a dead proxy
-const noNetworkArgs = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--proxy-server=http://127.0.0.1:9'];
 const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
 /** The vendor page's filters of "Counting Backup Shares", spelling as documented (sic) included. */
@@ -32,7 +29,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startSiteServer();
-  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  browser = await launchChromium();
   await mkdir(screenshotDir, { recursive: true });
 });
 
@@ -81,8 +78,15 @@ async function redocReady(page: Page, bundle: any): Promise<void> {
 
 /** Scrolls through the landing page so Redoc renders every section lazily, then returns to the top. */
 async function renderLanding(page: Page, bundle: any): Promise<void> {
-  const sections = page.locator('[data-section-id]');
-  for (let i = 0; i < (await sections.count()); i++) await sections.nth(i).scrollIntoViewIfNeeded();
+  // note: scroll the window, not each section: Redoc replaces section nodes while it renders them
+  for (let step = 0; step < 200; step++) {
+    const atBottom = await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    });
+    if (atBottom) break;
+    await page.waitForTimeout(50);
+  }
   for (const tag of bundle.tags ?? []) {
     await page.getByRole('heading', { level: 2 }).filter({ hasText: exactText(tag.name) }).waitFor({ state: 'visible' });
   }
@@ -192,7 +196,7 @@ describe('the built site with the network blocked entirely', () => {
   let offline: Browser;
 
   beforeAll(async () => {
-    offline = await chromium.launch({ executablePath, args: [...chromiumArgs, ...noNetworkArgs] });
+    offline = await launchChromium(noNetworkArgs);
   });
 
   afterAll(async () => {

@@ -1,31 +1,41 @@
 #!/usr/bin/env node
-// Checks the publishable package in the current directory the way a consumer's tools see it:
+// Checks the publishable package in the current directory the way a consumer's tools see it, on
+// the tarball that would be published (packed by pnpm, as the release workflow does):
 // publint (package.json and exports against the packed files) and Are The Types Wrong
 // (each entry point's types resolve under node16 and bundler resolution; ESM only).
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { readFileSync } from 'node:fs';
+import { packPackage } from '../src/pack.mjs';
 
 const pkgDir = process.cwd();
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+const tarball = packPackage(pkgDir);
+console.log(`packed ${pkg.name}: ${basename(tarball)}`);
 let failed = false;
 
-const { messages } = await publint({ pkgDir, strict: true });
-for (const message of messages) {
-  failed = true;
-  console.log(`publint ${message.type}: ${formatMessage(message, pkg) ?? message.code}`);
-}
-console.log(`publint ${pkg.name}: ${messages.length} message(s)`);
+try {
+  const bytes = readFileSync(tarball);
+  // no pkgDir: publint then reads the package root from the tarball itself
+  const { messages } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, strict: true });
+  for (const message of messages) {
+    failed = true;
+    console.log(`publint ${message.type}: ${formatMessage(message, pkg) ?? message.code}`);
+  }
+  console.log(`publint ${pkg.name} (tarball): ${messages.length} message(s)`);
 
-const require = createRequire(import.meta.url);
-const attw = join(require.resolve('@arethetypeswrong/cli/package.json'), '..', 'dist', 'index.js');
-const result = spawnSync(process.execPath, [attw, '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: pkgDir, encoding: 'utf8' });
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-console.log(`attw ${pkg.name}: ${result.status === 0 ? 'no problems' : `problems found (exit ${result.status})`}`);
-if (result.status !== 0) failed = true;
+  const require = createRequire(import.meta.url);
+  const attw = join(require.resolve('@arethetypeswrong/cli/package.json'), '..', 'dist', 'index.js');
+  const result = spawnSync(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: pkgDir, encoding: 'utf8' });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  console.log(`attw ${pkg.name} (tarball): ${result.status === 0 ? 'no problems' : `problems found (exit ${result.status})`}`);
+  if (result.status !== 0) failed = true;
+} finally {
+  rmSync(dirname(tarball), { recursive: true, force: true });
+}
 
 process.exit(failed ? 1 : 0);

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * A fresh copy of an API's released bundle, to edit into a fixture pair. The released bundle, not
+ * the current one: a contract edit in progress must not change what these tests start from.
+ */
+export function bundleOf(api: 'huawei-vbs' | 'alibaba-hbr'): any {
+  return JSON.parse(readFileSync(`${repoRoot}spec/${api}/released/openapi.json`, 'utf8'));
+}
+
+/** One named edit of a bundle: the "after" side of a fixture pair. */
+export interface Mutation {
+  name: string;
+  api: 'huawei-vbs' | 'alibaba-hbr';
+  edit: (bundle: any) => void;
+}
+
+const countPath = '/v2/{project_id}/os-vendor-backup-sharing/count';
+
+export const breakingMutations: (Mutation & { names: RegExp })[] = [
+  {
+    name: 'removing a required response field',
+    api: 'huawei-vbs',
+    edit: (b) => {
+      delete b.components.schemas.BackupShareCount.properties.count;
+      b.components.schemas.BackupShareCount.required = [];
+    },
+    names: /property `count` in Response 200/,
+  },
+  { name: 'removing an optional response field', api: 'huawei-vbs', edit: (b) => delete b.components.schemas.BackupShare.properties.deleted_at, names: /property `deleted_at`/ },
+  { name: 'removing an Alibaba response field', api: 'alibaba-hbr', edit: (b) => delete b.components.schemas.BasicStatistics.properties.GlobalStatistics, names: /GlobalStatistics/ },
+  { name: 'making an optional query parameter required', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name.required = true), names: /query parameter `name`/ },
+  {
+    name: 'removing an enum value of a request parameter',
+    api: 'huawei-vbs',
+    edit: (b) => (b.components.parameters.SortDir.schema.enum = b.components.parameters.SortDir.schema.enum.slice(0, -1)),
+    names: /query parameter `sort_dir`/,
+  },
+  {
+    name: 'removing an enum value of a response field',
+    api: 'huawei-vbs',
+    edit: (b) => (b.components.schemas.SharedBackup.properties.status.enum = b.components.schemas.SharedBackup.properties.status.enum.slice(0, -1)),
+    names: /`shared\[\]\.backup\.status`/,
+  },
+  { name: 'changing a response field\'s type', api: 'huawei-vbs', edit: (b) => (b.components.schemas.BackupShareCount.properties.count.type = 'string'), names: /type definition of `count`/ },
+  { name: 'removing an operation', api: 'huawei-vbs', edit: (b) => delete b.paths[countPath], names: /\[Removed\] operation GET \/v2\/\{project_id\}\/os-vendor-backup-sharing\/count/ },
+];
+
+export const additiveMutations: Mutation[] = [
+  { name: 'adding an optional response field', api: 'huawei-vbs', edit: (b) => (b.components.schemas.BackupShareCount.properties.note = { type: 'string', description: 'A note.' }) },
+  {
+    name: 'adding an operation',
+    api: 'huawei-vbs',
+    edit: (b) => (b.paths['/v2/{project_id}/os-vendor-backup-sharing/total'] = { get: { ...structuredClone(b.paths[countPath].get), operationId: 'totalBackupShares' } }),
+  },
+  {
+    name: 'adding an optional query parameter',
+    api: 'alibaba-hbr',
+    edit: (b) => {
+      b.paths['/'].parameters.push({ name: 'Extra', in: 'query', required: false, description: 'An extra filter.', schema: { type: 'string' } });
+    },
+  },
+];
+
+export const proseMutations: Mutation[] = [
+  { name: 'rewording a parameter description', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name.description += ' Case-sensitive.') },
+  {
+    name: 'changing a response example',
+    api: 'huawei-vbs',
+    edit: (b) => {
+      const media = b.paths[countPath].get.responses['200'].content['application/json'];
+      media.example = { total: 3 };
+    },
+  },
+];
