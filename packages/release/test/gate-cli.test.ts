@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { additiveMutations, breakingMutations, proseMutations } from './support/bundles.js';
-import { allThree, ScratchRepo } from './support/scratch-repo.js';
+import { allThree, useScratchRepos } from './support/scratch-repo.js';
 
 const removeCount = breakingMutations[0]!;
 const addField = additiveMutations[0]!;
-let repos: ScratchRepo[] = [];
-
-function scratch(): ScratchRepo {
-  const repo = new ScratchRepo();
-  repos.push(repo);
-  return repo;
-}
-
-afterEach(() => {
-  for (const repo of repos) repo.dispose();
-  repos = [];
-});
+const scratch = useScratchRepos();
 
 describe('the contract gate on a workspace', () => {
   it('passes when the contracts match their released bundles', () => {

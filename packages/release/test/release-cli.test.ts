@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { additiveMutations, breakingMutations } from './support/bundles.js';
-import { allThree, ScratchRepo } from './support/scratch-repo.js';
+import { allThree, type ScratchRepo, useScratchRepos } from './support/scratch-repo.js';
 
-let repos: ScratchRepo[] = [];
-
-function scratch(): ScratchRepo {
-  const repo = new ScratchRepo();
-  repos.push(repo);
-  return repo;
-}
-
-afterEach(() => {
-  for (const repo of repos) repo.dispose();
-  repos = [];
-});
+const scratch = useScratchRepos();
 
 const version = (repo: ScratchRepo, pkg: string) => JSON.parse(repo.read(`packages/${pkg}/package.json`)).version;
 

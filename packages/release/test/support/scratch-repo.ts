@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { bundleOf, repoRoot, type Mutation } from './bundles.js';
 
 const bins = {
@@ -90,3 +91,17 @@ export const allThree = (bump: 'major' | 'minor' | 'patch') => ({
   '@cloud-backup-contracts/client': bump,
   '@cloud-backup-contracts/mock': bump,
 });
+
+/** A factory of scratch repos for one test file; each is removed after the test that made it. */
+export function useScratchRepos(): () => ScratchRepo {
+  let repos: ScratchRepo[] = [];
+  afterEach(() => {
+    for (const repo of repos) repo.dispose();
+    repos = [];
+  });
+  return () => {
+    const repo = new ScratchRepo();
+    repos.push(repo);
+    return repo;
+  };
+}
