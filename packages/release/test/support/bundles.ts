@@ -47,6 +47,21 @@ export const breakingMutations: (Mutation & { names: RegExp })[] = [
   },
   { name: 'changing a response field\'s type', api: 'huawei-vbs', edit: (b) => (b.components.schemas.BackupShareCount.properties.count.type = 'string'), names: /type definition of `count`/ },
   { name: 'removing an operation', api: 'huawei-vbs', edit: (b) => delete b.paths[countPath], names: /\[Removed\] operation GET \/v2\/\{project_id\}\/os-vendor-backup-sharing\/count/ },
+  { name: 'renaming an operationId', api: 'huawei-vbs', edit: (b) => (b.paths[countPath].get.operationId = 'countShares'), names: /operationId/ },
+  {
+    name: 'renaming a schema component',
+    api: 'huawei-vbs',
+    edit: (b) => {
+      const renamed = JSON.parse(JSON.stringify(b).replaceAll('"#/components/schemas/ErrorDetail"', '"#/components/schemas/ErrorItem"'));
+      renamed.components.schemas.ErrorItem = renamed.components.schemas.ErrorDetail;
+      delete renamed.components.schemas.ErrorDetail;
+      Object.assign(b, renamed);
+    },
+    names: /components\['schemas'\]\['ErrorDetail'\]/,
+  },
+  { name: 'renaming the header of a security scheme', api: 'huawei-vbs', edit: (b) => (b.components.securitySchemes.iamToken.name = 'X-Token'), names: /securitySchemes\/iamToken\/name/ },
+  { name: 'dropping one of two accepted signatures', api: 'alibaba-hbr', edit: (b) => (b.security = b.security.slice(0, 1)), names: /removed requirement/ },
+  { name: 'adding a root extension the diff tool cannot classify', api: 'huawei-vbs', edit: (b) => (b['x-rate-limit'] = 10), names: /unclassified by the diff tool, so treated as breaking/ },
 ];
 
 export const additiveMutations: Mutation[] = [
@@ -67,6 +82,8 @@ export const additiveMutations: Mutation[] = [
 
 export const proseMutations: Mutation[] = [
   { name: 'rewording a parameter description', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name.description += ' Case-sensitive.') },
+  { name: 'rewording a tag description', api: 'huawei-vbs', edit: (b) => (b.tags[0].description += ' Shares are per project.') },
+  { name: 'rewording the endpoint description', api: 'huawei-vbs', edit: (b) => (b.servers[0].description += ' HTTPS only.') },
   {
     name: 'changing a response example',
     api: 'huawei-vbs',

@@ -1,0 +1,116 @@
+// The public packages as a consuming team gets them: packed, installed with npm into a project
+// outside the workspace, type-checked strictly, run against the installed mock on every supported
+// Node line, and bundled for the browser.
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundleForBrowser } from '../src/browser-bundle.js';
+import { browserEntries } from '../src/browser-entries.js';
+import { consumerEnv } from '../src/child-env.js';
+import { consumerTsconfigs, tscArgs, writeConsumerTsconfigs } from '../src/consumer-tsconfigs.js';
+import { contractOperations, expectedCallLabels } from '../src/contract-operations.js';
+import { startInstalledMock } from '../src/installed-mock.js';
+import { ensureNodeBinary } from '../src/node-binaries.js';
+import { nodeLines } from '../src/node-lines.js';
+import { packedManifest, packPublicPackages, type Tarballs, unpublishableRanges } from '../src/packed-packages.js';
+import { timed } from '../src/phase-timer.js';
+import { consumerProgram, publicPackages } from '../src/repo.js';
+import { describeResult, runChecked, runCommand } from '../src/run-command.js';
+import { consumerTools, copyIntoProject, createThrowawayProject, npmInstall, removeThrowawayProject } from '../src/throwaway-project.js';
+
+const startedAt = performance.now();
+let project: string | undefined;
+let tarballs: Tarballs;
+let programJs = '';
+// the project is kept for inspection when anything failed
+let failed = false;
+
+function projectDir(): string {
+  if (project === undefined) throw new Error('the throwaway project was not created (see the beforeAll error)');
+  return project;
+}
+
+beforeAll(async () => {
+  try {
+    const dir = (project = createThrowawayProject());
+    tarballs = await timed('pack the three packages', () => packPublicPackages(join(dir, 'tarballs')));
+    await timed('npm install of the tarballs and the consumer tools', () => npmInstall(dir, [...Object.values(tarballs), ...consumerTools]));
+    const entry = copyIntoProject(dir, consumerProgram);
+    programJs = entry.replace(/\.ts$/, '.js');
+    writeConsumerTsconfigs(dir, entry);
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
+});
+
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(() => {
+    failed = true;
+  });
+});
+
+afterAll(() => {
+  if (project !== undefined && failed) console.log(`[consumer-test] a test failed; the throwaway project is kept at ${project}`);
+  else if (project !== undefined) removeThrowawayProject(project);
+  console.log(`[consumer-test] total: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+});
+
+describe('the packed tarballs', () => {
+  it.each(Object.keys(publicPackages) as (keyof Tarballs)[])('%s has no workspace: or catalog: range left in its package.json', (name) => {
+    expect(unpublishableRanges(packedManifest(tarballs[name])), `${tarballs[name]} would not install outside the workspace`).toEqual([]);
+  });
+
+  it('declare as their engines floor the first Node line the consumer test runs', () => {
+    const floors = Object.values(tarballs).map((tarball) => packedManifest(tarball).engines?.node);
+    expect(new Set(floors)).toEqual(new Set([`>=${nodeLines[0]!.version}`]));
+  });
+});
+
+describe('on each supported Node line', () => {
+  const expectedLabels = expectedCallLabels(contractOperations());
+
+  it.each(nodeLines)('on Node $version ($why) the installed mock serves the strict consumer program', async ({ version }) => {
+    const dir = projectDir();
+    const node = await timed(`Node ${version}: binary (install or reuse)`, () => ensureNodeBinary(version));
+    expect((await runChecked(node, ['--version'], { cwd: dir })).stdout.trim()).toBe(`v${version}`);
+    const env = consumerEnv({ pathFirst: dirname(node) });
+
+    const outDir = join('out', `node-${version}`);
+    for (const config of consumerTsconfigs) {
+      const result = await timed(`Node ${version}: tsc ${config.name}`, () => runCommand(node, tscArgs(dir, config, outDir), { cwd: dir, env }));
+      expect(result.code, `tsc on Node ${version} reported errors:\n${describeResult(result)}`).toBe(0);
+    }
+
+    const mock = await timed(`Node ${version}: start the installed mock`, () => startInstalledMock(dir, node));
+    try {
+      const urls = { HUAWEI_VBS_URL: mock.urls['huawei-vbs'], ALIBABA_HBR_URL: mock.urls['alibaba-hbr'] };
+      const run = await timed(`Node ${version}: run the program`, () => runCommand(node, [join(dir, outDir, programJs)], { cwd: dir, env: consumerEnv({ pathFirst: dirname(node), extra: urls }) }));
+      expect(run.code, `the consumer program failed on Node ${version}:\n${describeResult(run)}\n--- mock output ---\n${mock.output()}`).toBe(0);
+      const printed = run.stdout.split('\n').filter((line) => line.startsWith('ok ')).map((line) => line.split(' ')[1]);
+      expect(printed.sort(), `one "ok <operation>" line per call expected:\n${run.stdout}`).toEqual([...expectedLabels].sort());
+
+      const exit = await timed(`Node ${version}: stop the mock`, () => mock.stop());
+      expect(exit, `the mock did not exit cleanly on SIGTERM:\n${mock.output()}`).toEqual({ code: 0, signal: null });
+    } finally {
+      // after a failure above, Prism must not outlive the test
+      mock.kill();
+    }
+  });
+});
+
+// `source` is a condition some monorepo setups turn on; it must never reach the package's sources
+const bundlerConditions = [
+  { conditions: [] as string[], how: "the bundler's default conditions" },
+  { conditions: ['source'], how: 'a custom "source" condition turned on' },
+];
+const browserCases = Object.entries(browserEntries).flatMap(([name, source]) => bundlerConditions.map((variant) => ({ name, source, ...variant })));
+
+describe('browser bundles', () => {
+  it.each(browserCases)('the $name client bundles for the browser with $how, without errors or Node built-ins', async ({ name, source, conditions }) => {
+    const bundle = await timed(`esbuild ${name} for the browser [${conditions.join(',')}]`, () => bundleForBrowser(projectDir(), name, source, conditions));
+    expect(bundle.errors, `esbuild failed to bundle ${name}.browser.js:\n${bundle.errors.join('\n')}`).toEqual([]);
+    expect(bundle.nodeImports, 'the metafile records Node built-in imports').toEqual([]);
+    expect(bundle.nodeSpecifiersInOutput, 'the bundle text still names Node built-ins').toEqual([]);
+    expect(bundle.bytes).toBeGreaterThan(0);
+  });
+});
