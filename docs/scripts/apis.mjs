@@ -1,5 +1,6 @@
 // The two references the site builds: which bundle each reads and what its page is called.
 import { createRequire } from 'node:module';
+import { listOperations, resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 
 const require = createRequire(import.meta.url);
 
@@ -21,35 +22,24 @@ export const apiReferences = [
   },
 ].map((api) => ({ ...api, bundlePath: require.resolve(`${api.bundlePackage}/openapi.json`) }));
 
-const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 /**
  * Every operation of a bundled contract with what its reference page must show.
  * @param {any} bundle a parsed OpenAPI 3.1 document
  */
 export function operationsOf(bundle) {
-  /** @param {any} parameter */
-  const resolve = (parameter) => {
-    if (!parameter.$ref) return parameter;
-    const name = parameter.$ref.replace('#/components/parameters/', '');
-    return bundle.components.parameters[name];
-  };
-  const operations = [];
-  for (const [path, item] of Object.entries(bundle.paths ?? {})) {
-    for (const method of httpMethods) {
-      const operation = item[method];
-      if (!operation) continue;
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
-      operations.push({
-        method: method.toUpperCase(),
-        path,
-        operationId: operation.operationId,
-        summary: operation.summary,
-        tags: operation.tags ?? [],
-        parameters: parameters.map((p) => ({ name: p.name, in: p.in })),
-        statuses: Object.keys(operation.responses ?? {}),
-      });
-    }
-  }
-  return operations;
+  return listOperations(bundle).map(({ method, path, operation }) => {
+    /** @type {any} */
+    const op = operation;
+    /** @type {any[]} */
+    const parameters = [...(bundle.paths[path].parameters ?? []), ...(op.parameters ?? [])].map((parameter) => resolveRef(bundle, parameter));
+    return {
+      method: method.toUpperCase(),
+      path,
+      operationId: op.operationId,
+      summary: op.summary,
+      tags: op.tags ?? [],
+      parameters: parameters.map((p) => ({ name: p.name, in: p.in })),
+      statuses: Object.keys(op.responses ?? {}),
+    };
+  });
 }

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { parse } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,16 +22,6 @@ const unsupportedKeywords = ['maximum', 'exclusiveMinimum', 'exclusiveMaximum', 
 const filledByClientOf = { 'huawei-vbs': ['project_id'], 'alibaba-hbr': ['Action', 'Version', 'x-acs-action', 'x-acs-version'] };
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-
-function resolveRef(doc, node) {
-  while (node && typeof node.$ref === 'string') {
-    node = node.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce((n, key) => n?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return node;
-}
 
 function trimSchema(doc, schema) {
   const source = resolveRef(doc, schema) ?? {};
@@ -139,7 +130,12 @@ function shareRepeats(table) {
   return { constants, source };
 }
 
-/** Source of `src/generated/<api>.ts` for one bundled contract. */
+/**
+ * Source of `src/generated/<api>.ts` for one bundled contract.
+ * @param {any} doc the bundled contract
+ * @param {{ apiName: string, typesModule: string, coreModule?: string, filledByClient?: string[] }} options
+ * @returns {string}
+ */
 export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js', filledByClient = [] }) {
   const table = Object.fromEntries(
     Object.entries(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => operationSpec(doc, path, item, m, filledByClient))),

@@ -2,6 +2,7 @@
 // (packages/client/scripts/generate-operations.mjs): one method per operationId, named as the
 // operationId, plus a page iterator under `pages` for each listing that takes limit and offset.
 import { readFileSync } from 'node:fs';
+import { resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { contractBundles } from './repo.js';
 
 export interface ContractOperation {
@@ -24,11 +25,6 @@ interface Bundle {
 
 const httpMethods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
-function resolveParameter(bundle: Bundle, parameter: Parameter): Parameter {
-  const name = parameter.$ref?.replace('#/components/parameters/', '');
-  return name === undefined ? parameter : (bundle.components?.parameters?.[name] ?? parameter);
-}
-
 export function contractOperations(): ContractOperation[] {
   return Object.entries(contractBundles).flatMap(([api, file]) => {
     const bundle = JSON.parse(readFileSync(file, 'utf8')) as Bundle;
@@ -38,7 +34,7 @@ export function contractOperations(): ContractOperation[] {
         const operation = item[method] as { operationId?: string; parameters?: Parameter[] } | undefined;
         if (!operation) return [];
         if (!operation.operationId) throw new Error(`${file}: ${method.toUpperCase()} has no operationId`);
-        const query = [...shared, ...(operation.parameters ?? [])].map((p) => resolveParameter(bundle, p)).filter((p) => p.in === 'query').map((p) => p.name);
+        const query = [...shared, ...(operation.parameters ?? [])].map((p) => resolveRef<Parameter>(bundle, p)).filter((p) => p.in === 'query').map((p) => p.name);
         const pageable = query.includes('limit') && query.includes('offset');
         return [{ api: api as ContractOperation['api'], operationId: operation.operationId, method: operation.operationId, pageable }];
       });

@@ -1,4 +1,5 @@
-import { type JsonObject, type OpenApiDocument, pointerEscape } from './bundles.ts';
+import type { JsonObject, OpenApiDocument } from './bundles.ts';
+import { pointerEscape, resolveRef } from './openapi-refs.mjs';
 
 export interface ExampleCase {
   /** where the example sits, as a JSON pointer into the bundle */
@@ -19,7 +20,7 @@ export function collectExamples(doc: OpenApiDocument): ExampleCase[] {
       const schemaPointer = `${pointer}/schema`;
       if ('example' in node) found.push({ where: `${pointer}/example`, schemaPointer, value: node.example });
       for (const [name, example] of Object.entries((node.examples ?? {}) as Record<string, JsonObject>)) {
-        const value = example.$ref ? resolveExample(doc, example.$ref as string) : example.value;
+        const value = resolveRef<JsonObject>(doc, example)?.value;
         found.push({ where: `${pointer}/examples/${pointerEscape(name)}`, schemaPointer, value });
       }
     } else if (isSchema(pointer)) {
@@ -40,14 +41,6 @@ function isMediaTypeOrParameter(node: JsonObject): boolean {
 const schemaParent = /(\/schema|\/components\/schemas\/[^/]+|\/(properties|patternProperties|\$defs)\/[^/]+|\/(items|additionalProperties|not|if|then|else)|\/(allOf|anyOf|oneOf|prefixItems)\/\d+)$/;
 function isSchema(pointer: string): boolean {
   return schemaParent.test(pointer) && !/\/examples\/[^/]+$/.test(pointer);
-}
-
-function resolveExample(doc: OpenApiDocument, ref: string): unknown {
-  const target = ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((node, key) => (node as JsonObject)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc) as JsonObject;
-  return target?.value;
 }
 
 function walk(node: unknown, pointer: string, visit: (node: JsonObject, pointer: string) => void): void {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { listOperations, resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { parse } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -18,38 +19,32 @@ export function bundlesFromRedoclyConfig(configPath = join(root, 'redocly.yaml')
 }
 
 const pascal = (id) => id.charAt(0).toUpperCase() + id.slice(1);
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 function resolve200SchemaRef(doc, operation) {
-  let response = operation.responses?.['200'];
-  while (response?.$ref) response = response.$ref.split('/').slice(1).reduce((node, key) => node?.[key], doc);
-  return response?.content?.['application/json']?.schema?.$ref;
+  return resolveRef(doc, operation.responses?.['200'])?.content?.['application/json']?.schema?.$ref;
 }
 
 function aliasesFor(doc) {
   const schemaNames = new Set(Object.keys(doc.components?.schemas ?? {}));
   const lines = ['', '// readable names for the schemas and operations above'];
   for (const name of schemaNames) lines.push(`export type ${name} = components['schemas']['${name}'];`);
-  for (const item of Object.values(doc.paths)) {
-    for (const method of methods.filter((m) => item[m])) {
-      const id = item[method].operationId;
-      const op = `operations['${id}']`;
-      lines.push(
-        `export type ${pascal(id)}PathParams = NonNullable<${op}['parameters']['path']>;`,
-        `export type ${pascal(id)}Query = NonNullable<${op}['parameters']['query']>;`,
-        `export type ${pascal(id)}Headers = NonNullable<${op}['parameters']['header']>;`,
-        `export type ${pascal(id)}RequestBody = ${op} extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;`,
-      );
-      const responseName = `${pascal(id)}Response`;
-      // a schema of the same name is that very response body: keep the schema's alias only
-      if (schemaNames.has(responseName)) {
-        if (resolve200SchemaRef(doc, item[method]) !== `#/components/schemas/${responseName}`) {
-          throw new Error(`schema ${responseName} clashes with the 200 response alias of ${id}; rename the schema`);
-        }
-        continue;
+  for (const { operationId: id, operation } of listOperations(doc)) {
+    const op = `operations['${id}']`;
+    lines.push(
+      `export type ${pascal(id)}PathParams = NonNullable<${op}['parameters']['path']>;`,
+      `export type ${pascal(id)}Query = NonNullable<${op}['parameters']['query']>;`,
+      `export type ${pascal(id)}Headers = NonNullable<${op}['parameters']['header']>;`,
+      `export type ${pascal(id)}RequestBody = ${op} extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;`,
+    );
+    const responseName = `${pascal(id)}Response`;
+    // a schema of the same name is that very response body: keep the schema's alias only
+    if (schemaNames.has(responseName)) {
+      if (resolve200SchemaRef(doc, operation) !== `#/components/schemas/${responseName}`) {
+        throw new Error(`schema ${responseName} clashes with the 200 response alias of ${id}; rename the schema`);
       }
-      lines.push(`export type ${responseName} = ${op} extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : void;`);
+      continue;
     }
+    lines.push(`export type ${responseName} = ${op} extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : void;`);
   }
   return lines.join('\n');
 }

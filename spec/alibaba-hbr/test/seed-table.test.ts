@@ -1,6 +1,7 @@
 // Checks the bundled contract against the tables of the vendor page for
 // Cloud Backup (HBR) GetBasicStatistics (Alibaba Cloud API reference, version 2017-09-08).
 import { readFileSync } from 'node:fs';
+import { resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 type Node = Record<string, any>;
@@ -8,19 +9,7 @@ type Node = Record<string, any>;
 const spec: Node = JSON.parse(readFileSync(new URL('../dist/openapi.json', import.meta.url), 'utf8'));
 
 /** Follows internal `$ref`s (`#/...`) until a node without one is reached. */
-function resolve(node: Node, seen: string[] = []): Node {
-  const ref = node?.$ref;
-  if (typeof ref !== 'string') return node;
-  if (!ref.startsWith('#/')) throw new Error(`external $ref not expected in the bundle: ${ref}`);
-  if (seen.includes(ref)) throw new Error(`$ref cycle: ${[...seen, ref].join(' -> ')}`);
-  const target = ref
-    .slice(2)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<Node | undefined>((at, key) => at?.[key], spec);
-  if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
-  return resolve(target, [...seen, ref]);
-}
+const resolve = (node: Node): Node => resolveRef<Node>(spec, node);
 
 const root = resolve(spec.paths['/']);
 const operation = (method: 'get' | 'post'): Node => resolve(root[method]);

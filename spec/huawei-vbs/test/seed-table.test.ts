@@ -2,6 +2,7 @@
 // (Huawei Cloud VBS API reference, GET /v2/{project_id}/os-vendor-backup-sharing/count).
 // The tables below are copied from that page as data; every row is one case.
 import { readFileSync } from 'node:fs';
+import { resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -10,25 +11,7 @@ type Node = any;
 const bundle: Node = JSON.parse(readFileSync(new URL('../dist/openapi.json', import.meta.url), 'utf8'));
 
 /** Follows internal `#/...` references until the node is not a reference. */
-function deref(node: Node): Node {
-  const seen = new Set<string>();
-  let current = node;
-  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
-    const ref: string = current.$ref;
-    if (!ref.startsWith('#/')) throw new Error(`external $ref left in the bundle: ${ref}`);
-    if (seen.has(ref)) throw new Error(`circular $ref: ${ref}`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((target: Node, key: string) => {
-        if (target === undefined || target === null || !(key in target)) throw new Error(`unresolvable $ref: ${ref}`);
-        return target[key];
-      }, bundle);
-  }
-  return current;
-}
+const deref = (node: Node): Node => resolveRef<Node>(bundle, node);
 
 const COUNT_PATH = '/v2/{project_id}/os-vendor-backup-sharing/count';
 

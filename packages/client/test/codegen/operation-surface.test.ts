@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the generator is a plain ESM script without type declarations
 import { generateOperationModule } from '../../scripts/generate-operations.mjs';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 

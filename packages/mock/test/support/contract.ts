@@ -9,6 +9,7 @@ import {
   type OpenApiDocument,
   type OperationRef,
   pointerEscape,
+  resolvePointer,
   resolveRef,
 } from '@cloud-backup-contracts/testkit';
 
@@ -87,24 +88,12 @@ export function loadContract(api: ApiName): Contract {
 
 /** JSON pointer of the JSON schema of one documented response, following `$ref`s; undefined when it has no body. */
 export function responseSchemaPointer(contract: Contract, operation: ContractOperation, status: number): string | undefined {
-  let pointer = `${operation.pointer}/responses/${status}`;
-  let node = pointerValue(contract.doc, pointer);
-  for (let hops = 0; typeof node?.$ref === 'string' && hops < 32; hops++) {
-    pointer = (node.$ref as string).replace(/^#/, '');
-    node = pointerValue(contract.doc, pointer);
-  }
+  const { pointer, value } = resolvePointer(contract.doc, `${operation.pointer}/responses/${status}`);
+  const node = value as JsonObject | undefined;
   if (!node) throw new Error(`${operation.operationId} documents no ${status} response`);
   const content = node.content as Record<string, unknown> | undefined;
   if (!content?.['application/json']) return undefined;
   return `${pointer}/content/${pointerEscape('application/json')}/schema`;
-}
-
-function pointerValue(doc: OpenApiDocument, pointer: string): JsonObject | undefined {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node as JsonObject | undefined)?.[key], doc) as JsonObject | undefined;
 }
 
 export interface ClientInput {
