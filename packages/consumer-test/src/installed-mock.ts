@@ -3,10 +3,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type ApiName, apiNames } from '@cloud-backup-contracts/testkit';
 import { consumerEnv } from './child-env.js';
-
-export const mockApis = ['huawei-vbs', 'alibaba-hbr'] as const;
-export type MockApi = (typeof mockApis)[number];
 
 export interface MockExit {
   code: number | null;
@@ -14,7 +12,7 @@ export interface MockExit {
 }
 
 export interface InstalledMock {
-  readonly urls: Record<MockApi, string>;
+  readonly urls: Record<ApiName, string>;
   /** everything the mock printed so far, for failure messages */
   output(): string;
   /** sends SIGTERM (what a CI runner sends) and resolves with how the mock exited */
@@ -24,7 +22,7 @@ export interface InstalledMock {
 }
 
 // "huawei-vbs  http://127.0.0.1:40123" (mock README)
-const urlLine = /^(huawei-vbs|alibaba-hbr)\s+(http:\/\/\S+)\s*$/;
+const urlLine = new RegExp(`^(${apiNames.join('|')})\\s+(http://\\S+)\\s*$`);
 
 export function startInstalledMock(projectDir: string, nodeBinary: string): Promise<InstalledMock> {
   const bin = join(projectDir, 'node_modules', '.bin', 'cloud-backup-mock');
@@ -41,9 +39,9 @@ export function startInstalledMock(projectDir: string, nodeBinary: string): Prom
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 
   return new Promise((resolve, reject) => {
-    const urls: Partial<Record<MockApi, string>> = {};
+    const urls: Partial<Record<ApiName, string>> = {};
     const mock: InstalledMock = {
-      urls: urls as Record<MockApi, string>,
+      urls: urls as Record<ApiName, string>,
       output: () => output,
       stop: async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -54,8 +52,8 @@ export function startInstalledMock(projectDir: string, nodeBinary: string): Prom
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output += `${line}\n`;
       const match = urlLine.exec(line);
-      if (match) urls[match[1] as MockApi] = match[2]!;
-      if (mockApis.every((api) => urls[api])) resolve(mock);
+      if (match) urls[match[1] as ApiName] = match[2]!;
+      if (apiNames.every((api) => urls[api])) resolve(mock);
     });
     child.once('error', (error) => reject(new Error(`could not start ${bin} with ${nodeBinary}: ${error.message}`)));
     // the mock gives up on its own (--ready-timeout, 30 s by default) and exits non-zero

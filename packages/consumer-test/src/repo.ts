@@ -1,9 +1,10 @@
 // Where things live in the workspace, resolved from this file so the tests run from any cwd.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@cloud-backup-contracts/testkit';
 
+export { repoRoot };
 export const packageDir = fileURLToPath(new URL('..', import.meta.url));
-export const repoRoot = resolve(packageDir, '../..');
 
 /** The published packages, in the order npm gets them (dependencies first, for readable logs). */
 export const publicPackages = {
@@ -12,12 +13,6 @@ export const publicPackages = {
   '@cloud-backup-contracts/mock': join(repoRoot, 'packages/mock'),
 } as const;
 export type PublicPackage = keyof typeof publicPackages;
-
-/** The bundled contracts everything downstream is generated from. */
-export const contractBundles = {
-  'huawei-vbs': join(repoRoot, 'spec/huawei-vbs/dist/openapi.json'),
-  'alibaba-hbr': join(repoRoot, 'spec/alibaba-hbr/dist/openapi.json'),
-} as const;
 
 /** The consumer program, kept as a real file so editors and reviewers see what runs. */
 export const consumerProgram = join(packageDir, 'fixture/consumer.ts');

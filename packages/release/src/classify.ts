@@ -1,6 +1,7 @@
 // Classifies the difference between two bundles of one contract as the version bump it calls for.
 // api-smart-diff does the structural diff and its classification; it reads OpenAPI 3.1, which
 // openapi-diff 0.24 refuses ("Unsupported OpenAPI version: 3.1.0").
+import { pointerEscape } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { apiCompare, type Diff } from 'api-smart-diff';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
@@ -27,7 +28,7 @@ export function maxBump(bumps: Iterable<Bump>): Bump {
 }
 
 function pointerOf(path: readonly (string | number)[]): string {
-  return '/' + path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+  return '/' + path.map((part) => pointerEscape(String(part))).join('/');
 }
 
 /** Component kinds the generated types expose by name: `components['schemas']['BackupShare']` and its alias. */

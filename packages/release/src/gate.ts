@@ -36,15 +36,19 @@ function readJson(path: string): unknown {
   }
 }
 
-/** Each contract is a spec/<api> folder; its bundle is dist/openapi.json, its last release released/openapi.json. */
-export function compareApis(root: string): ApiVerdict[] {
+/** Each contract is a spec/<api> package; its bundle is dist/openapi.json, its last release released/openapi.json. */
+export function contractNames(root: string): string[] {
   const specDir = join(root, 'spec');
   if (!existsSync(specDir)) throw new GateInputError(`no spec/ folder under ${root}`);
-  const apis = readdirSync(specDir, { withFileTypes: true })
+  return readdirSync(specDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(specDir, entry.name, 'package.json')))
     .map((entry) => entry.name)
     .sort();
-  return apis.map((api) => {
+}
+
+export function compareApis(root: string): ApiVerdict[] {
+  const specDir = join(root, 'spec');
+  return contractNames(root).map((api) => {
     const bundle = join(specDir, api, 'dist', 'openapi.json');
     if (!existsSync(bundle)) throw new GateInputError(`${bundle} is missing: bundle the contracts first (npm run build)`);
     const releasedPath = join(specDir, api, 'released', 'openapi.json');
@@ -64,5 +68,5 @@ export async function checkGate(root: string): Promise<GateResult> {
     publicPackages.map((name) => [name, (plan.releases.find((release) => release.name === name)?.type ?? 'none') as Bump]),
   );
   const short = publicPackages.filter((name) => bumpRank[planned[name]!] < bumpRank[required]);
-  return { apis, required, planned, changesets: plan.changesets.map((changeset) => `${changeset.id}.md`), short };
+  return { apis, required, planned, changesets: plan.changesets.map((changeset) => `${changeset.id}.md`).sort(), short };
 }

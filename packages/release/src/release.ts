@@ -5,12 +5,12 @@
 // becomes its released bundle (spec/<api>/released/openapi.json), the next gate's baseline.
 // Publishing is the release workflow's job, on the tags `changeset tag` creates.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkGate, GateInputError } from './gate.js';
+import { checkGate, contractNames, GateInputError } from './gate.js';
 import { changesetCommand } from './policy.js';
 import { formatGateReport } from './report.js';
 import { findWorkspaceRoot } from './workspace-root.js';
@@ -19,11 +19,6 @@ import { workspacePackageDirs, workspacePackages, type WorkspacePackage } from '
 const changesetBin = join(dirname(createRequire(import.meta.url).resolve('@changesets/cli/package.json')), 'bin.js');
 
 class ReleaseError extends Error {}
-
-function pendingChangesets(root: string): string[] {
-  const folder = join(root, '.changeset');
-  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'README.md').sort() : [];
-}
 
 function changesetVersion(cwd: string): void {
   const run = spawnSync(process.execPath, [changesetBin, 'version'], { cwd, encoding: 'utf8' });
@@ -66,29 +61,24 @@ function describeVersions(before: Map<string, WorkspacePackage>, afterRoot: stri
 
 /** Each API's current bundle becomes its released bundle. */
 function refreshReleasedBundles(root: string): string[] {
-  const specDir = join(root, 'spec');
-  return readdirSync(specDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(specDir, entry.name, 'package.json')))
-    .map((entry) => {
-      const bundle = join(specDir, entry.name, 'dist', 'openapi.json');
-      const released = join(specDir, entry.name, 'released', 'openapi.json');
-      mkdirSync(dirname(released), { recursive: true });
-      copyFileSync(bundle, released);
-      return relative(root, released);
-    });
+  return contractNames(root).map((api) => {
+    const released = join(root, 'spec', api, 'released', 'openapi.json');
+    mkdirSync(dirname(released), { recursive: true });
+    copyFileSync(join(root, 'spec', api, 'dist', 'openapi.json'), released);
+    return relative(root, released);
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     const { values: flags } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean', default: false }, root: { type: 'string' } } });
     const root = flags.root ? resolve(flags.root) : findWorkspaceRoot(process.cwd());
-    const pending = pendingChangesets(root);
-    if (pending.length === 0) {
+    const gate = await checkGate(root);
+    if (gate.changesets.length === 0) {
       console.log(`release: no pending changeset in .changeset/, so nothing would be released. Add one with \`${changesetCommand}\`.`);
       return 0;
     }
-    console.log(`release: ${pending.length} pending changeset(s): ${pending.join(', ')}`);
-    const gate = await checkGate(root);
+    console.log(`release: ${gate.changesets.length} pending changeset(s): ${gate.changesets.join(', ')}`);
     if (gate.short.length > 0) {
       console.error(formatGateReport(gate));
       if (!flags['dry-run']) return 1;

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { workspaceRootAbove } from '@cloud-backup-contracts/testkit/workspace-root';
 import { GateInputError } from './gate.js';
 
-/** The workspace root: the nearest folder upwards from `from` that holds pnpm-workspace.yaml. */
+/** The workspace root above `from`; the gate and the release command cannot work without one. */
 export function findWorkspaceRoot(from: string): string {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) throw new GateInputError(`no pnpm-workspace.yaml above ${from}; pass --root <repo>`);
-  }
+  const root = workspaceRootAbove(from);
+  if (root === undefined) throw new GateInputError(`no pnpm-workspace.yaml above ${from}; pass --root <repo>`);
+  return root;
 }

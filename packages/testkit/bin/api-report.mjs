@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CompilerState, Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+import { workspaceRootAbove } from '../src/workspace-root.mjs';
 
 const usage = 'usage: api-report [--update]';
 const args = process.argv.slice(2);
@@ -33,13 +34,6 @@ const packageJsonPath = join(pkgDir, 'package.json');
 const pkg = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
 const unscopedName = pkg.name.replace(/^@[^/]+\//, '');
 const reportFolder = join(pkgDir, 'api-report');
-/** The folder with pnpm-workspace.yaml above the package (where `npm run pnpm` works). */
-function workspaceRoot() {
-  for (let dir = pkgDir; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return pkgDir;
-  }
-}
 const acceptCommand = `npm run pnpm -- --filter ${pkg.name} api-report`;
 
 /** The `types` target of one export condition object, looked up through nested conditions. */
@@ -252,7 +246,7 @@ if (problems.length > 0) {
   console.error(`\napi-report ${pkg.name}: FAILED (${seconds}s)`);
   for (const problem of problems) console.error(`  ${problem}`);
   if (!update) {
-    console.error(`\nIf the change is intended, accept it (from the repo root) and commit the reports with the change:\n  ${acceptCommand}\n  git add ${relative(workspaceRoot(), reportFolder).split(sep).join('/')}`);
+    console.error(`\nIf the change is intended, accept it (from the repo root) and commit the reports with the change:\n  ${acceptCommand}\n  git add ${relative(workspaceRootAbove(pkgDir) ?? pkgDir, reportFolder).split(sep).join('/')}`);
   }
 }
 if (!keepTemp) rmSync(tempFolder, { recursive: true, force: true });

@@ -1,20 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+import { type ApiName, repoRoot } from '@cloud-backup-contracts/testkit';
 
 /**
  * A fresh copy of an API's released bundle, to edit into a fixture pair. The released bundle, not
  * the current one: a contract edit in progress must not change what these tests start from.
  */
-export function bundleOf(api: 'huawei-vbs' | 'alibaba-hbr'): any {
+export function bundleOf(api: ApiName): any {
   return JSON.parse(readFileSync(`${repoRoot}spec/${api}/released/openapi.json`, 'utf8'));
 }
 
 /** One named edit of a bundle: the "after" side of a fixture pair. */
 export interface Mutation {
   name: string;
-  api: 'huawei-vbs' | 'alibaba-hbr';
+  api: ApiName;
   edit: (bundle: any) => void;
 }
 

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import { bundleOf, repoRoot, type Mutation } from './bundles.js';
+import { apiNames, repoRoot } from '@cloud-backup-contracts/testkit';
+import { bundleOf, type Mutation } from './bundles.js';
 
 const bins = {
   gate: fileURLToPath(new URL('../../bin/contract-gate.mjs', import.meta.url)),
   release: fileURLToPath(new URL('../../bin/release.mjs', import.meta.url)),
 };
-const apis = ['huawei-vbs', 'alibaba-hbr'] as const;
 
 function writeJson(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -28,7 +28,7 @@ export class ScratchRepo {
       copyFileSync(join(repoRoot, file), join(this.root, file));
     }
     for (const pkg of ['types', 'client', 'mock']) copyFileSync(join(repoRoot, 'packages', pkg, 'package.json'), this.#mkdir(join('packages', pkg, 'package.json')));
-    for (const api of apis) {
+    for (const api of apiNames) {
       copyFileSync(join(repoRoot, 'spec', api, 'package.json'), this.#mkdir(join('spec', api, 'package.json')));
       writeJson(join(this.root, 'spec', api, 'dist', 'openapi.json'), bundleOf(api));
       writeJson(join(this.root, 'spec', api, 'released', 'openapi.json'), bundleOf(api));
