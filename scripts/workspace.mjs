@@ -14,14 +14,22 @@ const extraArgs = Symbol('extra arguments');
 
 /** What each root command runs once the workspace is installed. */
 const commands = {
-  build: [['turbo', 'run', 'bundle', 'build']],
-  lint: [['turbo', 'run', 'lint']],
+  // every build depends on the contracts' lint and bundle (turbo.json), so those run first
+  build: [['turbo', 'run', 'build']],
+  // the contracts (Redocly) and the code (Biome)
+  lint: [['turbo', 'run', 'contracts:lint', 'code:lint']],
   // --continue: one failing package must not hide the results of the others
-  test: [['turbo', 'run', 'test', '--continue']],
+  test: [['turbo', 'run', 'test', 'code:lint', '--continue']],
   // builds everything, then keeps the mock and the docs server in the foreground
-  start: [['turbo', 'run', 'bundle', 'build'], ['turbo', 'run', 'serve']],
+  start: [
+    ['turbo', 'run', 'build'],
+    ['turbo', 'run', 'serve'],
+  ],
   // --dry-run shows the versions and changelog that would be published; without it, versions in place
-  release: [['turbo', 'run', 'bundle', 'build'], ['release', extraArgs]],
+  release: [
+    ['turbo', 'run', 'build'],
+    ['release', extraArgs],
+  ],
 };
 
 const quietTools = {

@@ -1,26 +1,25 @@
-// The two references the site builds: which bundle each reads and what its page is called.
-import { createRequire } from 'node:module';
+// The references the site builds, one per API in the registry (redocly.yaml): which bundle
+// each reads, what its page is called, and what each operation's section must show.
 import { listOperations, resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
+import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
 
-const require = createRequire(import.meta.url);
-
-/** @typedef {{ name: string, bundlePackage: string, title: string, label: string, bundlePath: string }} ApiReference */
+/** @typedef {{ name: string, title: string, label: string, bundlePath: string }} ApiReference */
 
 /** @type {ApiReference[]} */
-export const apiReferences = [
-  {
-    name: 'huawei-vbs',
-    bundlePackage: '@cloud-backup-contracts/spec-huawei-vbs',
-    title: 'Huawei Cloud VBS backup sharing API reference',
-    label: 'Huawei VBS API',
-  },
-  {
-    name: 'alibaba-hbr',
-    bundlePackage: '@cloud-backup-contracts/spec-alibaba-hbr',
-    title: 'Alibaba Cloud Backup (HBR) statistics API reference',
-    label: 'Alibaba HBR API',
-  },
-].map((api) => ({ ...api, bundlePath: require.resolve(`${api.bundlePackage}/openapi.json`) }));
+export const apiReferences = loadRegistry().map(({ name, title, label, bundle }) => ({ name, title, label, bundlePath: bundle }));
+
+/** What the reference says of a parameter the contract marks `x-client-filled: true`. */
+export const clientFilledNote = 'Filled in by the typed client from its configuration; callers of the client never pass it.';
+
+/**
+ * @param {any} bundle
+ * @param {string} path
+ * @param {any} operation
+ * @returns {any[]} the operation's parameters, path-level ones first, `$ref`s resolved
+ */
+function parametersOf(bundle, path, operation) {
+  return [...(bundle.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => resolveRef(bundle, parameter));
+}
 
 /**
  * Every operation of a bundled contract with what its reference page must show.
@@ -30,16 +29,31 @@ export function operationsOf(bundle) {
   return listOperations(bundle).map(({ method, path, operation }) => {
     /** @type {any} */
     const op = operation;
-    /** @type {any[]} */
-    const parameters = [...(bundle.paths[path].parameters ?? []), ...(op.parameters ?? [])].map((parameter) => resolveRef(bundle, parameter));
     return {
       method: method.toUpperCase(),
       path,
       operationId: op.operationId,
       summary: op.summary,
       tags: op.tags ?? [],
-      parameters: parameters.map((p) => ({ name: p.name, in: p.in })),
+      parameters: parametersOf(bundle, path, op).map((p) => ({ name: p.name, in: p.in, clientFilled: p['x-client-filled'] === true })),
       statuses: Object.keys(op.responses ?? {}),
     };
   });
+}
+
+/**
+ * A copy of the bundle for the reference page: each parameter marked `x-client-filled` has
+ * {@link clientFilledNote} in front of its description, so readers of the raw HTTP reference
+ * learn which values the typed client supplies.
+ * @param {any} bundle
+ * @returns {any}
+ */
+export function withClientFilledNotes(bundle) {
+  const copy = structuredClone(bundle);
+  const marked = new Set();
+  for (const { path, operation } of listOperations(copy)) {
+    for (const parameter of parametersOf(copy, path, operation)) if (parameter['x-client-filled'] === true) marked.add(parameter);
+  }
+  for (const parameter of marked) parameter.description = `${clientFilledNote}\n\n${parameter.description ?? ''}`.trim();
+  return copy;
 }

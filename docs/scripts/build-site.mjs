@@ -3,13 +3,14 @@
 // reference per bundled contract with Redoc inlined. Fails if a page would fetch from another host.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { apiReferences, operationsOf } from './apis.mjs';
+import { apiReferences, operationsOf, withClientFilledNotes } from './apis.mjs';
 import { remoteFetchesInCss, remoteFetchesInHtml } from './self-contained.mjs';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -127,20 +128,34 @@ async function localiseRedocLogo(file) {
 /** Builds one Redoc page per API, with Redoc's own script embedded instead of loaded from a CDN. */
 async function buildReferences() {
   const cli = redoclyCli();
-  for (const api of apiReferences) {
-    const args = [cli, 'build-docs', api.bundlePath, '--output', join(siteDir, `${api.name}.html`), '--title', api.title, '--inlineBundle'];
-    const result = spawnSync(process.execPath, args, {
-      cwd: docsDir,
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' },
-    });
-    if (result.status !== 0) {
-      process.stderr.write(result.stdout + result.stderr);
-      throw new Error(`redocly build-docs failed for ${api.name}`);
-    }
-    await localiseRedocLogo(join(siteDir, `${api.name}.html`));
-    console.log(`docs: built site/${api.name}.html from ${api.bundlePackage}`);
+  const notesDir = await mkdtemp(join(tmpdir(), 'docs-bundles-'));
+  try {
+    for (const api of apiReferences) await buildReference(cli, api, notesDir);
+  } finally {
+    await rm(notesDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * @param {string} cli
+ * @param {import('./apis.mjs').ApiReference} api
+ * @param {string} notesDir where the bundle with client-filled notes is written for Redoc
+ */
+async function buildReference(cli, api, notesDir) {
+  const annotated = join(notesDir, `${api.name}.json`);
+  await writeFile(annotated, JSON.stringify(withClientFilledNotes(JSON.parse(await readFile(api.bundlePath, 'utf8')))));
+  const args = [cli, 'build-docs', annotated, '--output', join(siteDir, `${api.name}.html`), '--title', api.title, '--inlineBundle'];
+  const result = spawnSync(process.execPath, args, {
+    cwd: docsDir,
+    encoding: 'utf8',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`redocly build-docs failed for ${api.name}`);
+  }
+  await localiseRedocLogo(join(siteDir, `${api.name}.html`));
+  console.log(`docs: built site/${api.name}.html from ${api.bundlePath}`);
 }
 
 /**

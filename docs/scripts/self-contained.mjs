@@ -15,7 +15,8 @@ const fetchedAttributes = {
   meta: ['content'],
 };
 // an absolute URL of an image, font, stylesheet or script inside inline code, which it may load at run time
-const assetUrlInCode = /(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}\/[^\s"'`)<>]*\.(?:svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|eot|css|m?js)(?![a-z0-9])(?:\?[^\s"'`)<>]*)?/gi;
+const assetUrlInCode =
+  /(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}\/[^\s"'`)<>]*\.(?:svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|eot|css|m?js)(?![a-z0-9])(?:\?[^\s"'`)<>]*)?/gi;
 const tagPattern = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const attributePattern = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 

@@ -2,14 +2,24 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiReferences, operationsOf } from '../scripts/apis.mjs';
+import { apiReferences, clientFilledNote, operationsOf } from '../scripts/apis.mjs';
 import { startSiteServer } from '../scripts/site-server.mjs';
 import { launchChromium, noNetworkArgs } from './support/chromium.js';
 
 const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
 /** The vendor page's filters of "Counting Backup Shares", spelling as documented (sic) included. */
-const seedCountParameters = ['share_to_me', 'volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone', 'availability_zone'];
+const seedCountParameters = [
+  'share_to_me',
+  'volume_id',
+  'name',
+  'status',
+  'backup_id',
+  'from_project_id',
+  'to_project_id',
+  'avalilability_zone',
+  'availability_zone',
+];
 
 const ownPages = [
   { name: 'index', path: 'index.html', heading: 'Cloud backup contracts' },
@@ -72,6 +82,7 @@ async function redocReady(page: Page, bundle: any): Promise<void> {
   await page.locator('[data-component-name="Menu/Menu"]').waitFor({ state: 'visible' });
   await page.getByRole('heading', { level: 1 }).filter({ hasText: bundle.info.title }).waitFor({ state: 'visible' });
   // the search box reads "Loading..." until its index is built
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, not hidden nodes' text
   await page.waitForFunction(() => !document.body.innerText.includes('Loading...'));
   await page.waitForLoadState('networkidle');
 }
@@ -88,7 +99,10 @@ async function renderLanding(page: Page, bundle: any): Promise<void> {
     await page.waitForTimeout(50);
   }
   for (const tag of bundle.tags ?? []) {
-    await page.getByRole('heading', { level: 2 }).filter({ hasText: exactText(tag.name) }).waitFor({ state: 'visible' });
+    await page
+      .getByRole('heading', { level: 2 })
+      .filter({ hasText: exactText(tag.name) })
+      .waitFor({ state: 'visible' });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForLoadState('networkidle');
@@ -130,7 +144,9 @@ async function walkReference(page: Page, bundle: any, screenshotOf?: { operation
     const heading = page.getByRole('heading').filter({ hasText: exactText(operation.summary) });
     const section = page.locator('[data-section-id]').filter({ has: heading });
     await heading.first().waitFor({ state: 'visible' });
-    const wanted = [...operation.parameters.map((p) => p.name), ...operation.statuses];
+    // a parameter the contract marks x-client-filled carries the note that the client fills it in
+    const notes = operation.parameters.some((p) => p.clientFilled) ? [clientFilledNote] : [];
+    const wanted = [...operation.parameters.map((p) => p.name), ...operation.statuses, ...notes];
     missingByOperation[operation.operationId] = await missingTexts(section.last(), wanted);
     if (screenshotOf && operation.operationId === screenshotOf.operationId) {
       const path = `${screenshotDir}${screenshotOf.name}.png`;
@@ -176,20 +192,51 @@ describe('the built site in Chromium, offline', () => {
     for (const op of operationsOf(await loadBundle(alibaba.bundlePath))) expect(op.parameters.map((p) => p.name)).toContain('SourceType');
   });
 
-  it.each(apiReferences.map((api) => ({ api, page: `${api.name}.html` })))('$page shows every operation with its parameters and status codes', async ({ api }) => {
-    const bundle = await loadBundle(api.bundlePath);
-    const visited = await visit(browser, `${api.name}.html`);
-    await redocReady(visited.page, bundle);
-    await renderLanding(visited.page, bundle);
-    await saveFullPage(visited, api.name);
-    const seedOperation = api.name === 'huawei-vbs' ? 'countBackupShares' : 'getBasicStatistics';
-    const missing = await walkReference(visited.page, bundle, { operationId: seedOperation, name: `${api.name}-${seedOperation}` });
-    expect(Object.keys(missing).sort()).toEqual(operationsOf(bundle).map((op) => op.operationId).sort());
-    expect(missing).toEqual(Object.fromEntries(Object.keys(missing).map((id) => [id, []])));
-    await visited.page.waitForLoadState('networkidle');
-    expectClean(visited);
-    await visited.page.context().close();
+  it('marks exactly the parameters the clients fill in as client-filled', async () => {
+    const filled = [];
+    for (const api of apiReferences) {
+      for (const op of operationsOf(await loadBundle(api.bundlePath))) {
+        filled.push(...op.parameters.filter((p) => p.clientFilled).map((p) => `${api.name} ${op.operationId} ${p.in}:${p.name}`));
+      }
+    }
+    expect(filled.sort()).toEqual(
+      [
+        'alibaba-hbr getBasicStatistics header:x-acs-action',
+        'alibaba-hbr getBasicStatistics header:x-acs-version',
+        'alibaba-hbr getBasicStatistics query:Action',
+        'alibaba-hbr getBasicStatistics query:Version',
+        'alibaba-hbr getBasicStatisticsViaPost header:x-acs-action',
+        'alibaba-hbr getBasicStatisticsViaPost header:x-acs-version',
+        'alibaba-hbr getBasicStatisticsViaPost query:Action',
+        'alibaba-hbr getBasicStatisticsViaPost query:Version',
+        ...['cancelBackupShare', 'countBackupShares', 'createBackupShares', 'getBackupShare', 'listBackupShareDetails'].map(
+          (id) => `huawei-vbs ${id} path:project_id`,
+        ),
+      ].sort(),
+    );
   });
+
+  it.each(apiReferences.map((api) => ({ api, page: `${api.name}.html` })))(
+    '$page shows every operation with its parameters and status codes',
+    async ({ api }) => {
+      const bundle = await loadBundle(api.bundlePath);
+      const visited = await visit(browser, `${api.name}.html`);
+      await redocReady(visited.page, bundle);
+      await renderLanding(visited.page, bundle);
+      await saveFullPage(visited, api.name);
+      const seedOperation = api.name === 'huawei-vbs' ? 'countBackupShares' : 'getBasicStatistics';
+      const missing = await walkReference(visited.page, bundle, { operationId: seedOperation, name: `${api.name}-${seedOperation}` });
+      expect(Object.keys(missing).sort()).toEqual(
+        operationsOf(bundle)
+          .map((op) => op.operationId)
+          .sort(),
+      );
+      expect(missing).toEqual(Object.fromEntries(Object.keys(missing).map((id) => [id, []])));
+      await visited.page.waitForLoadState('networkidle');
+      expectClean(visited);
+      await visited.page.context().close();
+    },
+  );
 });
 
 describe('the built site with the network blocked entirely', () => {

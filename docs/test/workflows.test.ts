@@ -57,8 +57,13 @@ describe('workflow linting with actionlint', () => {
     ['a misspelt runs-on label', validWorkflow.replace('ubuntu-latest', 'ubuntu-latset'), /label "ubuntu-latset" is unknown/],
     ['a job without runs-on', validWorkflow.replace('    runs-on: ubuntu-latest\n', ''), /"runs-on" section is missing in job "test"/],
     ['an unknown permission scope', validWorkflow.replace('jobs:', 'permissions:\n  pagez: write\njobs:'), /unknown permission scope "pagez"/],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     ['an undefined context property', validWorkflow.replace('npm test', 'echo ${{ github.nope }}'), /property "nope" is not defined/],
-    ['a step with both run and uses', validWorkflow.replace('      - run: npm test', '      - run: npm test\n        uses: actions/checkout@v4'), /step is for running shell command .* but also contains "uses" key/],
+    [
+      'a step with both run and uses',
+      validWorkflow.replace('      - run: npm test', '      - run: npm test\n        uses: actions/checkout@v4'),
+      /step is for running shell command .* but also contains "uses" key/,
+    ],
   ])('fails on %s', (_name, workflow, message) => {
     const result = lint({ 'ok.yml': validWorkflow, 'broken.yml': workflow });
     expect(result.status).toBe(1);

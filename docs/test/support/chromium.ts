@@ -11,7 +11,15 @@ import { chromium, type Browser } from 'playwright-core';
 const toolsDir = fileURLToPath(new URL('../../../.tools/', import.meta.url));
 
 /** Flags for a root user on a machine whose only network is loopback. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Nothing but loopback can be reached: every host name fails to resolve and every other address goes to a dead proxy. */
 export const noNetworkArgs = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--proxy-server=http://127.0.0.1:9'];
@@ -82,7 +90,11 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   let build: ChromiumBuild | undefined;
   try {
     build = await chromiumBuild();
-    return await chromium.launch({ executablePath: build.executablePath, args: [...chromiumArgs, ...extraArgs], env: { ...process.env, ...build.env } as Record<string, string> });
+    return await chromium.launch({
+      executablePath: build.executablePath,
+      args: [...chromiumArgs, ...extraArgs],
+      env: { ...process.env, ...build.env } as Record<string, string>,
+    });
   } catch (error) {
     const tried = build ? build.source : 'unpacking @sparticuz/chromium';
     throw new Error(

@@ -13,8 +13,8 @@ import { signingCrypto as nodeCrypto } from '../src/crypto/node.js';
 import type { SigningCrypto } from '../src/crypto/types.js';
 import { signingCrypto as webCrypto } from '../src/crypto/web.js';
 import { huaweiAuthMiddleware } from '../src/huawei-vbs/auth.js';
-import { signAlibabaAcs3Request } from '../src/signing/alibaba-acs3-hmac-sha256.js';
-import { signHuaweiRequest } from '../src/signing/huawei-sdk-hmac-sha256.js';
+import { signAlibabaAcs3Request } from '../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signHuaweiRequest } from '../src/huawei-vbs/sdk-hmac-sha256.js';
 import type { SigningRequest } from '../src/signing/request.js';
 import { loadSigningVectors } from '../test/signing/fixtures.js';
 
@@ -43,8 +43,7 @@ type OnRequest = (options: { request: Request }) => unknown;
 
 // what openapi-fetch hands the middleware: the request as built from the operation's parameters
 const newHuaweiFetchRequest = () => new Request(huaweiVector.inputs.url, { headers: { 'Content-Type': 'application/json' } });
-const newAcs3FetchRequest = () =>
-  new Request(acs3Url, { headers: { 'x-acs-action': acs3Vector.inputs.action, 'x-acs-version': acs3Vector.inputs.version } });
+const newAcs3FetchRequest = () => new Request(acs3Url, { headers: { 'x-acs-action': acs3Vector.inputs.action, 'x-acs-version': acs3Vector.inputs.version } });
 
 // clock and nonce are left at their defaults (now / random), as in real use
 interface Group {
@@ -138,9 +137,13 @@ function options(key: string, extra: { options?: object; fill?: (mode: 'run' | '
 
 for (const [group, { canonicalRequest, sign, onRequest, newFetchRequest }] of Object.entries(groups)) {
   describe(group, () => {
-    bench(BASELINE, () => {
-      createHash('sha256').update(canonicalRequest, 'utf8').digest('hex');
-    }, options(`${group} / ${BASELINE}`));
+    bench(
+      BASELINE,
+      () => {
+        createHash('sha256').update(canonicalRequest, 'utf8').digest('hex');
+      },
+      options(`${group} / ${BASELINE}`),
+    );
     bench(NODE, () => sign(nodeCrypto) as Promise<never>, options(`${group} / ${NODE}`));
     bench(WEB, () => sign(webCrypto) as Promise<never>, options(`${group} / ${WEB}`));
     const requests = fresh(newFetchRequest);

@@ -33,7 +33,14 @@ const unsignedAuth = {
 async function bundle(contents, plugins = []) {
   const result = await build({
     stdin: { contents, resolveDir: packageDir, loader: 'js' },
-    bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent', metafile: true, plugins,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    metafile: true,
+    plugins,
   });
   const code = result.outputFiles[0].contents;
   return { metafile: result.metafile, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
@@ -44,7 +51,9 @@ for (const [name, contents] of Object.entries(entries)) {
   const whole = await bundle(contents);
   const unsigned = await bundle(contents, [unsignedAuth]);
   const output = Object.values(whole.metafile.outputs)[0];
-  const rows = Object.entries(output.inputs).map(([path, { bytesInOutput }]) => [path, bytesInOutput]).sort((a, b) => b[1] - a[1]);
+  const rows = Object.entries(output.inputs)
+    .map(([path, { bytesInOutput }]) => [path, bytesInOutput])
+    .sort((a, b) => b[1] - a[1]);
   let signing = 0;
   console.log(`${name}: ${whole.min} B min, ${whole.gzip} B gzip (+${whole.gzip - bare.gzip} B over openapi-fetch)`);
   for (const [path, bytes] of rows) {

@@ -127,7 +127,8 @@ function huaweiScheme({ name, inputs, expected }, vendor, ours) {
   };
   // returns every header to send, Authorization and (when it stamped the time) X-Sdk-Date included
   const vendorSign = (extraHeaders) => vendor.AKSKSigner.sign(vendorRequest(extraHeaders), vendorCredential);
-  const oursSign = (options) => ours.signHuaweiRequest({ method: inputs.method, url: inputs.url, headers: { ...inputs.headers } }, credentials, ours.signingCrypto, options);
+  const oursSign = (options) =>
+    ours.signHuaweiRequest({ method: inputs.method, url: inputs.url, headers: { ...inputs.headers } }, credentials, ours.signingCrypto, options);
 
   return {
     title: `Huawei SDK-HMAC-SHA256, ${inputs.method} count shares (vector ${name})`,
@@ -183,7 +184,11 @@ function acs3Scheme({ name, inputs, expected }, vendor, ours) {
     return request;
   };
   const oursSign = (options) =>
-    ours.signAlibabaAcs3Request({ method: inputs.method, url, headers: {} }, credentials, ours.signingCrypto, { action: inputs.action, version: inputs.version, ...options });
+    ours.signAlibabaAcs3Request({ method: inputs.method, url, headers: {} }, credentials, ours.signingCrypto, {
+      action: inputs.action,
+      version: inputs.version,
+      ...options,
+    });
 
   return {
     title: `Alibaba ACS3-HMAC-SHA256, ${inputs.action} (vector ${name})`,
@@ -226,7 +231,11 @@ function rpcScheme({ name, inputs, expected }, vendor, ours) {
     return query;
   };
   const oursSign = (options) =>
-    ours.signAlibabaRpcV2Request({ method: inputs.method, url, headers: {} }, credentials, ours.signingCrypto, { action: inputs.action, version: inputs.version, ...options });
+    ours.signAlibabaRpcV2Request({ method: inputs.method, url, headers: {} }, credentials, ours.signingCrypto, {
+      action: inputs.action,
+      version: inputs.version,
+      ...options,
+    });
 
   return {
     title: `Alibaba RPC V2 HMAC-SHA1, ${inputs.action} (vector ${name})`,
@@ -258,7 +267,10 @@ function rpcScheme({ name, inputs, expected }, vendor, ours) {
 
 async function checkSchemes(schemes) {
   for (const scheme of schemes) {
-    for (const [what, check] of [['vector', scheme.checkVector], ['timed path', scheme.checkLive]]) {
+    for (const [what, check] of [
+      ['vector', scheme.checkVector],
+      ['timed path', scheme.checkLive],
+    ]) {
       try {
         await check();
       } catch (error) {
@@ -309,7 +321,13 @@ function summarise(values) {
 function printTable(title, results) {
   const [baseline] = results;
   const header = ['case', 'median µs', 'min µs', '×baseline (median)', '×baseline (min)'];
-  const rows = results.map((r) => [r.label, r.median.toFixed(2), r.min.toFixed(2), `×${(r.median / baseline.median).toFixed(1)}`, `×${(r.min / baseline.min).toFixed(1)}`]);
+  const rows = results.map((r) => [
+    r.label,
+    r.median.toFixed(2),
+    r.min.toFixed(2),
+    `×${(r.median / baseline.median).toFixed(1)}`,
+    `×${(r.min / baseline.min).toFixed(1)}`,
+  ]);
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
   const line = (row) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`;
   console.log(`\n${title}\n${line(header)}\n${rows.map(line).join('\n')}`);

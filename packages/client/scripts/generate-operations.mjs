@@ -7,19 +7,32 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
-import { parse } from 'yaml';
+import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 // the schema keywords input validation reads (src/core/validate-input.ts); any other
 // constraint is left to the service, and a contract using one fails generation loudly
 const validationKeywords = ['type', 'format', 'enum', 'minimum', 'minLength', 'minItems', 'uniqueItems', 'required', 'additionalProperties'];
-const unsupportedKeywords = ['maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength', 'pattern', 'maxItems', 'multipleOf', 'const', 'oneOf', 'anyOf', 'allOf', 'not'];
+const unsupportedKeywords = [
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'maxLength',
+  'pattern',
+  'maxItems',
+  'multipleOf',
+  'const',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
+];
 
-// the parameters each client fills in itself: their schema becomes `false`, which both the input
-// check and the method types (src/core/method-types.ts) read, so callers never pass them
-const filledByClientOf = { 'huawei-vbs': ['project_id'], 'alibaba-hbr': ['Action', 'Version', 'x-acs-action', 'x-acs-version'] };
+// the contract marks the parameters the client fills in itself (`x-client-filled: true`): their
+// schema becomes `false`, which both the input check and the method types
+// (src/core/method-types.ts) read, so callers never pass them
+const clientFilledKey = 'x-client-filled';
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
@@ -50,7 +63,7 @@ const inputKeys = { path: 'path', query: 'query', header: 'headers' };
  * Parameters the client fills in get the schema `false` and, when the contract pins them to
  * one value, that value under `pinned`.
  */
-function operationSpec(doc, path, item, method, filledByClient) {
+function operationSpec(doc, path, item, method) {
   const op = item[method];
   const locations = Object.fromEntries(Object.keys(inputKeys).map((location) => [location, { type: 'object', additionalProperties: false, properties: {} }]));
   const pinned = {};
@@ -59,7 +72,10 @@ function operationSpec(doc, path, item, method, filledByClient) {
     const schema = trimSchema(doc, p.schema);
     const target = locations[p.in];
     if (!target) throw new Error(`${op.operationId}: ${p.in} parameters are not supported`);
-    if (filledByClient.includes(p.name)) {
+    if (p[clientFilledKey] !== undefined && typeof p[clientFilledKey] !== 'boolean') {
+      throw new Error(`${op.operationId}: parameter ${p.name} has ${clientFilledKey}: ${JSON.stringify(p[clientFilledKey])}; it must be true or false`);
+    }
+    if (p[clientFilledKey] === true) {
       target.properties[p.name] = false;
       if (schema.enum?.length === 1) (pinned[p.in] ??= {})[p.name] = schema.enum[0];
       continue;
@@ -126,19 +142,21 @@ function shareRepeats(table) {
     const inner = Array.isArray(node) ? node.map((child) => print(child)) : Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}: ${print(v)}`);
     return Array.isArray(node) ? `[${inner.join(', ')}]` : `{ ${inner.join(', ')} }`;
   };
-  const source = `{\n${Object.entries(table).map(([id, op]) => `  ${JSON.stringify(id)}: ${print(op, true)},`).join('\n')}\n}`;
+  const source = `{\n${Object.entries(table)
+    .map(([id, op]) => `  ${JSON.stringify(id)}: ${print(op, true)},`)
+    .join('\n')}\n}`;
   return { constants, source };
 }
 
 /**
  * Source of `src/generated/<api>.ts` for one bundled contract.
  * @param {any} doc the bundled contract
- * @param {{ apiName: string, typesModule: string, coreModule?: string, filledByClient?: string[] }} options
+ * @param {{ apiName: string, typesModule: string, coreModule?: string }} options
  * @returns {string}
  */
-export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js', filledByClient = [] }) {
+export function generateOperationModule(doc, { apiName, typesModule, coreModule = '../core/operation-table.js' }) {
   const table = Object.fromEntries(
-    Object.entries(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => operationSpec(doc, path, item, m, filledByClient))),
+    Object.entries(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => operationSpec(doc, path, item, m))),
   );
   const reserved = Object.keys(table).filter((id) => id === 'pages' || id === 'raw');
   if (reserved.length) throw new Error(`operationId ${reserved.join(', ')} clashes with a client property; rename it in spec/${apiName}`);
@@ -161,13 +179,11 @@ export function generateOperationModule(doc, { apiName, typesModule, coreModule 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { apis } = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
   const outDir = resolve(here, '../src/generated');
   mkdirSync(outDir, { recursive: true });
-  for (const [apiName, api] of Object.entries(apis)) {
-    const doc = JSON.parse(readFileSync(resolve(root, api.output), 'utf8'));
-    const source = generateOperationModule(doc, { apiName, typesModule: `@cloud-backup-contracts/types/${apiName}`, filledByClient: filledByClientOf[apiName] ?? [] });
-    writeFileSync(join(outDir, `${apiName}.ts`), source);
-    console.log(`client: wrote src/generated/${apiName}.ts (${Object.keys(doc.paths).length} paths)`);
+  for (const { name, bundle } of loadRegistry()) {
+    const doc = JSON.parse(readFileSync(bundle, 'utf8'));
+    writeFileSync(join(outDir, `${name}.ts`), generateOperationModule(doc, { apiName: name, typesModule: `@cloud-backup-contracts/types/${name}` }));
+    console.log(`client: wrote src/generated/${name}.ts (${Object.keys(doc.paths).length} paths)`);
   }
 }

@@ -6,7 +6,7 @@ import type { BackupShare, CountBackupSharesQuery } from '@cloud-backup-contract
 import type { BasicStatistics as AlibabaStatistics } from '@cloud-backup-contracts/types/alibaba-hbr';
 import { type AlibabaHbrError, createAlibabaHbrClient } from '../src/alibaba-hbr/index.js';
 import { ClientInputError, CloudApiError, createHuaweiVbsClient, type HuaweiVbsError } from '../src/huawei-vbs/index.js';
-import { useScriptedServer, type ScriptedServer } from './support/scripted-server.js';
+import { useScriptedServer } from './support/scripted-server.js';
 
 const server = useScriptedServer();
 

@@ -73,8 +73,16 @@ export async function bundleForBrowser(projectDir: string, name: string, source:
     return { errors: formatMessages(errors), warnings: formatMessages(warnings), nodeImports: [], nodeSpecifiersInOutput: [], bytes: 0 };
   }
   const graph = { ...result.metafile?.inputs, ...result.metafile?.outputs };
-  const nodeImports = Object.entries(graph).flatMap(([file, { imports }]) => imports.filter((i) => i.path.startsWith('node:')).map((i) => `${file} -> ${i.path}`));
+  const nodeImports = Object.entries(graph).flatMap(([file, { imports }]) =>
+    imports.filter((i) => i.path.startsWith('node:')).map((i) => `${file} -> ${i.path}`),
+  );
   const text = result.outputFiles?.map((file) => file.text).join('\n') ?? '';
   const nodeSpecifiersInOutput = [...new Set(text.match(/["'`]node:[\w/]+["'`]/g) ?? [])];
-  return { errors: formatMessages(result.errors), warnings: formatMessages(result.warnings), nodeImports, nodeSpecifiersInOutput, bytes: Buffer.byteLength(text) };
+  return {
+    errors: formatMessages(result.errors),
+    warnings: formatMessages(result.warnings),
+    nodeImports,
+    nodeSpecifiersInOutput,
+    bytes: Buffer.byteLength(text),
+  };
 }

@@ -23,7 +23,10 @@ export function contractOperations(): ContractOperation[] {
       if (typeof operation.operationId !== 'string') throw new Error(`${bundlePath(api)}: ${method.toUpperCase()} ${path} has no operationId`);
       const shared = (bundle.paths[path]?.parameters ?? []) as unknown as Parameter[];
       const own = (operation.parameters ?? []) as Parameter[];
-      const query = [...shared, ...own].map((p) => resolveRef<Parameter>(bundle, p)).filter((p) => p.in === 'query').map((p) => p.name);
+      const query = [...shared, ...own]
+        .map((p) => resolveRef<Parameter>(bundle, p))
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name);
       const pageable = query.includes('limit') && query.includes('offset');
       return { api, operationId: operation.operationId, method: operation.operationId, pageable };
     });

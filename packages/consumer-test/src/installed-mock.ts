@@ -28,7 +28,7 @@ export function startInstalledMock(projectDir: string, nodeBinary: string): Prom
   const bin = join(projectDir, 'node_modules', '.bin', 'cloud-backup-mock');
   // note: detached gives the mock its own process group, so kill() can end Prism with it;
   // stop() still signals the mock alone, to test its own shutdown
-  const child = spawn(nodeBinary, [bin, '--huawei-port', '0', '--alibaba-port', '0'], {
+  const child = spawn(nodeBinary, [bin, ...apiNames.flatMap((api) => ['--port', `${api}=0`])], {
     cwd: projectDir,
     env: consumerEnv({ pathFirst: dirname(nodeBinary) }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,10 +15,15 @@ describe('the consumer program covers the contracts', () => {
   });
 
   it.each(operations)('calls $api operation $operationId as the client method $method', ({ operationId, method }) => {
-    expect(called, `fixture/consumer.ts never calls <client>.${method}(...); every operation in the contracts (here ${operationId}) must be used by the consumer program (it calls: ${calledList})`).toContain(method);
+    expect(
+      called,
+      `fixture/consumer.ts never calls <client>.${method}(...); every operation in the contracts (here ${operationId}) must be used by the consumer program (it calls: ${calledList})`,
+    ).toContain(method);
   });
 
   it.each(operations.filter((operation) => operation.pageable))('walks every page of the listing $operationId with pages.$method', ({ method }) => {
-    expect(called, `fixture/consumer.ts never calls <client>.pages.${method}(...); every pageable listing must be walked (it calls: ${calledList})`).toContain(`pages.${method}`);
+    expect(called, `fixture/consumer.ts never calls <client>.pages.${method}(...); every pageable listing must be walked (it calls: ${calledList})`).toContain(
+      `pages.${method}`,
+    );
   });
 });

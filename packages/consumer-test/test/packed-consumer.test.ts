@@ -83,10 +83,16 @@ describe('on each supported Node line', () => {
 
     const mock = await timed(`Node ${version}: start the installed mock`, () => startInstalledMock(dir, node));
     try {
-      const urls = { HUAWEI_VBS_URL: mock.urls['huawei-vbs'], ALIBABA_HBR_URL: mock.urls['alibaba-hbr'] };
-      const run = await timed(`Node ${version}: run the program`, () => runCommand(node, [join(dir, outDir, programJs)], { cwd: dir, env: consumerEnv({ pathFirst: dirname(node), extra: urls }) }));
+      // each API's mock URL as <API_NAME>_URL, e.g. HUAWEI_VBS_URL, which fixture/consumer.ts reads
+      const urls = Object.fromEntries(Object.entries(mock.urls).map(([api, url]) => [`${api.toUpperCase().replace(/-/g, '_')}_URL`, url]));
+      const run = await timed(`Node ${version}: run the program`, () =>
+        runCommand(node, [join(dir, outDir, programJs)], { cwd: dir, env: consumerEnv({ pathFirst: dirname(node), extra: urls }) }),
+      );
       expect(run.code, `the consumer program failed on Node ${version}:\n${describeResult(run)}\n--- mock output ---\n${mock.output()}`).toBe(0);
-      const printed = run.stdout.split('\n').filter((line) => line.startsWith('ok ')).map((line) => line.split(' ')[1]);
+      const printed = run.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('ok '))
+        .map((line) => line.split(' ')[1]);
       expect(printed.sort(), `one "ok <operation>" line per call expected:\n${run.stdout}`).toEqual([...expectedLabels].sort());
 
       const exit = await timed(`Node ${version}: stop the mock`, () => mock.stop());

@@ -1,23 +1,37 @@
 import { parseArgs } from 'node:util';
-import { defaultPorts } from './contracts.js';
+import { type ApiName, apiNames, defaultPorts, flagOf, labelOf } from './contracts.js';
 import type { StartMockOptions } from './start-mock.js';
 
-export const usage = `Usage: cloud-backup-mock [options]
+const envOf = (api: ApiName) => `MOCK_${flagOf[api].toUpperCase()}_PORT`;
 
-Serves the Huawei Cloud VBS and Alibaba Cloud HBR contracts with Prism, one process each,
-and stays in the foreground until SIGINT/SIGTERM.
+/** How to pick another port for one API, for messages. */
+export const portHint = (api: ApiName): string => `--port ${api}=<n>, --${flagOf[api]}-port or ${envOf(api)}`;
 
-Options:
-  --huawei-port <n>     port of the Huawei VBS mock (default ${defaultPorts['huawei-vbs']}, env MOCK_HUAWEI_PORT; 0 = any free port)
-  --alibaba-port <n>    port of the Alibaba HBR mock (default ${defaultPorts['alibaba-hbr']}, env MOCK_ALIBABA_PORT; 0 = any free port)
-  --host <address>      interface to listen on (default 127.0.0.1)
-  --dynamic             generate responses from the schemas instead of the contract's examples
-  --errors              Prism --errors: requests/responses that break the contract get error responses
-  --huawei-spec <file>  serve this contract instead of the bundled Huawei VBS one
-  --alibaba-spec <file> serve this contract instead of the bundled Alibaba HBR one
-  --ready-timeout <s>   seconds both mocks get to answer before giving up (default 30)
-  --verbose             print Prism's log (every request) to stderr
-  -h, --help            show this help`;
+const column = (left: string, right: string) => `  ${left.padEnd(28)} ${right}`;
+
+export const usage = [
+  'Usage: cloud-backup-mock [options]',
+  '',
+  'Serves every contract of the API registry with Prism, one process each,',
+  'and stays in the foreground until SIGINT/SIGTERM.',
+  '',
+  'Options:',
+  column('--port <api>=<n>', `port of one API's mock (repeatable; 0 = any free port)`),
+  column('--spec <api>=<file>', `serve this contract instead of the bundled one (repeatable)`),
+  column('--host <address>', 'interface to listen on (default 127.0.0.1)'),
+  column('--dynamic', "generate responses from the schemas instead of the contract's examples"),
+  column('--errors', 'Prism --errors: requests/responses that break the contract get error responses'),
+  column('--ready-timeout <s>', 'seconds every mock gets to answer before giving up (default 30)'),
+  column('--verbose', "print Prism's log (every request) to stderr"),
+  column('-h, --help', 'show this help'),
+  '',
+  'APIs (name, default port, and the same options in per-API form):',
+  ...apiNames.flatMap((api) => [
+    column(`${api}`, `${labelOf[api]}, default port ${defaultPorts[api]}`),
+    column(`  --${flagOf[api]}-port <n>`, `= --port ${api}=<n> (env ${envOf(api)})`),
+    column(`  --${flagOf[api]}-spec <file>`, `= --spec ${api}=<file>`),
+  ]),
+].join('\n');
 
 /** A command line the CLI refuses; it exits 2 with this message. */
 export class UsageError extends Error {
@@ -31,59 +45,103 @@ function port(value: string, from: string): number {
   return Number(value);
 }
 
-/** Reads flags (over environment variables, over defaults); throws UsageError on anything wrong. */
-export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliCommand {
-  let values;
+function fileName(value: string, from: string): string {
+  if (value.trim() === '') throw new UsageError(`${from} must name a file`);
+  return value;
+}
+
+/** `<api>=<value>` of a repeatable flag, the API checked against the registry. */
+function apiPair(text: string, flag: string): [ApiName, string] {
+  const at = text.indexOf('=');
+  const api = text.slice(0, Math.max(at, 0)) as ApiName;
+  if (at < 1 || !apiNames.includes(api)) {
+    throw new UsageError(`--${flag} takes <api>=<value> with <api> one of ${apiNames.join(', ')}, got "${text}"`);
+  }
+  return [api, text.slice(at + 1)];
+}
+
+/** The command line as parseArgs reads it: the generic flags and each API's own ones. */
+function readFlags(argv: readonly string[]) {
+  const perApi = Object.fromEntries(
+    apiNames.flatMap((api) => [
+      [`${flagOf[api]}-port`, { type: 'string' as const }],
+      [`${flagOf[api]}-spec`, { type: 'string' as const }],
+    ]),
+  );
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
       options: {
-        'huawei-port': { type: 'string' },
-        'alibaba-port': { type: 'string' },
+        ...perApi,
+        port: { type: 'string', multiple: true },
+        spec: { type: 'string', multiple: true },
         host: { type: 'string' },
         dynamic: { type: 'boolean' },
         errors: { type: 'boolean' },
-        'huawei-spec': { type: 'string' },
-        'alibaba-spec': { type: 'string' },
         'ready-timeout': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    }).values;
   } catch (cause) {
     throw new UsageError(cause instanceof Error ? cause.message : String(cause));
   }
-  if (values.help) return { kind: 'help' };
+}
 
-  const pick = (flag: string | undefined, flagName: string, envName: string): number | undefined => {
-    if (flag !== undefined) return port(flag, flagName);
-    const fromEnv = env[envName];
-    return fromEnv === undefined || fromEnv === '' ? undefined : port(fromEnv, envName);
-  };
-  const options: StartMockOptions = {
-    huaweiPort: pick(values['huawei-port'], '--huawei-port', 'MOCK_HUAWEI_PORT') ?? defaultPorts['huawei-vbs'],
-    alibabaPort: pick(values['alibaba-port'], '--alibaba-port', 'MOCK_ALIBABA_PORT') ?? defaultPorts['alibaba-hbr'],
-    dynamic: values.dynamic ?? false,
-    errors: values.errors ?? false,
-  };
-  if (options.huaweiPort !== 0 && options.huaweiPort === options.alibabaPort) {
-    throw new UsageError(`the Huawei and Alibaba mocks need different ports (both are ${options.huaweiPort})`);
+/** Reads flags (over environment variables, over defaults); throws UsageError on anything wrong. */
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliCommand {
+  const values = readFlags(argv);
+  if (values.help) return { kind: 'help' };
+  const flags = values as Record<string, string | undefined>;
+
+  // each API's port and spec: the generic flag, else the per-API flag, else (ports) the env
+  const ports: Partial<Record<ApiName, number>> = {};
+  const specs: Partial<Record<ApiName, string>> = {};
+  const portFrom: Partial<Record<ApiName, string>> = {};
+  for (const text of values.port ?? []) {
+    const [api, value] = apiPair(text, 'port');
+    if (portFrom[api]) throw new UsageError(`--port names ${api} twice`);
+    ports[api] = port(value, `--port ${api}`);
+    portFrom[api] = `--port ${api}`;
   }
+  for (const text of values.spec ?? []) {
+    const [api, value] = apiPair(text, 'spec');
+    if (specs[api] !== undefined) throw new UsageError(`--spec names ${api} twice`);
+    specs[api] = fileName(value, `--spec ${api}`);
+  }
+  for (const api of apiNames) {
+    const flag = flagOf[api];
+    const portFlag = flags[`${flag}-port`];
+    const specFlag = flags[`${flag}-spec`];
+    if (portFlag !== undefined && portFrom[api]) throw new UsageError(`${portFrom[api]} and --${flag}-port both set the port of ${api}; give one`);
+    if (specFlag !== undefined && specs[api] !== undefined) throw new UsageError(`--spec ${api} and --${flag}-spec both set the contract of ${api}; give one`);
+    if (portFlag !== undefined) {
+      ports[api] = port(portFlag, `--${flag}-port`);
+      portFrom[api] = `--${flag}-port`;
+    } else if (!portFrom[api] && env[envOf(api)] !== undefined && env[envOf(api)] !== '') {
+      ports[api] = port(env[envOf(api)]!, envOf(api));
+      portFrom[api] = envOf(api);
+    }
+    if (specFlag !== undefined) specs[api] = fileName(specFlag, `--${flag}-spec`);
+    ports[api] ??= defaultPorts[api];
+  }
+  for (const [index, api] of apiNames.entries()) {
+    const clash = apiNames.slice(index + 1).find((other) => ports[api] !== 0 && ports[other] === ports[api]);
+    if (clash) throw new UsageError(`the ${api} and ${clash} mocks need different ports (both are ${ports[api]})`);
+  }
+
+  const options: StartMockOptions = { ports, dynamic: values.dynamic ?? false, errors: values.errors ?? false };
+  if (Object.keys(specs).length > 0) options.specs = specs;
   if (values.host !== undefined) {
     if (values.host.trim() === '') throw new UsageError('--host must not be empty');
     options.host = values.host.trim();
   }
-  for (const [flag, key] of [['huawei-spec', 'huaweiSpec'], ['alibaba-spec', 'alibabaSpec']] as const) {
-    const file = values[flag];
-    if (file === undefined) continue;
-    if (file.trim() === '') throw new UsageError(`--${flag} must name a file`);
-    options[key] = file;
-  }
   if (values['ready-timeout'] !== undefined) {
     const seconds = Number(values['ready-timeout']);
-    if (!/^\d+(\.\d+)?$/.test(values['ready-timeout'].trim()) || !(seconds > 0)) throw new UsageError(`--ready-timeout must be a positive number of seconds, got "${values['ready-timeout']}"`);
+    if (!/^\d+(\.\d+)?$/.test(values['ready-timeout'].trim()) || !(seconds > 0))
+      throw new UsageError(`--ready-timeout must be a positive number of seconds, got "${values['ready-timeout']}"`);
     options.readyTimeoutMs = seconds * 1000;
   }
   return { kind: 'run', options, verbose: values.verbose ?? false };

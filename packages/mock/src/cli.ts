@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// cloud-backup-mock: both contract mocks in the foreground, for local work and consumers' CI.
+// cloud-backup-mock: every contract mock in the foreground, for local work and consumers' CI.
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseCliArgs, UsageError, usage } from './args.js';
+import { type CliCommand, parseCliArgs, portHint, UsageError, usage } from './args.js';
 import { apiNames } from './contracts.js';
 import { type MockExit, MockStartError, type RunningMock, startMock } from './start-mock.js';
 
@@ -18,10 +18,8 @@ async function stoppedByGroupSignal(exit: MockExit | undefined, stopRequested: (
   return stopRequested();
 }
 
-const portHints = { 'huawei-vbs': '--huawei-port or MOCK_HUAWEI_PORT', 'alibaba-hbr': '--alibaba-port or MOCK_ALIBABA_PORT' } as const;
-
 async function main(): Promise<number> {
-  let command;
+  let command: CliCommand;
   try {
     command = parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {
@@ -59,7 +57,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof MockStartError) {
       if (error.problem === 'aborted' || (await stoppedByGroupSignal(error.exit, () => stopRequested))) return 0;
-      const hint = error.problem === 'port-in-use' && error.api ? ` (choose another with ${portHints[error.api]})` : '';
+      const hint = error.problem === 'port-in-use' && error.api ? ` (choose another with ${portHint(error.api)})` : '';
       console.error(`${name}: ${error.message}${hint}`);
       return 1;
     }
@@ -70,7 +68,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  for (const api of apiNames) console.log(`${api.padEnd(11)} ${mock.urls[api]}`);
+  const width = Math.max(...apiNames.map((api) => api.length));
+  for (const api of apiNames) console.log(`${api.padEnd(width)} ${mock.urls[api]}`);
   if (command.verbose) for (const api of apiNames) console.error(`${name}: ${api} is prism pid ${mock.pids[api]}`);
 
   void mock.exited.then(async (exit) => {

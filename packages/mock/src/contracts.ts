@@ -1,16 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// generated from the API registry (scripts/generate-registry.mjs), so this folder names no API
+import { apis } from '#registry';
 
-/** The two contracts the mock serves, by their redocly.yaml names. */
-export const apiNames = ['huawei-vbs', 'alibaba-hbr'] as const;
-export type ApiName = (typeof apiNames)[number];
+type ApiEntry = (typeof apis)[number];
+/** The contracts the mock serves, by their registry (redocly.yaml) names. */
+export type ApiName = ApiEntry['name'];
+/** The word in each API's own options and flags: `<flag>Port`, `--<flag>-port`, `MOCK_<FLAG>_PORT`. */
+export type ApiFlag = ApiEntry['flag'];
+
+export const apiNames: readonly ApiName[] = apis.map((api) => api.name);
 
 /** Where each contract answers unless told otherwise. */
-export const defaultPorts: Readonly<Record<ApiName, number>> = { 'huawei-vbs': 4010, 'alibaba-hbr': 4011 };
+export const defaultPorts = Object.fromEntries(apis.map((api) => [api.name, api.port])) as Readonly<Record<ApiName, number>>;
 
-/** The copy of a bundled contract this package ships in dist/contracts/. */
+/** Each API's word in its own options and flags. */
+export const flagOf = Object.fromEntries(apis.map((api) => [api.name, api.flag])) as Readonly<Record<ApiName, ApiFlag>>;
+
+/** Each API's human name, e.g. for the help text. */
+export const labelOf = Object.fromEntries(apis.map((api) => [api.name, api.label])) as Readonly<Record<ApiName, string>>;
+
+/** The copy of a bundled contract this package ships in generated/contracts/. */
 export function bundledContractPath(api: ApiName): string {
-  return fileURLToPath(new URL(`./contracts/${api}.json`, import.meta.url));
+  return fileURLToPath(new URL(`../generated/contracts/${api}.json`, import.meta.url));
 }
 
 /**

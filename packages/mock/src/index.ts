@@ -1,2 +1,12 @@
-export { apiNames, bundledContractPath, defaultPorts, type ApiName } from './contracts.js';
-export { answers as mockAnswers, MockStartError, startMock, type MockExit, type MockStartProblem, type RunningMock, type StartMockOptions } from './start-mock.js';
+export { apiNames, bundledContractPath, defaultPorts, type ApiFlag, type ApiName } from './contracts.js';
+export {
+  answers as mockAnswers,
+  MockStartError,
+  startMock,
+  type MockExit,
+  type MockStartProblem,
+  type PerApiOptions,
+  type RunningMock,
+  type StartMockBaseOptions,
+  type StartMockOptions,
+} from './start-mock.js';

@@ -26,7 +26,7 @@ export interface MockExit {
   signal: NodeJS.Signals | null;
   /** true when `stop()` asked for it (and it ended by the signal sent for that) */
   expected: boolean;
-  /** one line: `the contract mock (prism huawei-vbs on :4010) exited with code 1: <reason>` */
+  /** one line: `the contract mock (prism <api> on :<port>) exited with code 1: <reason>` */
   message: string;
 }
 
@@ -40,6 +40,7 @@ export interface PrismSpawnOptions {
   onLog?: ((api: ApiName, line: string) => void) | undefined;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes stripped here
 const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
 // Prism's log lines: "[6:07:05 PM] › [CLI] ✖  fatal     <why>", "[6:11:40 PM] › [HTTP SERVER] get /x ✖  error ..."
 const logLine = /^\[[^\]]*\]\s*›\s*\[/;
@@ -120,8 +121,7 @@ export class PrismProcess {
     const exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1);
     const expected = this.#stopping && (code === 0 || (signal !== null && this.#sent.has(signal)));
     const why = expected ? undefined : (extra ?? this.reason());
-    const message =
-      `the contract mock (prism ${this.api} on :${this.port}) exited with code ${exitCode}` + (signal ? ` (${signal})` : '') + (why ? `: ${why}` : '');
+    const message = `the contract mock (prism ${this.api} on :${this.port}) exited with code ${exitCode}${signal ? ` (${signal})` : ''}${why ? `: ${why}` : ''}`;
     this.#exit = { api: this.api, port: this.port, pid: this.child.pid, code: exitCode, signal, expected, message };
     return this.#exit;
   }

@@ -1,33 +1,37 @@
 import { resolve as resolvePath } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts } from './contracts.js';
+import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf } from './contracts.js';
 import { freePort, probeListen, urlHost } from './ports.js';
 import { type MockExit, PrismProcess } from './prism.js';
 
 export type { MockExit } from './prism.js';
 
-export interface StartMockOptions {
-  /** port of the Huawei VBS mock; default 4010; 0 picks a free port */
-  huaweiPort?: number;
-  /** port of the Alibaba HBR mock; default 4011; 0 picks a free port */
-  alibabaPort?: number;
-  /** interface both mocks listen on; default 127.0.0.1 */
+export interface StartMockBaseOptions {
+  /** port per API name, e.g. `{ '<api>': 4010 }`; default the registry's port; 0 picks a free port */
+  ports?: Partial<Record<ApiName, number>>;
+  /** a contract file per API to serve instead of the bundled one */
+  specs?: Partial<Record<ApiName, string>>;
+  /** interface every mock listens on; default 127.0.0.1 */
   host?: string;
   /** generate responses from the schemas instead of returning the contract's examples */
   dynamic?: boolean;
   /** Prism's `--errors`: request and response violations become error responses */
   errors?: boolean;
-  /** a contract file to serve instead of the bundled Huawei VBS one */
-  huaweiSpec?: string;
-  /** a contract file to serve instead of the bundled Alibaba HBR one */
-  alibabaSpec?: string;
-  /** how long both mocks get to answer their first request; default 30 000 ms */
+  /** how long every mock gets to answer its first request; default 30 000 ms */
   readyTimeoutMs?: number;
   /** receives every line Prism prints (its request log included) */
   onLog?: (api: ApiName, line: string) => void;
   /** aborts a start in progress; the processes started so far are stopped */
   signal?: AbortSignal;
 }
+
+/**
+ * The per-API options of the first release, kept: `<flag>Port` and `<flag>Spec` for each API's
+ * word in the registry (`x-registry.mock.flag`). Same meaning as `ports` and `specs`.
+ */
+export type PerApiOptions = { [F in ApiFlag as `${F}Port`]?: number } & { [F in ApiFlag as `${F}Spec`]?: string };
+
+export type StartMockOptions = StartMockBaseOptions & PerApiOptions;
 
 export interface RunningMock {
   readonly host: string;
@@ -42,7 +46,7 @@ export interface RunningMock {
   readonly exited: Promise<MockExit>;
   /** how a Prism process ended, or undefined while it runs */
   exitOf(api: ApiName): MockExit | undefined;
-  /** stops both Prism processes; safe to call more than once */
+  /** stops every Prism process; safe to call more than once */
   stop(): Promise<void>;
 }
 
@@ -62,8 +66,20 @@ export class MockStartError extends Error {
   }
 }
 
-const portOption: Record<ApiName, 'huaweiPort' | 'alibabaPort'> = { 'huawei-vbs': 'huaweiPort', 'alibaba-hbr': 'alibabaPort' };
-const specOption: Record<ApiName, 'huaweiSpec' | 'alibabaSpec'> = { 'huawei-vbs': 'huaweiSpec', 'alibaba-hbr': 'alibabaSpec' };
+/**
+ * One API's value of a per-API option, from `ports`/`specs` or the `<flag>Port`/`<flag>Spec`
+ * form; giving both with different values is refused rather than one silently winning.
+ */
+function perApi<T>(options: StartMockOptions, api: ApiName, map: 'ports' | 'specs'): { value: T | undefined; name: string } {
+  const mapName = `${map}['${api}']`;
+  const legacyName = `${flagOf[api]}${map === 'ports' ? 'Port' : 'Spec'}`;
+  const fromMap = (options[map] as Record<string, T> | undefined)?.[api];
+  const fromLegacy = (options as Record<string, unknown>)[legacyName] as T | undefined;
+  if (fromMap !== undefined && fromLegacy !== undefined && fromMap !== fromLegacy) {
+    throw new MockStartError('bad-option', api, `${mapName} and ${legacyName} disagree (${String(fromMap)} and ${String(fromLegacy)}); give one`);
+  }
+  return fromMap !== undefined ? { value: fromMap, name: mapName } : { value: fromLegacy, name: legacyName };
+}
 
 function checkPort(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 65_535) {
@@ -107,7 +123,7 @@ export async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * Starts one Prism mock per contract and resolves once both answer real HTTP requests.
+ * Starts one Prism mock per contract and resolves once every one answers real HTTP requests.
  * Rejects with a MockStartError (and leaves nothing running) when a port is taken, a contract
  * is missing or invalid, Prism exits early, or the mocks do not answer in time.
  */
@@ -115,15 +131,31 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const host = options.host ?? '127.0.0.1';
   if (typeof host !== 'string' || host.trim() === '') throw new MockStartError('bad-option', undefined, 'host must be a non-empty string');
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
-  if (typeof readyTimeoutMs !== 'number' || !(readyTimeoutMs > 0)) throw new MockStartError('bad-option', undefined, 'readyTimeoutMs must be a positive number');
-  const wanted = Object.fromEntries(apiNames.map((api) => [api, checkPort(options[portOption[api]] ?? defaultPorts[api], portOption[api])])) as Record<ApiName, number>;
-  if (wanted['huawei-vbs'] !== 0 && wanted['huawei-vbs'] === wanted['alibaba-hbr']) {
-    throw new MockStartError('bad-option', undefined, `huaweiPort and alibabaPort must differ (both are ${wanted['huawei-vbs']})`);
+  if (typeof readyTimeoutMs !== 'number' || !(readyTimeoutMs > 0))
+    throw new MockStartError('bad-option', undefined, 'readyTimeoutMs must be a positive number');
+  const wanted = {} as Record<ApiName, number>;
+  const portNames = {} as Record<ApiName, string>;
+  for (const api of apiNames) {
+    const { value, name } = perApi<number>(options, api, 'ports');
+    wanted[api] = checkPort(value ?? defaultPorts[api], name);
+    portNames[api] = name;
+  }
+  for (const [index, api] of apiNames.entries()) {
+    const clash = apiNames.slice(index + 1).find((other) => wanted[api] !== 0 && wanted[other] === wanted[api]);
+    if (clash) throw new MockStartError('bad-option', undefined, `${portNames[api]} and ${portNames[clash]} must differ (both are ${wanted[api]})`);
+  }
+  for (const key of Object.keys(options.ports ?? {})) {
+    if (!apiNames.includes(key as ApiName))
+      throw new MockStartError('bad-option', undefined, `ports names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);
+  }
+  for (const key of Object.keys(options.specs ?? {})) {
+    if (!apiNames.includes(key as ApiName))
+      throw new MockStartError('bad-option', undefined, `specs names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);
   }
 
   const contracts = {} as Record<ApiName, string>;
   for (const api of apiNames) {
-    const given = options[specOption[api]];
+    const given = perApi<string>(options, api, 'specs').value;
     contracts[api] = given === undefined ? bundledContractPath(api) : resolvePath(given);
     const problem = contractProblem(contracts[api]);
     if (problem) throw new MockStartError('contract', api, `${api}: ${problem}`);
@@ -140,7 +172,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
   const processes = apiNames.map(
     (api) =>
-      new PrismProcess({ api, contract: contracts[api], host, port: ports[api], dynamic: options.dynamic ?? false, errors: options.errors ?? false, onLog: options.onLog }),
+      new PrismProcess({
+        api,
+        contract: contracts[api],
+        host,
+        port: ports[api],
+        dynamic: options.dynamic ?? false,
+        errors: options.errors ?? false,
+        onLog: options.onLog,
+      }),
   );
   const killAll = () => processes.forEach((prism) => prism.killNow());
   process.once('exit', killAll);
@@ -193,7 +233,11 @@ async function waitUntilReady(processes: PrismProcess[], urls: Record<ApiName, s
       while (!done.signal.aborted) {
         if (await answers(urls[prism.api])) return undefined;
         if (Date.now() > deadline) {
-          return new MockStartError('not-ready', prism.api, `${prism.api}: prism did not answer on ${urls[prism.api]} within ${Math.round(timeoutMs / 1000)} s`);
+          return new MockStartError(
+            'not-ready',
+            prism.api,
+            `${prism.api}: prism did not answer on ${urls[prism.api]} within ${Math.round(timeoutMs / 1000)} s`,
+          );
         }
         await delay(150, undefined, { signal: done.signal }).catch(() => undefined);
       }

@@ -72,7 +72,15 @@ const invalid: InvalidCase[] = [
   { name: 'limit=2.5 on detail', api: 'huawei-vbs', target: `${shares}/detail?limit=2.5`, headers: token, field: 'limit', status: 400 },
   { name: 'offset=-1 on detail', api: 'huawei-vbs', target: `${shares}/detail?offset=-1`, headers: token, field: 'offset', status: 400 },
   { name: 'sort_dir=sideways on detail', api: 'huawei-vbs', target: `${shares}/detail?sort_dir=sideways`, headers: token, field: 'sort_dir', status: 400 },
-  { name: 'is_backup_id=perhaps on cancel', api: 'huawei-vbs', method: 'DELETE', target: `${shares}/e842bf23-1e05-4c2c-b0f9-25222f4686da?is_backup_id=perhaps`, headers: token, field: 'is_backup_id', status: 400 },
+  {
+    name: 'is_backup_id=perhaps on cancel',
+    api: 'huawei-vbs',
+    method: 'DELETE',
+    target: `${shares}/e842bf23-1e05-4c2c-b0f9-25222f4686da?is_backup_id=perhaps`,
+    headers: token,
+    field: 'is_backup_id',
+    status: 400,
+  },
   {
     name: 'create with no receiving project',
     api: 'huawei-vbs',
@@ -96,28 +104,41 @@ const invalid: InvalidCase[] = [
   { name: 'create without shared', api: 'huawei-vbs', method: 'POST', target: shares, headers: token, body: {}, field: 'shared', status: 400 },
   { name: 'SourceType=NOPE', api: 'alibaba-hbr', target: `/?SourceType=NOPE&${alibabaQueryForm}`, field: 'SourceType', status: 400 },
   { name: 'missing SourceType', api: 'alibaba-hbr', target: `/?${alibabaQueryForm}`, field: 'SourceType', status: 400 },
-  { name: 'Action=DescribeVaults', api: 'alibaba-hbr', target: `/?SourceType=ECS_FILE&Action=DescribeVaults&Version=2017-09-08&Signature=x`, field: 'Action', status: 400 },
+  {
+    name: 'Action=DescribeVaults',
+    api: 'alibaba-hbr',
+    target: `/?SourceType=ECS_FILE&Action=DescribeVaults&Version=2017-09-08&Signature=x`,
+    field: 'Action',
+    status: 400,
+  },
   {
     name: 'x-acs-version from another API version',
     api: 'alibaba-hbr',
     method: 'POST',
     target: '/?SourceType=ECS_FILE',
-    headers: { 'x-acs-action': 'GetBasicStatistics', 'x-acs-version': '2020-01-01', Authorization: 'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=y' },
+    headers: {
+      'x-acs-action': 'GetBasicStatistics',
+      'x-acs-version': '2020-01-01',
+      Authorization: 'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=y',
+    },
     field: 'x-acs-version',
     status: 400,
   },
 ];
 
 describe('the mock refuses raw requests that break the contract', () => {
-  it.each(invalid.map((c) => [`${c.name} → ${c.status} naming ${c.field}`, c] as const))('%s', async (_name, { api, method = 'GET', target, headers = {}, body, field, status }) => {
-    const init: RequestInit = { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
-    if (body !== undefined) init.body = JSON.stringify(body);
-    const response = await mock.guard.fetch(api, target, init);
-    const { violations, text } = await violationsOf(response);
-    expect(response.status).toBe(status);
-    expect(violations.length, 'Prism lists the violations').toBeGreaterThan(0);
-    expect(namesField(violations, field), `a violation names ${field}:\n${text}`).toBe(true);
-  });
+  it.each(invalid.map((c) => [`${c.name} → ${c.status} naming ${c.field}`, c] as const))(
+    '%s',
+    async (_name, { api, method = 'GET', target, headers = {}, body, field, status }) => {
+      const init: RequestInit = { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      const response = await mock.guard.fetch(api, target, init);
+      const { violations, text } = await violationsOf(response);
+      expect(response.status).toBe(status);
+      expect(violations.length, 'Prism lists the violations').toBeGreaterThan(0);
+      expect(namesField(violations, field), `a violation names ${field}:\n${text}`).toBe(true);
+    },
+  );
 
   // Prism names no header or parameter for a security violation, only the failed requirement
   it.each([

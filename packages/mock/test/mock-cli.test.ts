@@ -27,10 +27,15 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     expect(huaweiUrl).toBe(`http://127.0.0.1:${huaweiPort}`);
     expect(alibabaUrl).toBe(`http://127.0.0.1:${alibabaPort}`);
 
-    const count = await fetch(`${huaweiUrl}/v2/${projectId}/os-vendor-backup-sharing/count`, { headers: { 'X-Auth-Token': 't' }, signal: AbortSignal.timeout(requestTimeoutMs) });
+    const count = await fetch(`${huaweiUrl}/v2/${projectId}/os-vendor-backup-sharing/count`, {
+      headers: { 'X-Auth-Token': 't' },
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    });
     expect(count.status).toBe(200);
     expect(await count.json()).toEqual({ count: expect.any(Number) });
-    const stats = await fetch(`${alibabaUrl}/?Action=GetBasicStatistics&Version=2017-09-08&SourceType=ECS_FILE&Signature=x`, { signal: AbortSignal.timeout(requestTimeoutMs) });
+    const stats = await fetch(`${alibabaUrl}/?Action=GetBasicStatistics&Version=2017-09-08&SourceType=ECS_FILE&Signature=x`, {
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    });
     expect(stats.status).toBe(200);
     expect(await stats.json()).toMatchObject({ Success: true, SourceType: 'ECS_FILE' });
     // it stays in the foreground
@@ -65,9 +70,9 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     expect(cli.stderr()).toMatch(/^cloud-backup-mock: huawei-vbs: contract .*broken\.json is not valid JSON \(.+\)\n$/);
   });
 
-  it('exits non-zero naming the API and the file when the spec file is missing', async () => {
+  it('exits non-zero naming the API and the file when the spec file is missing (per-API flags in their generic form)', async () => {
     const missing = join(work, 'nowhere.json');
-    const cli = runCli(['--huawei-port', String(await freePort()), '--alibaba-port', String(await freePort()), '--alibaba-spec', missing]);
+    const cli = runCli(['--port', `huawei-vbs=${await freePort()}`, '--port', `alibaba-hbr=${await freePort()}`, '--spec', `alibaba-hbr=${missing}`]);
     expect((await cli.exited).code).toBe(1);
     expect(cli.stderr()).toContain(`alibaba-hbr: contract ${missing} does not exist`);
   });
@@ -76,12 +81,18 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     const badRef = join(work, 'bad-ref.json');
     writeFileSync(
       badRef,
-      JSON.stringify({ openapi: '3.1.0', info: { title: 'dangling', version: '1' }, paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } } }),
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'dangling', version: '1' },
+        paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } },
+      }),
     );
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
     const cli = runCli(['--huawei-port', String(huaweiPort), '--alibaba-port', String(alibabaPort), '--alibaba-spec', badRef, ...readyTimeout]);
     expect((await cli.exited).code).toBe(1);
-    expect(cli.stderr()).toMatch(new RegExp(`cloud-backup-mock: alibaba-hbr: prism exited with code 1 before answering on http://127\\.0\\.0\\.1:${alibabaPort}: .*Nope.*does not exist`));
+    expect(cli.stderr()).toMatch(
+      new RegExp(`cloud-backup-mock: alibaba-hbr: prism exited with code 1 before answering on http://127\\.0\\.0\\.1:${alibabaPort}: .*Nope.*does not exist`),
+    );
     expect(await portIsFree(huaweiPort)).toBe(true);
   });
 
@@ -91,7 +102,9 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     const [, pid] = await cli.waitFor(/alibaba-hbr is prism pid (\d+)/, 100_000);
     process.kill(Number(pid), 'SIGKILL');
     expect((await cli.exited).code).toBe(1);
-    expect(cli.stderr()).toMatch(new RegExp(`cloud-backup-mock: the contract mock \\(prism alibaba-hbr on :${alibabaPort}\\) exited with code 137 \\(SIGKILL\\)`));
+    expect(cli.stderr()).toMatch(
+      new RegExp(`cloud-backup-mock: the contract mock \\(prism alibaba-hbr on :${alibabaPort}\\) exited with code 137 \\(SIGKILL\\)`),
+    );
     expect(await portIsFree(huaweiPort)).toBe(true);
   });
 
@@ -102,7 +115,19 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     { args: ['--huawei-port', '4100', '--alibaba-port', '4100'], env: {}, says: /different ports/ },
     { args: ['--ready-timeout', 'soon'], env: {}, says: /--ready-timeout must be a positive number/ },
     { args: ['--host', ''], env: {}, says: /--host must not be empty/ },
-    { args: ['--port', '4010'], env: {}, says: /Unknown option '--port'/ },
+    { args: ['--port', '4010'], env: {}, says: /--port takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "4010"/ },
+    { args: ['--port', 'nope=4010'], env: {}, says: /--port takes <api>=<value> .*got "nope=4010"/ },
+    { args: ['--port', 'huawei-vbs=abc'], env: {}, says: /--port huawei-vbs must be a port number/ },
+    { args: ['--port', 'huawei-vbs=4100', '--port', 'huawei-vbs=4101'], env: {}, says: /--port names huawei-vbs twice/ },
+    { args: ['--port', 'huawei-vbs=4100', '--huawei-port', '4101'], env: {}, says: /--port huawei-vbs and --huawei-port both set the port of huawei-vbs/ },
+    {
+      args: ['--port', 'huawei-vbs=4100', '--port', 'alibaba-hbr=4100'],
+      env: {},
+      says: /the huawei-vbs and alibaba-hbr mocks need different ports \(both are 4100\)/,
+    },
+    { args: ['--spec', 'alibaba-hbr='], env: {}, says: /--spec alibaba-hbr must name a file/ },
+    { args: ['--spec', 'alibaba-hbr=a.json', '--alibaba-spec', 'b.json'], env: {}, says: /--spec alibaba-hbr and --alibaba-spec both set the contract/ },
+    { args: ['--unknown'], env: {}, says: /Unknown option '--unknown'/ },
     { args: ['extra'], env: {}, says: /positional/i },
   ];
   const shown = ({ args, env }: { args: string[]; env: Record<string, string> }) =>
@@ -119,7 +144,11 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     const cli = runCli(['--help']);
     expect((await cli.exited).code).toBe(0);
     expect(cli.stdout()).toMatch(/^Usage: cloud-backup-mock/);
-    expect(cli.stdout()).toContain('--huawei-spec');
+    // every API of the registry, with its default port and its per-API flags
+    expect(cli.stdout()).toMatch(/huawei-vbs +Huawei VBS API, default port 4010/);
+    expect(cli.stdout()).toMatch(/alibaba-hbr +Alibaba HBR API, default port 4011/);
+    for (const flag of ['--port <api>=<n>', '--spec <api>=<file>', '--huawei-port <n>', '--huawei-spec <file>', '--alibaba-port <n>', 'MOCK_ALIBABA_PORT'])
+      expect(cli.stdout()).toContain(flag);
   });
 });
 

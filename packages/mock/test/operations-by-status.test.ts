@@ -19,7 +19,9 @@ const covered = new Map<ApiName, Set<string>>(apis.map((api) => [api, new Set()]
 describe.each(apis)('%s: every operation x every documented status', (api) => {
   const contract = loadContract(api);
   const cases = contract.operations.flatMap((operation) =>
-    operation.statuses.flatMap((status) => authFlavours[api].map((auth) => [`${operation.operationId} ${status} (${auth})`, { operation, status, auth }] as const)),
+    operation.statuses.flatMap((status) =>
+      authFlavours[api].map((auth) => [`${operation.operationId} ${status} (${auth})`, { operation, status, auth }] as const),
+    ),
   );
 
   it('documents operations and statuses to cover', () => {
@@ -92,7 +94,10 @@ afterAll(() => {
       short.push(`${api} is missing ${missing.join(', ')}`);
     }
   }
-  if (proxyAuthNotes.size > 0) lines.push(`note: 407 reaches fetch-based clients as kind 'network' (Fetch standard); the mock's 407 body was checked over node:http for ${proxyAuthNotes.size} operation(s)`);
+  if (proxyAuthNotes.size > 0)
+    lines.push(
+      `note: 407 reaches fetch-based clients as kind 'network' (Fetch standard); the mock's 407 body was checked over node:http for ${proxyAuthNotes.size} operation(s)`,
+    );
   console.log(lines.join('\n'));
   expect(short, 'every documented operation×status must be exercised and pass').toEqual([]);
 });

@@ -107,24 +107,40 @@ interface Broken {
 }
 
 const notBoolean = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }));
-const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(text, { minLength: 1, maxLength: 2 }), fc.dictionary(text, text, { maxKeys: 2 }));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { minLength: 1, maxLength: 2 }),
+  fc.dictionary(text, text, { maxKeys: 2 }),
+);
 const notPositiveInt = fc.oneof(
   fc.integer({ max: 0 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY),
   fc.string(),
 );
-const notNonNegativeInt = fc.oneof(fc.integer({ max: -1 }), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)), fc.string());
+const notNonNegativeInt = fc.oneof(
+  fc.integer({ max: -1 }),
+  fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
+  fc.string(),
+);
 const notSortDir = fc.oneof(
   text.filter((s) => s !== 'asc' && s !== 'desc'),
   fc.integer(),
 );
-const notUuid = fc.oneof(text.filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)), fc.integer(), fc.constant(null));
+const notUuid = fc.oneof(
+  text.filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)),
+  fc.integer(),
+  fc.constant(null),
+);
 const stringFilters = ['volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone', 'availability_zone'] as const;
 
 const brokenHuawei: fc.Arbitrary<Broken> = fc.oneof(
   // wrong types on the listing and count filters
-  fc.tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), notBoolean).map(([operationId, v]) => ({ operationId, input: { query: { share_to_me: v } }, field: 'share_to_me' })),
+  fc
+    .tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), notBoolean)
+    .map(([operationId, v]) => ({ operationId, input: { query: { share_to_me: v } }, field: 'share_to_me' })),
   fc
     .tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), fc.constantFrom(...stringFilters), notString)
     .map(([operationId, name, v]) => ({ operationId, input: { query: { [name]: v } }, field: name })),
@@ -136,33 +152,55 @@ const brokenHuawei: fc.Arbitrary<Broken> = fc.oneof(
   fc
     .tuple(fc.constantFrom('getBackupShare', 'cancelBackupShare'), fc.oneof(fc.constant(''), fc.integer(), fc.constant(null)))
     .map(([operationId, v]) => ({ operationId, input: { path: { shared_id: v } }, field: 'shared_id' })),
-  notBoolean.map((v) => ({ operationId: 'cancelBackupShare', input: { path: { shared_id: 'e842bf23-1e05-4c2c-b0f9-25222f4686da' }, query: { is_backup_id: v } }, field: 'is_backup_id' })),
+  notBoolean.map((v) => ({
+    operationId: 'cancelBackupShare',
+    input: { path: { shared_id: 'e842bf23-1e05-4c2c-b0f9-25222f4686da' }, query: { is_backup_id: v } },
+    field: 'is_backup_id',
+  })),
   // create bodies: empty, duplicated or blank project lists, bad backup ids, missing or extra members
-  fc.tuple(fc.uuid(), fc.constant([])).map(([id, ids]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: ids } } }, field: 'to_project_ids' })),
+  fc
+    .tuple(fc.uuid(), fc.constant([]))
+    .map(([id, ids]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: ids } } }, field: 'to_project_ids' })),
   fc
     .tuple(fc.uuid(), hexProjectId)
     .map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p, p] } } }, field: 'to_project_ids' })),
-  fc.tuple(fc.uuid(), hexProjectId).map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p, ''] } } }, field: 'to_project_ids' })),
+  fc.tuple(fc.uuid(), hexProjectId).map(([id, p]) => ({
+    operationId: 'createBackupShares',
+    input: { body: { shared: { backup_id: id, to_project_ids: [p, ''] } } },
+    field: 'to_project_ids',
+  })),
   fc
     .tuple(notUuid, hexProjectId)
     .map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p] } } }, field: 'backup_id' })),
-  fc.tuple(fc.uuid(), notString.filter((v) => !Array.isArray(v))).map(([id, v]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: v } } }, field: 'to_project_ids' })),
+  fc
+    .tuple(
+      fc.uuid(),
+      notString.filter((v) => !Array.isArray(v)),
+    )
+    .map(([id, v]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: v } } }, field: 'to_project_ids' })),
   fc.constant({ operationId: 'createBackupShares', input: { body: {} }, field: 'shared' }),
   fc.constant({ operationId: 'createBackupShares', input: {}, field: 'body' }),
-  fc
-    .tuple(fc.uuid(), hexProjectId, fc.stringMatching(/^[a-z_]{1,12}$/))
-    .map(([id, p, extra]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p], [extra]: true } } }, field: 'shared' })),
+  fc.tuple(fc.uuid(), hexProjectId, fc.stringMatching(/^[a-z_]{1,12}$/)).map(([id, p, extra]) => ({
+    operationId: 'createBackupShares',
+    input: { body: { shared: { backup_id: id, to_project_ids: [p], [extra]: true } } },
+    field: 'shared',
+  })),
 );
 
-const brokenAlibaba: fc.Arbitrary<Broken> = fc.tuple(
-  fc.constantFrom('getBasicStatistics', 'getBasicStatisticsViaPost'),
-  fc.oneof(
-    fc.oneof(text, fc.string()).filter((s) => s !== 'ECS_FILE').map((v) => ({ query: { SourceType: v } })),
-    fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)).map((v) => ({ query: { SourceType: v } })),
-    fc.constant({}),
-    fc.constant({ query: {} }),
-  ),
-).map(([operationId, input]) => ({ operationId, input: input as ClientInput, field: 'SourceType' }));
+const brokenAlibaba: fc.Arbitrary<Broken> = fc
+  .tuple(
+    fc.constantFrom('getBasicStatistics', 'getBasicStatisticsViaPost'),
+    fc.oneof(
+      fc
+        .oneof(text, fc.string())
+        .filter((s) => s !== 'ECS_FILE')
+        .map((v) => ({ query: { SourceType: v } })),
+      fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)).map((v) => ({ query: { SourceType: v } })),
+      fc.constant({}),
+      fc.constant({ query: {} }),
+    ),
+  )
+  .map(([operationId, input]) => ({ operationId, input: input as ClientInput, field: 'SourceType' }));
 
 describe.each([
   ['huawei-vbs', brokenHuawei],
@@ -172,7 +210,7 @@ describe.each([
     const refusedBy = { client: 0, mock: 0 };
     await fc.assert(
       fc.asyncProperty(broken, fc.constantFrom<AuthFlavour>(...authFlavours[api]), async ({ operationId, input, field }, auth) => {
-        let result;
+        let result: Awaited<ReturnType<typeof callOperation>> | undefined;
         try {
           result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, input));
         } catch (error) {
@@ -214,7 +252,10 @@ const query = (params: Record<string, string>) => new URLSearchParams(params).to
 const rawNotBoolean = fc.oneof(fc.string({ minLength: 1 }), fc.integer().map(String)).filter((s) => s !== 'true' && s !== 'false' && s.trim() !== '');
 const rawNotPositiveInt = fc.oneof(
   fc.integer({ max: 0 }).map(String),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)).map(String),
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true })
+    .filter((n) => !Number.isInteger(n))
+    .map(String),
   fc.stringMatching(/^[a-z][a-z_]{0,11}$/),
 );
 const rawNotSortDir = fc.string({ minLength: 1 }).filter((s) => s !== 'asc' && s !== 'desc' && s.trim() !== '');
@@ -229,12 +270,22 @@ const rawBrokenHuawei: fc.Arbitrary<RawBroken> = fc.oneof(
     .filter(([name, v]) => !(name === 'offset' && v === '0'))
     .map(([name, v]) => ({ method: 'GET', target: `${shares}/detail?${query({ [name]: v })}`, headers: token, field: name })),
   rawNotSortDir.map((v) => ({ method: 'GET', target: `${shares}/detail?${query({ sort_dir: v })}`, headers: token, field: 'sort_dir' })),
-  rawNotBoolean.map((v) => ({ method: 'DELETE', target: `${shares}/e842bf23-1e05-4c2c-b0f9-25222f4686da?${query({ is_backup_id: v })}`, headers: token, field: 'is_backup_id' })),
+  rawNotBoolean.map((v) => ({
+    method: 'DELETE',
+    target: `${shares}/e842bf23-1e05-4c2c-b0f9-25222f4686da?${query({ is_backup_id: v })}`,
+    headers: token,
+    field: 'is_backup_id',
+  })),
   // any JSON document that is not a valid create body
   fc
     .oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ shared: fc.record({ backup_id: fc.oneof(fc.uuid(), text), to_project_ids: fc.array(fc.oneof(text, fc.integer()), { maxLength: 3 }) }, { requiredKeys: [] }) }),
+      fc.record({
+        shared: fc.record(
+          { backup_id: fc.oneof(fc.uuid(), text), to_project_ids: fc.array(fc.oneof(text, fc.integer()), { maxLength: 3 }) },
+          { requiredKeys: [] },
+        ),
+      }),
     )
     .filter((body) => schemaErrors(contracts['huawei-vbs'], '/components/schemas/CreateBackupSharesRequest', body).length > 0)
     .map((body) => ({ method: 'POST', target: shares, headers: { ...token, 'content-type': 'application/json' }, body: JSON.stringify(body), field: 'body' })),
@@ -245,7 +296,11 @@ const alibabaForms: { method: string; extra: Record<string, string>; headers: Re
   {
     method: 'POST',
     extra: {},
-    headers: { 'x-acs-action': 'GetBasicStatistics', 'x-acs-version': '2017-09-08', Authorization: 'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=y' },
+    headers: {
+      'x-acs-action': 'GetBasicStatistics',
+      'x-acs-version': '2017-09-08',
+      Authorization: 'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=y',
+    },
   },
 ];
 const rawBrokenAlibaba: fc.Arbitrary<RawBroken> = fc
@@ -268,7 +323,10 @@ describe.each([
         const { violations, text: listed } = await violationsOf(response);
         expect(response.status, `${method} ${target} ${body ?? ''}`).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
-        expect(namesField(violations, field) || (field === 'body' && violations.some((v) => v.location.includes('body'))), `${method} ${target} ${body ?? ''}\n${listed}`).toBe(true);
+        expect(
+          namesField(violations, field) || (field === 'body' && violations.some((v) => v.location.includes('body'))),
+          `${method} ${target} ${body ?? ''}\n${listed}`,
+        ).toBe(true);
       }),
       { numRuns },
     );

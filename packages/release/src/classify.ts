@@ -28,7 +28,7 @@ export function maxBump(bumps: Iterable<Bump>): Bump {
 }
 
 function pointerOf(path: readonly (string | number)[]): string {
-  return '/' + path.map((part) => pointerEscape(String(part))).join('/');
+  return `/${path.map((part) => pointerEscape(String(part))).join('/')}`;
 }
 
 /** Component kinds the generated types expose by name: `components['schemas']['BackupShare']` and its alias. */
@@ -36,6 +36,10 @@ const namedComponentKinds = new Set(['schemas', 'parameters', 'responses', 'requ
 
 /** Top-level sections that only document the API (the tool leaves edits inside `tags` unclassified). */
 const proseSections = new Set(['info', 'tags', 'externalDocs', 'servers']);
+
+/** The contract's mark on parameters the client fills in (see the README's "API registry"). */
+const clientFilledKey = 'x-client-filled';
+const clientFilledNote = "a client-generation hint, not part of the wire contract; the client's API report gates its effect";
 
 type Verdict = { bump: Exclude<Bump, 'none'>; note?: string };
 
@@ -57,9 +61,7 @@ function classifyComponent(diff: Diff): Verdict | undefined {
   }
   if (diff.path.length === 3 && namedComponentKinds.has(String(kind)) && (diff.action === 'add' || diff.action === 'remove')) {
     const exported = `components['${String(kind)}']['${String(name)}']`;
-    return diff.action === 'add'
-      ? { bump: 'minor' }
-      : { bump: 'major', note: `breaking for typed consumers: the types package no longer exports ${exported}` };
+    return diff.action === 'add' ? { bump: 'minor' } : { bump: 'major', note: `breaking for typed consumers: the types package no longer exports ${exported}` };
   }
   return undefined;
 }
@@ -92,10 +94,13 @@ function classifyByTool(diff: Diff): Verdict {
  * - removing an accepted security requirement is breaking: clients using it are refused (the tool
  *   calls it "non-breaking" while another requirement remains).
  * - example values are prose: editing them is a patch.
+ * - `x-client-filled` marks a parameter the client fills in: nothing changes on the wire, and the
+ *   client's own API report shows (and gates) any change to its methods' inputs, so it is a patch.
  * - what the tool leaves unclassified counts as breaking, so the gate fails safe.
  */
 function classify(diff: Diff): Verdict | undefined {
   const [top] = diff.path;
+  if (diff.path.at(-1) === clientFilledKey) return { bump: 'patch', note: clientFilledNote };
   if (top === 'components') return classifyComponent(diff);
   if (proseSections.has(String(top))) return { bump: 'patch' };
   if (top === 'paths' && diff.path.length === 4 && diff.path[3] === 'operationId' && diff.action !== 'add') {

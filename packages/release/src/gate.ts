@@ -64,9 +64,7 @@ export async function checkGate(root: string): Promise<GateResult> {
   const apis = compareApis(root);
   const required = maxBump(apis.map((verdict) => verdict.comparison.bump));
   const plan = await getReleasePlan(root);
-  const planned = Object.fromEntries(
-    publicPackages.map((name) => [name, (plan.releases.find((release) => release.name === name)?.type ?? 'none') as Bump]),
-  );
+  const planned = Object.fromEntries(publicPackages.map((name) => [name, (plan.releases.find((release) => release.name === name)?.type ?? 'none') as Bump]));
   const short = publicPackages.filter((name) => bumpRank[planned[name]!] < bumpRank[required]);
   return { apis, required, planned, changesets: plan.changesets.map((changeset) => `${changeset.id}.md`).sort(), short };
 }

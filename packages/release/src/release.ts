@@ -54,7 +54,7 @@ function describeVersions(before: Map<string, WorkspacePackage>, afterRoot: stri
     const now = after.get(name);
     if (was.private || !now || now.version === was.version) continue;
     const section = newestChangelogSection(join(afterRoot, now.dir, 'CHANGELOG.md'));
-    moved.push(`${name}: ${was.version} -> ${now.version}` + (section ? `\n${section.replace(/^/gm, '  ')}` : ''));
+    moved.push(`${name}: ${was.version} -> ${now.version}${section ? `\n${section.replace(/^/gm, '  ')}` : ''}`);
   }
   return moved;
 }

@@ -14,9 +14,14 @@ export function formatGateReport(result: GateResult): string {
   }
   const pending = result.changesets.length > 0 ? result.changesets.join(', ') : 'none';
   lines.push(`pending changesets: ${pending}`);
-  for (const name of publicPackages) lines.push(`  ${name}: ${result.planned[name]} (needs ${result.required === 'none' ? 'nothing' : `at least ${result.required}`})`);
+  for (const name of publicPackages)
+    lines.push(`  ${name}: ${result.planned[name]} (needs ${result.required === 'none' ? 'nothing' : `at least ${result.required}`})`);
   if (result.short.length === 0) {
-    lines.push(result.required === 'none' ? 'contract gate: passed (the contracts match their released bundles)' : 'contract gate: passed (the pending changesets cover the contract changes)');
+    lines.push(
+      result.required === 'none'
+        ? 'contract gate: passed (the contracts match their released bundles)'
+        : 'contract gate: passed (the pending changesets cover the contract changes)',
+    );
   } else {
     lines.push(
       `contract gate: FAILED: the contract changes call for a ${result.required} release of ${publicPackages.join(', ')}, ` +

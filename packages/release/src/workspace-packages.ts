@@ -18,7 +18,9 @@ export function workspacePackageDirs(root: string): string[] {
     if (!glob.endsWith('/*')) return [join(root, glob)];
     const parent = join(root, glob.slice(0, -2));
     if (!existsSync(parent)) return [];
-    return readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(parent, entry.name));
+    return readdirSync(parent, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(parent, entry.name));
   });
   return dirs.filter((dir) => existsSync(join(dir, 'package.json')));
 }

@@ -33,6 +33,16 @@ describe('classifying a contract change', () => {
     expect(compareContracts(bundleOf(api), bundleOf(api))).toEqual({ bump: 'none', changes: [] });
   });
 
+  it('unmarking a parameter filled in by the client calls for a patch release', () => {
+    const marked = bundleOf('huawei-vbs');
+    marked.components.parameters.ProjectId['x-client-filled'] = true;
+    const { bump, changes } = compareContracts(marked, bundleOf('huawei-vbs'));
+    expect(bump).toBe('patch');
+    // the component, and each operation that uses it
+    expect(changes.length).toBe(6);
+    for (const change of changes) expect(change.pointer).toMatch(/\/x-client-filled$/);
+  });
+
   it('reports a changed component once per operation that uses it, never under components', () => {
     const { changes } = compareAfter(breakingMutations[1]!);
     expect(changes.map((change) => change.pointer).every((pointer) => pointer.startsWith('/paths/'))).toBe(true);

@@ -18,7 +18,9 @@ describe('the contract gate on a workspace', () => {
     const run = scratch().change(removeCount).runGate();
     expect(run.output).toContain('huawei-vbs: 2 change(s) since its released bundle, calling for a major release');
     expect(run.output).toMatch(/major \[Removed\] property `count` in Response 200 content \(application\/json\)/);
-    expect(run.output).toContain('at /paths/~1v2~1{project_id}~1os-vendor-backup-sharing~1count/get/responses/200/content/application~1json/schema/properties/count');
+    expect(run.output).toContain(
+      'at /paths/~1v2~1{project_id}~1os-vendor-backup-sharing~1count/get/responses/200/content/application~1json/schema/properties/count',
+    );
     expect(run.output).toContain('contract gate: FAILED: the contract changes call for a major release');
     expect(run.output).toContain('Run `npm run pnpm -- changeset`, pick all three packages and choose "major"');
     expect(run.status).toBe(1);
@@ -27,7 +29,11 @@ describe('the contract gate on a workspace', () => {
   it.each([
     { given: 'a major changeset for all three packages', bumps: allThree('major'), status: 0 },
     { given: 'a minor changeset for all three packages', bumps: allThree('minor'), status: 1 },
-    { given: 'a major changeset that leaves out the mock', bumps: { '@cloud-backup-contracts/types': 'major', '@cloud-backup-contracts/client': 'major' } as const, status: 1 },
+    {
+      given: 'a major changeset that leaves out the mock',
+      bumps: { '@cloud-backup-contracts/types': 'major', '@cloud-backup-contracts/client': 'major' } as const,
+      status: 1,
+    },
   ])('a breaking change with $given exits $status', ({ bumps, status }) => {
     const run = scratch().change(removeCount).addChangeset('remove-count', bumps).runGate();
     expect(run.status, run.output).toBe(status);

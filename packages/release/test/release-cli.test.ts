@@ -13,7 +13,7 @@ describe('the release command', () => {
     expect(run.status).toBe(0);
   });
 
-  it('--dry-run shows each public package\'s next version and changelog, and changes nothing', () => {
+  it("--dry-run shows each public package's next version and changelog, and changes nothing", () => {
     const repo = scratch().change(breakingMutations[0]!).addChangeset('drop-count', allThree('major'), 'Responses of countBackupShares no longer carry count.');
     const run = repo.runRelease('--dry-run');
     expect(run.status, run.output).toBe(0);

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { CompilerState, Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 import { workspaceRootAbove } from '../src/workspace-root.mjs';
 
@@ -48,18 +48,40 @@ function typesOf(target) {
   return undefined;
 }
 
+/**
+ * A pattern export (`"./*"`, types `./dist/<star>/index.d.ts`) stands for every built file it
+ * matches; a subpath the map sets to null is excluded, as Node excludes it.
+ */
+function patternEntries(map, subpath, types) {
+  const [before, after] = types.split('*');
+  const files = readdirSync(resolve(pkgDir, 'dist'), { recursive: true }).map((file) => `./dist/${String(file).split(sep).join('/')}`);
+  return files
+    .filter((file) => file.startsWith(before) && file.endsWith(after) && file.length > before.length + after.length)
+    .map((file) => file.slice(before.length, file.length - after.length))
+    .map((star) => ({ star, concrete: subpath.replace('*', star) }))
+    .filter(({ concrete }) => map[concrete] !== null)
+    .map(({ star, concrete }) => ({
+      subpath: concrete,
+      dts: resolve(pkgDir, types.replace('*', star)),
+      reportName: `${unscopedName}-${concrete.replace(/^\.\//, '').replace(/[/.]+/g, '-')}`,
+    }))
+    .sort((a, b) => a.subpath.localeCompare(b.subpath));
+}
+
 /** The entries to report: export subpath, its .d.ts in dist, and the report's base name. */
 function entriesOf(exportsField) {
-  const map = typeof exportsField === 'string' || (exportsField && !Object.keys(exportsField).some((key) => key.startsWith('.')))
-    ? { '.': exportsField }
-    : exportsField ?? {};
+  const map =
+    typeof exportsField === 'string' || (exportsField && !Object.keys(exportsField).some((key) => key.startsWith('.')))
+      ? { '.': exportsField }
+      : (exportsField ?? {});
   const entries = [];
   for (const [subpath, target] of Object.entries(map)) {
     const types = typesOf(target);
     if (types === undefined) continue;
     if (!/^\.\/dist\/.*\.d\.[cm]?ts$/.test(types)) continue;
     if (subpath.includes('*')) {
-      throw new Error(`export ${subpath}: pattern exports are not supported; list each entry point`);
+      entries.push(...patternEntries(map, subpath, types));
+      continue;
     }
     const suffix = subpath === '.' ? '' : `-${subpath.replace(/^\.\//, '').replace(/[/.]+/g, '-')}`;
     entries.push({ subpath, dts: resolve(pkgDir, types), reportName: `${unscopedName}${suffix}` });
@@ -70,7 +92,10 @@ function entriesOf(exportsField) {
 /** @types packages the package itself declares; TypeScript 6 no longer loads every @types by default. */
 function declaredTypes() {
   const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies });
-  return names.filter((name) => name.startsWith('@types/')).map((name) => name.slice('@types/'.length)).sort();
+  return names
+    .filter((name) => name.startsWith('@types/'))
+    .map((name) => name.slice('@types/'.length))
+    .sort();
 }
 
 /** The in-memory API Extractor config for one entry: only the API report, with stable output. */
@@ -165,7 +190,9 @@ if (update) mkdirSync(reportFolder, { recursive: true });
 
 const require = createRequire(import.meta.url);
 const tsVersion = require(require.resolve('typescript/package.json', { paths: [require.resolve('@microsoft/api-extractor')] })).version;
-console.log(`api-report ${pkg.name}: ${update ? 'updating' : 'checking'} ${entries.length} report(s) (API Extractor ${Extractor.version}, its TypeScript ${tsVersion})`);
+console.log(
+  `api-report ${pkg.name}: ${update ? 'updating' : 'checking'} ${entries.length} report(s) (API Extractor ${Extractor.version}, its TypeScript ${tsVersion})`,
+);
 
 const started = performance.now();
 const tempFolder = mkdtempSync(join(tmpdir(), `api-report-${unscopedName}-`));
@@ -246,7 +273,14 @@ if (problems.length > 0) {
   console.error(`\napi-report ${pkg.name}: FAILED (${seconds}s)`);
   for (const problem of problems) console.error(`  ${problem}`);
   if (!update) {
-    console.error(`\nIf the change is intended, accept it (from the repo root) and commit the reports with the change:\n  ${acceptCommand}\n  git add ${relative(workspaceRootAbove(pkgDir) ?? pkgDir, reportFolder).split(sep).join('/')}`);
+    console.error(
+      `\nIf the change is intended, accept it (from the repo root) and commit the reports with the change:\n  ${acceptCommand}\n  git add ${relative(
+        workspaceRootAbove(pkgDir) ?? pkgDir,
+        reportFolder,
+      )
+        .split(sep)
+        .join('/')}`,
+    );
   }
 }
 if (!keepTemp) rmSync(tempFolder, { recursive: true, force: true });

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { defaultRegistryPath, loadRegistry, registryEntry } from './registry.mjs';
 
-/** The two contracts this repo carries, by their redocly.yaml names. */
-export const apiNames = ['huawei-vbs', 'alibaba-hbr'] as const;
-export type ApiName = (typeof apiNames)[number];
+/** Every API in the registry (redocly.yaml), in its order. */
+export const registry = loadRegistry();
+/** The registry names of the contracts this repo carries. */
+export const apiNames: readonly string[] = registry.map((api) => api.name);
+export type ApiName = string;
 
 export type JsonObject = { [key: string]: unknown };
 export interface OpenApiDocument extends JsonObject {
@@ -11,10 +14,11 @@ export interface OpenApiDocument extends JsonObject {
   components?: Record<string, Record<string, JsonObject>>;
 }
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The workspace root: the folder of the registry. */
+export const repoRoot = dirname(defaultRegistryPath);
 
 export function bundlePath(api: ApiName): string {
-  return fileURLToPath(new URL(`../../../spec/${api}/dist/openapi.json`, import.meta.url));
+  return registryEntry(api, registry).bundle;
 }
 
 /** Reads a bundled contract; the bundle task must have run first. */
@@ -29,3 +33,5 @@ export function loadBundle(api: ApiName): OpenApiDocument {
 // JSON pointers, `$ref`s and the operation list live in one plain-ESM module the generators share
 export { httpMethods, listOperations, pointerEscape, pointerGet, pointerUnescape, resolvePointer, resolveRef } from './openapi-refs.mjs';
 export type { OperationRef } from './openapi-refs.mjs';
+export { RegistryError, loadRegistry, registryEntry } from './registry.mjs';
+export type { ApiEntry } from './registry.mjs';

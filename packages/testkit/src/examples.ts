@@ -38,7 +38,8 @@ function isMediaTypeOrParameter(node: JsonObject): boolean {
 }
 
 // a node is a schema when it sits under a `schema` key, a component schema, or a schema keyword
-const schemaParent = /(\/schema|\/components\/schemas\/[^/]+|\/(properties|patternProperties|\$defs)\/[^/]+|\/(items|additionalProperties|not|if|then|else)|\/(allOf|anyOf|oneOf|prefixItems)\/\d+)$/;
+const schemaParent =
+  /(\/schema|\/components\/schemas\/[^/]+|\/(properties|patternProperties|\$defs)\/[^/]+|\/(items|additionalProperties|not|if|then|else)|\/(allOf|anyOf|oneOf|prefixItems)\/\d+)$/;
 function isSchema(pointer: string): boolean {
   return schemaParent.test(pointer) && !/\/examples\/[^/]+$/.test(pointer);
 }

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
  */
 export function describeGeneratedSnapshots(packageDir: string): void {
   const generatedDir = join(packageDir, 'src', 'generated');
-  const files = readdirSync(generatedDir).filter((name) => name.endsWith('.ts')).sort();
+  const files = readdirSync(generatedDir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
 
   describe('generated code', () => {
     it('has files to compare (run the generate task first)', () => {

@@ -25,25 +25,31 @@ const report = (name: string) => readFileSync(join(pkgDir, 'api-report', name), 
 beforeAll(() => {
   pkgDir = mkdtempSync(join(tmpdir(), 'api-report-test-'));
   mkdirSync(join(pkgDir, 'tmp'));
-  write('package.json', JSON.stringify({
-    name: '@scope/fixture',
-    version: '1.0.0',
-    type: 'module',
-    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './sub': { types: './dist/sub/index.d.ts', default: './dist/sub/index.js' } },
-  }));
+  write(
+    'package.json',
+    JSON.stringify({
+      name: '@scope/fixture',
+      version: '1.0.0',
+      type: 'module',
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './sub': { types: './dist/sub/index.d.ts', default: './dist/sub/index.js' } },
+    }),
+  );
   // an external package: its types must stay an import, not be inlined
   write('node_modules/ext-types/package.json', JSON.stringify({ name: 'ext-types', version: '1.0.0', type: 'module', types: './index.d.ts' }));
   write('node_modules/ext-types/index.d.ts', 'export interface Paths { a: string }\n');
-  write('dist/index.d.ts', [
-    "import type { Paths } from 'ext-types';",
-    // not exported from the entry, but part of its surface (tsc writes `export {}` for such files)
-    'interface Init {',
-    '    id: string;',
-    '}',
-    'export declare function create(init: Init): Paths;',
-    'export {};',
-    '',
-  ].join('\n'));
+  write(
+    'dist/index.d.ts',
+    [
+      "import type { Paths } from 'ext-types';",
+      // not exported from the entry, but part of its surface (tsc writes `export {}` for such files)
+      'interface Init {',
+      '    id: string;',
+      '}',
+      'export declare function create(init: Init): Paths;',
+      'export {};',
+      '',
+    ].join('\n'),
+  );
   write('dist/sub/index.d.ts', "export * from '../index.js';\nexport declare const regions: readonly ['a', 'b'];\n");
 });
 afterAll(() => rmSync(pkgDir, { recursive: true, force: true }));
@@ -64,7 +70,7 @@ describe('api-report', { timeout: 60_000 }, () => {
     expect(apiReport()).toMatchObject({ status: 0 });
     const original = readFileSync(join(pkgDir, 'dist/index.d.ts'), 'utf8');
     try {
-      write('dist/index.d.ts', original.replace('    id: string;', '    id: string;\n    region?: string;') + 'export declare function added(): void;\n');
+      write('dist/index.d.ts', `${original.replace('    id: string;', '    id: string;\n    region?: string;')}export declare function added(): void;\n`);
       const { status, output } = apiReport();
       expect(status).toBe(1);
       expect(output).toContain('+export function added(): void;');
@@ -75,5 +81,22 @@ describe('api-report', { timeout: 60_000 }, () => {
       write('dist/index.d.ts', original);
     }
     expect(apiReport().status).toBe(0);
+  });
+
+  it('expands a pattern export to one report per built entry, leaving out the subpaths set to null', () => {
+    const manifest = readFileSync(join(pkgDir, 'package.json'), 'utf8');
+    try {
+      const pkg = JSON.parse(manifest);
+      pkg.exports = { '.': pkg.exports['.'], './hidden': null, './*': { types: './dist/*/index.d.ts', default: './dist/*/index.js' } };
+      write('package.json', JSON.stringify(pkg));
+      write('dist/hidden/index.d.ts', 'export declare const secret: 1;\n');
+      const { status, output } = apiReport();
+      expect(output).toContain('./sub → api-report/fixture-sub.api.md: matches');
+      expect(output).not.toContain('./hidden');
+      expect(status).toBe(0);
+    } finally {
+      write('package.json', manifest);
+      rmSync(join(pkgDir, 'dist/hidden'), { recursive: true, force: true });
+    }
   });
 });

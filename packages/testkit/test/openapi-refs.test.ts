@@ -81,9 +81,17 @@ describe('resolveRef', () => {
   it.each([
     ['a dangling ref, naming it', { $ref: '#/components/schemas/Dangling' }, 'dangling $ref #/components/schemas/Nope: nothing at that pointer'],
     ['a ref into nothing', { $ref: '#/components/schemas/Zero/deeper' }, 'dangling $ref #/components/schemas/Zero/deeper'],
-    ['a loop, with its path', { $ref: '#/components/schemas/LoopA' }, '$ref loop: #/components/schemas/LoopA -> #/components/schemas/LoopB -> #/components/schemas/LoopA'],
+    [
+      'a loop, with its path',
+      { $ref: '#/components/schemas/LoopA' },
+      '$ref loop: #/components/schemas/LoopA -> #/components/schemas/LoopB -> #/components/schemas/LoopA',
+    ],
     ['a ref to itself', { $ref: '#/components/schemas/Self' }, '$ref loop: #/components/schemas/Self -> #/components/schemas/Self'],
-    ['an external ref', { $ref: '#/components/schemas/External' }, '$ref other.yaml#/components/schemas/X cannot be resolved: only internal "#/..." references are'],
+    [
+      'an external ref',
+      { $ref: '#/components/schemas/External' },
+      '$ref other.yaml#/components/schemas/X cannot be resolved: only internal "#/..." references are',
+    ],
   ])('throws on %s', (_, node, message) => {
     expect(() => resolveRef(doc, node)).toThrow(message);
   });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates one types module per API in redocly.yaml from that API's bundle (never from the
+// Generates one types module per API in the registry (redocly.yaml) from that API's bundle (never from the
 // split sources), plus readable aliases: component schemas by name and, per operation,
 // <Operation>PathParams / Query / Headers / RequestBody / Response.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,16 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { listOperations, resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
-import { parse } from 'yaml';
+import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../src/generated');
-
-/** API name -> absolute path of its bundle, read from the one redocly.yaml. */
-export function bundlesFromRedoclyConfig(configPath = join(root, 'redocly.yaml')) {
-  const { apis } = parse(readFileSync(configPath, 'utf8'));
-  return Object.fromEntries(Object.entries(apis).map(([name, api]) => [name, resolve(dirname(configPath), api.output)]));
-}
 
 const pascal = (id) => id.charAt(0).toUpperCase() + id.slice(1);
 
@@ -58,8 +51,8 @@ export async function generateTypes(apiName, bundlePath) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   mkdirSync(outDir, { recursive: true });
-  for (const [apiName, bundlePath] of Object.entries(bundlesFromRedoclyConfig())) {
-    writeFileSync(join(outDir, `${apiName}.ts`), await generateTypes(apiName, bundlePath));
-    console.log(`types: wrote src/generated/${apiName}.ts`);
+  for (const { name, bundle } of loadRegistry()) {
+    writeFileSync(join(outDir, `${name}.ts`), await generateTypes(name, bundle));
+    console.log(`types: wrote src/generated/${name}.ts`);
   }
 }

@@ -104,21 +104,18 @@ afterAll(() => {
 });
 
 describe('alibaba-hbr contract matches the GetBasicStatistics page', () => {
-  it.each(requestParameterRows)(
-    'takes the $in parameter $name as a required $type limited to the documented values',
-    (row) => {
-      for (const { method } of operationRows) {
-        const parameter = parametersOf(method).get(`${row.in}:${row.name}`);
-        expect(parameter, `${method} ${row.in} ${row.name}`).toBeDefined();
-        expect(parameter!.required).toBe(row.required);
-        const schema = resolve(parameter!.schema);
-        expect(schema.type).toBe(row.type);
-        expect(schema.enum).toEqual(row.enum);
-        expect(parameter!.example).toBe(row.example);
-      }
-      facts += 1;
-    },
-  );
+  it.each(requestParameterRows)('takes the $in parameter $name as a required $type limited to the documented values', (row) => {
+    for (const { method } of operationRows) {
+      const parameter = parametersOf(method).get(`${row.in}:${row.name}`);
+      expect(parameter, `${method} ${row.in} ${row.name}`).toBeDefined();
+      expect(parameter!.required).toBe(row.required);
+      const schema = resolve(parameter!.schema);
+      expect(schema.type).toBe(row.type);
+      expect(schema.enum).toEqual(row.enum);
+      expect(parameter!.example).toBe(row.example);
+    }
+    facts += 1;
+  });
 
   it.each(responseElementRows)('returns response element $element typed as $type', ({ element, type }) => {
     expect(responseSchemaAt(element).type).toBe(type);
@@ -142,14 +139,11 @@ describe('alibaba-hbr contract matches the GetBasicStatistics page', () => {
     facts += 1;
   });
 
-  it.each(actionVersionRows)(
-    'accepts $name as an optional $in parameter fixed to $value on $method /',
-    ({ method, in: location, name, value }) => {
-      const parameter = parametersOf(method).get(`${location}:${name}`);
-      expect(parameter, `${method} ${location} ${name}`).toBeDefined();
-      expect(parameter!.required ?? false).toBe(false);
-      expect(resolve(parameter!.schema).enum).toEqual([value]);
-      facts += 1;
-    },
-  );
+  it.each(actionVersionRows)('accepts $name as an optional $in parameter fixed to $value on $method /', ({ method, in: location, name, value }) => {
+    const parameter = parametersOf(method).get(`${location}:${name}`);
+    expect(parameter, `${method} ${location} ${name}`).toBeDefined();
+    expect(parameter!.required ?? false).toBe(false);
+    expect(resolve(parameter!.schema).enum).toEqual([value]);
+    facts += 1;
+  });
 });

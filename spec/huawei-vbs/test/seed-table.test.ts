@@ -103,17 +103,14 @@ describe('countBackupShares matches the seed page', () => {
     checked += 1;
   });
 
-  it.each(seedParameters)(
-    'accepts $name in $in as $type (required: $required)',
-    ({ name, in: location, type, required }) => {
-      const parameter = find(name);
-      expect(parameter, `parameter ${name}`).toBeDefined();
-      expect(parameter.in).toBe(location);
-      expect(deref(parameter.schema).type).toBe(type);
-      expect(parameter.required ?? false).toBe(required);
-      checked += 1;
-    },
-  );
+  it.each(seedParameters)('accepts $name in $in as $type (required: $required)', ({ name, in: location, type, required }) => {
+    const parameter = find(name);
+    expect(parameter, `parameter ${name}`).toBeDefined();
+    expect(parameter.in).toBe(location);
+    expect(deref(parameter.schema).type).toBe(type);
+    expect(parameter.required ?? false).toBe(required);
+    checked += 1;
+  });
 
   it.each(availabilityZoneSpellings)('accepts the availability-zone filter spelled %s (%s)', (name) => {
     const parameter = find(name);

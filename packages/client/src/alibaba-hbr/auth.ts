@@ -2,9 +2,9 @@ import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { requireString, requireVisibleAscii } from '../core/client-context.js';
 import { ClientInputError } from '../core/errors.js';
-import type { AlibabaKeys } from '../signing/alibaba-shared.js';
-import { acs3Steps } from '../signing/alibaba-acs3-hmac-sha256.js';
-import { rpcV2Steps } from '../signing/alibaba-rpc-v2-hmac-sha1.js';
+import type { AlibabaKeys } from './signing-keys.js';
+import { acs3Steps } from './acs3-hmac-sha256.js';
+import { rpcV2Steps } from './rpc-v2-hmac-sha1.js';
 import { fromFetch, run, type Steps } from '../signing/request.js';
 
 interface AlibabaKeyPair {

@@ -8,7 +8,7 @@ import { alibabaErrorFromResponse, alibabaErrorFromSuccessBody, type AlibabaHbrE
 import type { AlibabaHbrRegion } from './regions.js';
 
 export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaRpcV2Auth } from './auth.js';
-export type { AlibabaErrorCode, AlibabaHbrError, AlibabaServiceError, AlibabaUnsuccessfulError } from './errors.js';
+export type { AlibabaErrorCode, AlibabaErrorFields, AlibabaErrorKind, AlibabaHbrError, AlibabaServiceError, AlibabaUnsuccessfulError } from './errors.js';
 export { alibabaHbrRegions, type AlibabaHbrRegion } from './regions.js';
 // the vendor-neutral errors and option types, so one import serves a caller
 export * from '../index.js';

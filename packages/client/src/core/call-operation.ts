@@ -87,6 +87,7 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
     const result = await attempt();
     const delay = result.error && policy && nextRetryDelay(policy, attempts, result.error, result.response?.headers.get('retry-after'));
     if (delay === undefined || delay === false) return result;
-    if (!(await sleep(delay, signal))) return fail({ kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: signal?.reason });
+    if (!(await sleep(delay, signal)))
+      return fail({ kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: signal?.reason });
   }
 }

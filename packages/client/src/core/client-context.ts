@@ -3,10 +3,10 @@ import { ClientInputError, type CloudApiErrorInit, type Vendor } from './errors.
 import type { OperationSpec, ParameterLocation } from './operation-table.js';
 import type { RetryOptions, RetryPolicy } from './retry.js';
 
-/** The error facts a vendor reads from a response; the call fills in the rest. */
-export type ErrorFacts = Omit<CloudApiErrorInit, 'vendor' | 'operationId' | 'attempts'>;
+/** The error facts a vendor reads from a response; the call fills in the rest. `Extra`: the vendor's own kinds and fields. */
+export type ErrorFacts<Extra = {}> = Omit<CloudApiErrorInit, 'vendor' | 'operationId' | 'attempts'> & Extra;
 
-/** What differs between the two clouds: endpoint, signing, filled-in parameters, error bodies. */
+/** What differs between vendors: endpoint, signing, filled-in parameters, error bodies. */
 export interface VendorAdapter {
   readonly vendor: Vendor;
   readonly baseUrl: string;
@@ -16,7 +16,7 @@ export interface VendorAdapter {
   autoParams(spec: OperationSpec): { [location in ParameterLocation]?: Readonly<Record<string, string>> };
   /** turns a non-2xx response into error facts */
   errorFromResponse(status: number, body: unknown, headers: Headers): ErrorFacts;
-  /** a 2xx body that still means failure (Alibaba's `Success: false`) */
+  /** for a vendor whose 2xx body can still mean failure: its error facts, or undefined on success */
   errorFromSuccessBody?(body: unknown, headers: Headers): ErrorFacts | undefined;
 }
 
@@ -31,7 +31,7 @@ export interface TransportOptions {
 }
 
 export interface ClientContext extends VendorAdapter {
-  // note: the typed surface comes from the generated tables; the raw client is used untyped here
+  // biome-ignore lint/suspicious/noExplicitAny: the typed surface comes from the generated tables; the raw client is used untyped here
   readonly http: Client<any>;
   readonly fetch: typeof globalThis.fetch;
   readonly timeoutMs: number;
@@ -66,13 +66,16 @@ export function requireBaseUrl(value: unknown, field: string): string {
 
 // note: fetch refuses CR, LF and NUL in a header and quotes the value in its error, so a
 // credential that travels in a header is checked here, where the message can leave it out
-export const requireHeaderSafe = (value: unknown, field: string): string => requireString(value, field, /^[^\r\n\0]+$/, 'must not contain line breaks or NUL characters');
+export const requireHeaderSafe = (value: unknown, field: string): string =>
+  requireString(value, field, /^[^\r\n\0]+$/, 'must not contain line breaks or NUL characters');
 
 /** A credential sent as is in a header or query (access key ids, STS tokens). */
-export const requireVisibleAscii = (value: unknown, field: string): string => requireString(value, field, /^[\x21-\x7e]+$/, 'must only contain visible ASCII characters');
+export const requireVisibleAscii = (value: unknown, field: string): string =>
+  requireString(value, field, /^[\x21-\x7e]+$/, 'must only contain visible ASCII characters');
 
 // note: a region is a host label, so anything else would build a wrong host silently
-export const requireRegion = (value: unknown, field: string): string => requireString(value, field, /^[a-z\d]+(-[a-z\d]+)*$/, 'must look like a region id, e.g. cn-north-4');
+export const requireRegion = (value: unknown, field: string): string =>
+  requireString(value, field, /^[a-z\d]+(-[a-z\d]+)*$/, 'must look like a region id, e.g. cn-north-4');
 
 /** Checks that the factory options are an object. */
 export function requireOptions<T>(options: T): T {

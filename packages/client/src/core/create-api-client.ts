@@ -29,7 +29,9 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   const client: Record<string, unknown> = { pages: {}, raw: http };
   for (const [operationId, spec] of Object.entries(table)) {
     client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
-    if (spec.pageItems) (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) => iteratePages(ctx, operationId, spec, input, pageOptions);
+    if (spec.pageItems)
+      (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) =>
+        iteratePages(ctx, operationId, spec, input, pageOptions);
   }
   return client as ApiClient<Table, Ops, Paths, Failure>;
 }

@@ -1,17 +1,22 @@
-/** Which cloud answered (or was being called). */
-export type Vendor = 'huawei' | 'alibaba';
+/** Which cloud answered (or was being called); each vendor's error union narrows it to one name. */
+export type Vendor = string;
 
 /**
- * What went wrong, the discriminant callers narrow on:
+ * What went wrong, the discriminant callers narrow on. Every vendor may report these:
  * - `service`: the vendor's service answered with its own error body;
- * - `gateway`: Huawei's API gateway answered (auth, throttling) with `error_code`/`error_msg`;
- * - `unsuccessful`: Alibaba answered 200 but with `Success: false`;
  * - `http`: a non-2xx status whose body is not a known vendor error;
  * - `invalid-response`: a 2xx whose body is not the JSON the contract promises;
  * - `network`, `timeout`, `aborted`: no response arrived.
  */
-export type ErrorKind = 'service' | 'gateway' | 'unsuccessful' | 'http' | 'invalid-response' | 'network' | 'timeout' | 'aborted';
+export type GenericErrorKind = 'service' | 'http' | 'invalid-response' | 'network' | 'timeout' | 'aborted';
 
+/**
+ * A generic kind or a vendor's own (declared in its folder); open so core names no vendor,
+ * while `string & {}` keeps the generic kinds as editor suggestions.
+ */
+export type ErrorKind = GenericErrorKind | (string & {});
+
+/** The facts every vendor reports; a vendor's error facts may add fields of its own. */
 export interface CloudApiErrorInit {
   vendor: Vendor;
   kind: ErrorKind;
@@ -20,9 +25,6 @@ export interface CloudApiErrorInit {
   status?: number | undefined;
   code?: string | undefined;
   requestId?: string | undefined;
-  recommend?: string | undefined;
-  hostId?: string | undefined;
-  errorType?: string | undefined;
   body?: unknown;
   attempts?: number;
   cause?: unknown;
@@ -40,19 +42,15 @@ export class CloudApiError extends Error {
   declare readonly operationId: string;
   /** HTTP status; undefined when no response arrived */
   declare readonly status: number | undefined;
-  /** vendor error code, e.g. `VolumeBackup.0001`, `APIG.0301`, `Throttling.User` */
+  /** the vendor's error code, as the vendor spells it */
   declare readonly code: string | undefined;
   declare readonly requestId: string | undefined;
-  /** Alibaba's diagnosis link, when the service sent one */
-  declare readonly recommend: string | undefined;
-  declare readonly hostId: string | undefined;
-  /** Huawei's outer error key, e.g. `badRequest`, `itemNotFound` */
-  declare readonly errorType: string | undefined;
   /** the parsed response body, when there was one */
   declare readonly body: unknown;
   /** how many attempts were made, retries included */
   declare readonly attempts: number;
 
+  // note: every fact is copied, so a vendor's own fields (typed in its error union) land here too
   constructor({ message, cause, ...facts }: CloudApiErrorInit) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { attempts: 1 }, facts);
@@ -91,18 +89,18 @@ export class ClientInputError extends TypeError {
   }
 }
 
-/** A CloudApiError whose fields are narrowed, for the per-vendor error unions. */
+/** A CloudApiError whose fields are narrowed (and a vendor's own added), for the per-vendor error unions. */
 export type NarrowedError<Fields> = CloudApiError & Fields;
 
 type Failure<V extends Vendor, K extends ErrorKind, Fields> = NarrowedError<{ vendor: V; kind: K } & Fields>;
 
 // note: one union member per kind, so narrowing with `!==` removes members one by one
-/** No response arrived: the network failed, the timeout fired, or the caller aborted. */
-export type TransportFailure<V extends Vendor> = {
-  [K in 'network' | 'timeout' | 'aborted']: Failure<V, K, { status: undefined; code: undefined }>;
+/** No response arrived: the network failed, the timeout fired, or the caller aborted. `Extra`: the vendor's own fields. */
+export type TransportFailure<V extends Vendor, Extra = {}> = {
+  [K in 'network' | 'timeout' | 'aborted']: Failure<V, K, { status: undefined; code: undefined } & Extra>;
 }['network' | 'timeout' | 'aborted'];
 
-/** A response arrived that is neither success nor a known vendor error. */
-export type HttpFailure<V extends Vendor> = {
-  [K in 'http' | 'invalid-response']: Failure<V, K, { status: number }>;
+/** A response arrived that is neither success nor a known vendor error. `Extra`: the vendor's own fields. */
+export type HttpFailure<V extends Vendor, Extra = {}> = {
+  [K in 'http' | 'invalid-response']: Failure<V, K, { status: number } & Extra>;
 }['http' | 'invalid-response'];

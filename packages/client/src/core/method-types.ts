@@ -14,7 +14,11 @@ type InputPart<Spec, Location extends string> = Spec extends { input: { properti
 type FalseKeys<P> = { [K in keyof P]: P[K] extends false ? K : never }[keyof P];
 
 /** What one operation's caller never passes, read from its entry in the generated table. */
-export type FilledByClient<Spec> = { path: FalseKeys<InputPart<Spec, 'path'>>; query: FalseKeys<InputPart<Spec, 'query'>>; header: FalseKeys<InputPart<Spec, 'headers'>> };
+export type FilledByClient<Spec> = {
+  path: FalseKeys<InputPart<Spec, 'path'>>;
+  query: FalseKeys<InputPart<Spec, 'query'>>;
+  header: FalseKeys<InputPart<Spec, 'headers'>>;
+};
 
 type ParamsAt<Op, Location extends string> = Op extends { parameters: infer P } ? (Location extends keyof P ? NonNullable<P[Location]> : never) : never;
 type Without<T, Keys> = [T] extends [never] ? never : Omit<T, Keys & keyof T>;

@@ -17,9 +17,19 @@ export interface PageOptions {
  * Walks an offset/limit listing page by page. Yields each page's result; after an error it
  * yields that error and stops. Ends on a short page or when `maxPages` is reached.
  */
-export async function* iteratePages(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput = {}, options: PageOptions = {}): AsyncGenerator<ApiResult<unknown, CloudApiError>, void, undefined> {
+export async function* iteratePages(
+  ctx: ClientContext,
+  operationId: string,
+  spec: OperationSpec,
+  input: CallInput = {},
+  options: PageOptions = {},
+): AsyncGenerator<ApiResult<unknown, CloudApiError>, void, undefined> {
   const { pageSize = 100, maxPages = 1000, startOffset = 0 } = options;
-  for (const [field, value, minimum] of [['pageSize', pageSize, 1], ['maxPages', maxPages, 1], ['startOffset', startOffset, 0]] as const) {
+  for (const [field, value, minimum] of [
+    ['pageSize', pageSize, 1],
+    ['maxPages', maxPages, 1],
+    ['startOffset', startOffset, 0],
+  ] as const) {
     if (!Number.isInteger(value) || value < minimum) throw new ClientInputError(field, `must be an integer >= ${minimum}`);
   }
   for (let page = 0, offset = startOffset; page < maxPages; page++) {

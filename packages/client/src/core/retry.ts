@@ -24,7 +24,8 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined, ba
     const value = policy[key as keyof RetryPolicy];
     // retries counts attempts; the others are durations in ms
     const kind = key === 'retries' ? 'integer' : 'number';
-    if (!(Number.isFinite(value) && value >= 0 && (kind === 'number' || Number.isInteger(value)))) throw new ClientInputError(`retry.${key}`, `must be a non-negative ${kind}`);
+    if (!(Number.isFinite(value) && value >= 0 && (kind === 'number' || Number.isInteger(value))))
+      throw new ClientInputError(`retry.${key}`, `must be a non-negative ${kind}`);
   }
   return policy;
 }
@@ -36,14 +37,20 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   // every HTTP-date form starts with a day name; Date.parse alone would read "1.5" as a date
   const at = /^[A-Z][a-z]{2}/.test(value) ? Date.parse(value) : NaN;
-  return at === at ? Math.max(0, at - now) : undefined;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /**
  * How long to wait before the next attempt, or undefined to stop: after `attempts` tries
  * that ended in `error`, honouring the server's `Retry-After` when it sent one.
  */
-export function nextRetryDelay(policy: RetryPolicy, attempts: number, error: CloudApiError, retryAfter: string | null | undefined, random = Math.random): number | undefined {
+export function nextRetryDelay(
+  policy: RetryPolicy,
+  attempts: number,
+  error: CloudApiError,
+  retryAfter: string | null | undefined,
+  random = Math.random,
+): number | undefined {
   if (attempts > policy.retries || !error.retryable) return undefined;
   const asked = parseRetryAfter(retryAfter);
   if (asked !== undefined) return asked <= policy.maxRetryAfterMs ? asked : undefined;

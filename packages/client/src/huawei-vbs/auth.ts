@@ -2,7 +2,7 @@ import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
 import { requireHeaderSafe, requireString, requireVisibleAscii } from '../core/client-context.js';
-import { huaweiSteps } from '../signing/huawei-sdk-hmac-sha256.js';
+import { huaweiSteps } from './sdk-hmac-sha256.js';
 import { fromFetch, run, type Steps } from '../signing/request.js';
 
 /** An IAM token, sent as `X-Auth-Token`. */

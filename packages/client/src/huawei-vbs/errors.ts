@@ -1,19 +1,30 @@
 import type { ErrorFacts } from '../core/client-context.js';
 import { asRecord, stringField, unknownBodyMessage } from '../core/error-body.js';
-import type { HttpFailure, NarrowedError, TransportFailure } from '../core/errors.js';
+import type { GenericErrorKind, HttpFailure, NarrowedError, TransportFailure } from '../core/errors.js';
+
+/** The kinds a Huawei call reports: the generic ones, and `gateway` for the API gateway's own answer (auth, throttling). */
+export type HuaweiErrorKind = GenericErrorKind | 'gateway';
+
+/** The field Huawei errors carry beside the generic facts. */
+export interface HuaweiErrorFields {
+  /** the service error's outer key, e.g. `badRequest`, `itemNotFound` */
+  readonly errorType: string | undefined;
+}
 
 /** The service's own error: `{ "<kind>": { "message", "code" } }`, e.g. `itemNotFound` / `VolumeBackup.0001`. */
 export type HuaweiServiceError = NarrowedError<{ vendor: 'huawei'; kind: 'service'; status: number; code: string; errorType: string }>;
 
 /** The API gateway's error: `{ error_code, error_msg, request_id }`, e.g. `APIG.0301` for bad credentials. */
-export type HuaweiGatewayError = NarrowedError<{ vendor: 'huawei'; kind: 'gateway'; status: number; code: string }>;
+export type HuaweiGatewayError = NarrowedError<{ vendor: 'huawei'; kind: 'gateway'; status: number; code: string } & HuaweiErrorFields>;
 
 /** Every failure a Huawei VBS call reports; narrow on `kind`, then on `code`. */
-export type HuaweiVbsError = HuaweiServiceError | HuaweiGatewayError | HttpFailure<'huawei'> | TransportFailure<'huawei'>;
+export type HuaweiVbsError = HuaweiServiceError | HuaweiGatewayError | HttpFailure<'huawei', HuaweiErrorFields> | TransportFailure<'huawei', HuaweiErrorFields>;
+
+type HuaweiErrorFacts = ErrorFacts<{ kind: HuaweiErrorKind; errorType?: string | undefined }>;
 
 const requestIdHeaders = ['x-request-id', 'x-openstack-request-id'];
 
-export function huaweiErrorFromResponse(status: number, body: unknown, headers: Headers): ErrorFacts {
+export function huaweiErrorFromResponse(status: number, body: unknown, headers: Headers): HuaweiErrorFacts {
   const record = asRecord(body);
   const headerRequestId = requestIdHeaders.map((name) => headers.get(name)).find(Boolean) ?? undefined;
   const gatewayCode = stringField(record, 'error_code');
@@ -26,7 +37,15 @@ export function huaweiErrorFromResponse(status: number, body: unknown, headers: 
   const code = stringField(detail, 'code');
   const message = stringField(detail, 'message');
   if (detail && (code !== undefined || message !== undefined)) {
-    return { kind: 'service', status, code: code ?? '', message: message ?? unknownBodyMessage(status), errorType: entries[0]![0], requestId: headerRequestId, body };
+    return {
+      kind: 'service',
+      status,
+      code: code ?? '',
+      message: message ?? unknownBodyMessage(status),
+      errorType: entries[0]![0],
+      requestId: headerRequestId,
+      body,
+    };
   }
   return { kind: 'http', status, message: unknownBodyMessage(status), requestId: headerRequestId, body };
 }

@@ -8,7 +8,7 @@ import { huaweiErrorFromResponse, type HuaweiVbsError } from './errors.js';
 import type { HuaweiVbsRegion } from './regions.js';
 
 export type { HuaweiAkSkAuth, HuaweiAuth, HuaweiTokenAuth } from './auth.js';
-export type { HuaweiGatewayError, HuaweiServiceError, HuaweiVbsError } from './errors.js';
+export type { HuaweiErrorFields, HuaweiErrorKind, HuaweiGatewayError, HuaweiServiceError, HuaweiVbsError } from './errors.js';
 export { huaweiVbsRegions, type HuaweiVbsRegion } from './regions.js';
 // the vendor-neutral errors and option types, so one import serves a caller
 export * from '../index.js';

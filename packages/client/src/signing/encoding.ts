@@ -56,8 +56,7 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
 }
 
 /** Pairs (or entries) by first item, then second, both in code-unit order. */
-export const byNameThenValue = (a: ParamPair, b: ParamPair): number =>
-  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+export const byNameThenValue = (a: ParamPair, b: ParamPair): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
 /** `name=value&...` over the sorted pairs, names and values {@link percentEncode}d; empty value -> `name=`. */
 export function canonicalQueryString(pairs: readonly ParamPair[]): string {
@@ -81,7 +80,7 @@ export function formPairs(query: string): ParamPair[] {
   const pairs: ParamPair[] = [];
   try {
     // note: scanning with indexOf is cheaper than split('&') then split('=')
-    for (let start = 0, end; start < query.length; start = end + 1) {
+    for (let start = 0, end = 0; start < query.length; start = end + 1) {
       end = query.indexOf('&', start);
       if (end < 0) end = query.length;
       if (end === start) continue;

@@ -119,7 +119,7 @@ export function parseRequest(request: SigningRequest): SignerInput {
   try {
     parsed = url instanceof URL ? url : new URL(typeof url === 'string' ? url : (url as URL).href);
   } catch {}
-  if (!/^https?:$/.test(parsed?.protocol!)) fail('url', 'be an absolute http(s) URL');
+  if (!/^https?:$/.test(parsed?.protocol ?? '')) fail('url', 'be an absolute http(s) URL');
 
   const collected = new Map<string, string[]>();
   const add = (value: unknown, name: unknown): void => {
@@ -187,6 +187,51 @@ export function optionOrExisting(
   if (existing && option && existing !== option) throw new TypeError(`${field} conflicts with the ${existingDescription} already on the request`);
   const value = existing || option || fallback || fail(field, 'be a non-empty string');
   return [value, !existing];
+}
+
+/** What an HMAC-SHA256 scheme signs, each part already in its canonical form except the headers. */
+export interface CanonicalParts {
+  method: string;
+  path: string;
+  query: string;
+  /** the headers to sign, lower-case names; sorted here */
+  headers: [name: string, value: string][];
+  payloadHash: string;
+  /** the lines the scheme puts between the algorithm and the request's hash in the string to sign */
+  scope: string[];
+}
+
+/** What an HMAC-SHA256 signer returns: the headers it adds, and each intermediate for debugging. */
+export interface HmacSha256Signature {
+  headers: Record<string, string>;
+  authorization: string;
+  signedHeaders: string;
+  payloadHash: string;
+  canonicalRequest: string;
+  stringToSign: string;
+  /** Lower-case hex HMAC-SHA256. */
+  signature: string;
+}
+
+/**
+ * The part the HMAC-SHA256 schemes share: canonical request -> string to sign -> signature ->
+ * Authorization (added to `headers`). Each scheme picks the headers before and words the
+ * Authorization value through `authorize`.
+ */
+export function* hmacSha256Signature(
+  crypto: SigningCrypto,
+  secret: string,
+  algorithm: string,
+  parts: CanonicalParts,
+  headers: Record<string, string>,
+  authorize: (signedHeaders: string, signature: string) => string,
+): Steps<HmacSha256Signature> {
+  const [headerLines, signedHeaders] = canonicalHeaders(parts.headers);
+  const canonicalRequest = `${parts.method}\n${parts.path}\n${parts.query}\n${headerLines}\n${signedHeaders}\n${parts.payloadHash}`;
+  const stringToSign = [algorithm, ...parts.scope, yield crypto.sha256Hex(canonicalRequest)].join('\n');
+  const signature = yield crypto.hmacSha256Hex(secret, stringToSign);
+  const authorization = (headers.Authorization = `${algorithm} ${authorize(signedHeaders, signature)}`);
+  return { headers, authorization, signedHeaders, payloadHash: parts.payloadHash, canonicalRequest, stringToSign, signature };
 }
 
 /** `name:value\n` lines for the headers sorted by name (code-unit order), and the `a;b;c` list. */

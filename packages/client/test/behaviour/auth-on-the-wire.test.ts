@@ -20,7 +20,6 @@ import {
   useScriptedServer,
   validShareBody,
   type ReceivedRequest,
-  type ScriptedServer,
 } from './helpers.js';
 
 const server = useScriptedServer();
@@ -54,7 +53,12 @@ describe('Huawei AK/SK auth', () => {
       'count with filters, including a space in name',
       {
         given: { send: (c) => c.countBackupShares({ query: { share_to_me: true, name: 'nightly db backup', status: 'available' } }), reply: { count: 1 } },
-        want: { method: 'GET', path: `/v2/${PROJECT_ID}/os-vendor-backup-sharing/count`, query: { share_to_me: 'true', name: 'nightly db backup', status: 'available' }, body: '' },
+        want: {
+          method: 'GET',
+          path: `/v2/${PROJECT_ID}/os-vendor-backup-sharing/count`,
+          query: { share_to_me: 'true', name: 'nightly db backup', status: 'available' },
+          body: '',
+        },
       },
     ],
     [
@@ -68,7 +72,12 @@ describe('Huawei AK/SK auth', () => {
       'listBackupShareDetails with paging and sorting',
       {
         given: { send: (c) => c.listBackupShareDetails({ query: { limit: 5, offset: 10, sort_dir: 'desc', sort_key: 'created_at' } }), reply: { shared: [] } },
-        want: { method: 'GET', path: `/v2/${PROJECT_ID}/os-vendor-backup-sharing/detail`, query: { limit: '5', offset: '10', sort_dir: 'desc', sort_key: 'created_at' }, body: '' },
+        want: {
+          method: 'GET',
+          path: `/v2/${PROJECT_ID}/os-vendor-backup-sharing/detail`,
+          query: { limit: '5', offset: '10', sort_dir: 'desc', sort_key: 'created_at' },
+          body: '',
+        },
       },
     ],
     [
@@ -180,9 +189,24 @@ describe('secrets never travel in the clear', () => {
   it.each<[string, { given: { send: () => Promise<unknown> }; want: { absent: string[] } }]>([
     ['Huawei AK/SK GET', { given: { send: () => huaweiClient(server).countBackupShares({ query: { name: 'n' } }) }, want: { absent: [HUAWEI_SK] } }],
     ['Huawei AK/SK POST', { given: { send: () => huaweiClient(server).createBackupShares({ body: validShareBody }) }, want: { absent: [HUAWEI_SK] } }],
-    ['Huawei token (the token only in X-Auth-Token)', { given: { send: () => huaweiClient(server, { mode: 'token' }).countBackupShares() }, want: { absent: [] } }],
-    ['Alibaba ACS3 with STS', { given: { send: () => alibabaClient(server, { sts: true }).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } }) }, want: { absent: [ALIBABA_SECRET] } }],
-    ['Alibaba RPC V2 with STS', { given: { send: () => alibabaClient(server, { mode: 'rpc-v2', sts: true }).getBasicStatisticsViaPost({ query: { SourceType: 'ECS_FILE' } }) }, want: { absent: [ALIBABA_SECRET] } }],
+    [
+      'Huawei token (the token only in X-Auth-Token)',
+      { given: { send: () => huaweiClient(server, { mode: 'token' }).countBackupShares() }, want: { absent: [] } },
+    ],
+    [
+      'Alibaba ACS3 with STS',
+      {
+        given: { send: () => alibabaClient(server, { sts: true }).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } }) },
+        want: { absent: [ALIBABA_SECRET] },
+      },
+    ],
+    [
+      'Alibaba RPC V2 with STS',
+      {
+        given: { send: () => alibabaClient(server, { mode: 'rpc-v2', sts: true }).getBasicStatisticsViaPost({ query: { SourceType: 'ECS_FILE' } }) },
+        want: { absent: [ALIBABA_SECRET] },
+      },
+    ],
   ])('%s', async (_name, { given, want }) => {
     server.reply({ status: 200, body: {} });
     await given.send();

@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CloudApiError, type ErrorKind } from '../../src/core/errors.js';
 import type { AlibabaHbrError } from '../../src/alibaba-hbr/index.js';
 import type { HuaweiVbsError } from '../../src/huawei-vbs/index.js';
-import { alibabaClient, dropConnection, hangingReply, huaweiClient, SHORT_TIMEOUT_MS, useScriptedServer, type Reply, type ScriptedServer } from './helpers.js';
+import { alibabaClient, dropConnection, hangingReply, huaweiClient, SHORT_TIMEOUT_MS, useScriptedServer, type Reply } from './helpers.js';
 
 const server = useScriptedServer();
 
@@ -25,7 +25,11 @@ interface Case {
 }
 
 const huaweiNotFound = { itemNotFound: { message: 'Backup share 8332443e could not be found.', code: 'VolumeBackup.0008' } };
-const huaweiGateway = { error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', error_code: 'APIG.0301', request_id: 'b1d5c3e2f0a94e7c8d6b' };
+const huaweiGateway = {
+  error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+  error_code: 'APIG.0301',
+  request_id: 'b1d5c3e2f0a94e7c8d6b',
+};
 const alibabaError = {
   RequestId: '7BD1E6D5-26A5-5E71-9A21-8A2D4C5A4A3E',
   HostId: 'hbr.cn-hangzhou.aliyuncs.com',
@@ -39,7 +43,14 @@ const huaweiCases: [string, Case][] = [
     'a nested service error on 404 is kind service, with its code, type, message and the X-Request-Id header',
     {
       given: { reply: { status: 404, body: huaweiNotFound, headers: { 'X-Request-Id': 'req-404-abc' } } },
-      want: { kind: 'service', status: 404, code: 'VolumeBackup.0008', errorType: 'itemNotFound', message: huaweiNotFound.itemNotFound.message, requestId: 'req-404-abc' },
+      want: {
+        kind: 'service',
+        status: 404,
+        code: 'VolumeBackup.0008',
+        errorType: 'itemNotFound',
+        message: huaweiNotFound.itemNotFound.message,
+        requestId: 'req-404-abc',
+      },
     },
   ],
   [
@@ -62,7 +73,10 @@ const huaweiCases: [string, Case][] = [
   ],
   [
     'a 200 whose body is not JSON is kind invalid-response',
-    { given: { reply: { status: 200, body: '<html>maintenance</html>', headers: { 'content-type': 'text/html' } } }, want: { kind: 'invalid-response', status: 200 } },
+    {
+      given: { reply: { status: 200, body: '<html>maintenance</html>', headers: { 'content-type': 'text/html' } } },
+      want: { kind: 'invalid-response', status: 200 },
+    },
   ],
   ['a dropped connection is kind network', { given: { reply: dropConnection }, want: { kind: 'network' } }],
 ];
@@ -252,7 +266,10 @@ describe('narrowing on kind', () => {
   });
 
   it.each([
-    ['an Alibaba service error narrows to its code and recommend', { given: { status: 400, body: alibabaError }, want: `service InvalidParameter ${alibabaError.Recommend}` }],
+    [
+      'an Alibaba service error narrows to its code and recommend',
+      { given: { status: 400, body: alibabaError }, want: `service InvalidParameter ${alibabaError.Recommend}` },
+    ],
     ['an Alibaba unsuccessful 200 narrows to its code', { given: { status: 200, body: { Success: false, Code: 'X.Y' } }, want: 'unsuccessful X.Y' }],
   ])('%s', async (_name, { given, want }) => {
     server.reply(given);

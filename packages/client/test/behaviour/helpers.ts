@@ -5,9 +5,9 @@ import { expect } from 'vitest';
 import { signingCrypto } from '../../src/crypto/node.js';
 import { createAlibabaHbrClient, type AlibabaHbrClientOptions } from '../../src/alibaba-hbr/index.js';
 import { createHuaweiVbsClient, type HuaweiVbsClientOptions } from '../../src/huawei-vbs/index.js';
-import { signAlibabaAcs3Request } from '../../src/signing/alibaba-acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-sha1.js';
-import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
+import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import type { ReceivedRequest, ScriptedServer } from '../support/scripted-server.js';
 
 export { dropConnection, startScriptedServer, useScriptedServer, type ReceivedRequest, type Reply, type ScriptedServer } from '../support/scripted-server.js';
@@ -116,7 +116,11 @@ function pick(request: ReceivedRequest, names: string[]): Record<string, string>
 export async function recomputeHuawei(request: ReceivedRequest, secretAccessKey = HUAWEI_SK): Promise<string> {
   const authorization = header(request, 'authorization');
   const headers = pick(request, [...new Set([...signedHeaderNames(authorization), 'host'])]);
-  const signature = await signHuaweiRequest({ method: request.method, url: receivedUrl(request), headers, body: request.body }, { accessKeyId: HUAWEI_AK, secretAccessKey }, signingCrypto);
+  const signature = await signHuaweiRequest(
+    { method: request.method, url: receivedUrl(request), headers, body: request.body },
+    { accessKeyId: HUAWEI_AK, secretAccessKey },
+    signingCrypto,
+  );
   return signature.authorization;
 }
 
@@ -126,7 +130,12 @@ export async function recomputeAcs3(request: ReceivedRequest, sts = false): Prom
   const headers = pick(request, [...new Set([...signedHeaderNames(authorization), 'host'])]);
   const credentials = { accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
   const options = { date: new Date(header(request, 'x-acs-date')), nonce: header(request, 'x-acs-signature-nonce') };
-  const signature = await signAlibabaAcs3Request({ method: request.method, url: receivedUrl(request), headers, body: request.body }, credentials, signingCrypto, options);
+  const signature = await signAlibabaAcs3Request(
+    { method: request.method, url: receivedUrl(request), headers, body: request.body },
+    credentials,
+    signingCrypto,
+    options,
+  );
   return signature.authorization;
 }
 
@@ -140,7 +149,10 @@ export async function recomputeRpcV2(request: ReceivedRequest, sts = false): Pro
   if (timestamp === null || nonce === null) throw new Error('no Timestamp/SignatureNonce in the query');
   for (const name of rpcSignerOwned) url.searchParams.delete(name);
   const credentials = { accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
-  const signature = await signAlibabaRpcV2Request({ method: request.method, url, body: request.body }, credentials, signingCrypto, { date: new Date(timestamp), nonce });
+  const signature = await signAlibabaRpcV2Request({ method: request.method, url, body: request.body }, credentials, signingCrypto, {
+    date: new Date(timestamp),
+    nonce,
+  });
   return signature.signature;
 }
 

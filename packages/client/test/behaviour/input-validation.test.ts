@@ -17,7 +17,6 @@ import {
   PROJECT_ID,
   useScriptedServer,
   validShareBody,
-  type ScriptedServer,
 } from './helpers.js';
 
 const server = useScriptedServer();
@@ -62,18 +61,33 @@ describe('client options', () => {
     ['empty projectId', { given: () => huawei({ ...base(), projectId: '' }), want: { field: 'projectId' } }],
     ['blank projectId', { given: () => huawei({ ...base(), projectId: '   ' }), want: { field: 'projectId' } }],
     ['a region with spaces', { given: () => huawei({ region: 'cn north 4', projectId: PROJECT_ID, auth: aksk }), want: { field: 'region' } }],
-    ['a region that would change the host', { given: () => huawei({ region: 'evil.example.com/x', projectId: PROJECT_ID, auth: aksk }), want: { field: 'region' } }],
+    [
+      'a region that would change the host',
+      { given: () => huawei({ region: 'evil.example.com/x', projectId: PROJECT_ID, auth: aksk }), want: { field: 'region' } },
+    ],
     ['both region and baseUrl', { given: () => huawei({ ...base(), region: 'cn-north-4' }), want: { field: 'baseUrl', says: /region/ } }],
     ['neither region nor baseUrl', { given: () => huawei({ projectId: PROJECT_ID, auth: aksk }), want: { field: 'region', says: /required/ } }],
     ['a baseUrl that is not a URL', { given: () => huawei({ ...base(), baseUrl: 'vbs.example.com' }), want: { field: 'baseUrl' } }],
     ['a non-http baseUrl', { given: () => huawei({ ...base(), baseUrl: 'ftp://vbs.example.com' }), want: { field: 'baseUrl' } }],
     ['no auth', { given: () => huawei({ baseUrl: server.baseUrl, projectId: PROJECT_ID }), want: { field: 'auth' } }],
-    ['an unknown auth type', { given: () => huawei({ ...base(), auth: { type: 'password', token: HUAWEI_TOKEN, secretAccessKey: HUAWEI_SK } }), want: { field: 'auth.type' } }],
+    [
+      'an unknown auth type',
+      { given: () => huawei({ ...base(), auth: { type: 'password', token: HUAWEI_TOKEN, secretAccessKey: HUAWEI_SK } }), want: { field: 'auth.type' } },
+    ],
     ['token auth without a token', { given: () => huawei({ ...base(), auth: { type: 'token' } }), want: { field: 'auth.token' } }],
     ['token auth with an empty token', { given: () => huawei({ ...base(), auth: { type: 'token', token: '' } }), want: { field: 'auth.token' } }],
-    ['a token that cannot be sent as a header (a line break inside)', { given: () => huawei({ ...base(), auth: { type: 'token', token: `${HUAWEI_TOKEN}\r\nX-Evil: 1` } }), want: { field: 'auth.token' } }],
-    ['aksk auth without a secret', { given: () => huawei({ ...base(), auth: { type: 'aksk', accessKeyId: HUAWEI_AK } }), want: { field: 'auth.secretAccessKey' } }],
-    ['aksk auth without an access key id', { given: () => huawei({ ...base(), auth: { type: 'aksk', secretAccessKey: HUAWEI_SK } }), want: { field: 'auth.accessKeyId' } }],
+    [
+      'a token that cannot be sent as a header (a line break inside)',
+      { given: () => huawei({ ...base(), auth: { type: 'token', token: `${HUAWEI_TOKEN}\r\nX-Evil: 1` } }), want: { field: 'auth.token' } },
+    ],
+    [
+      'aksk auth without a secret',
+      { given: () => huawei({ ...base(), auth: { type: 'aksk', accessKeyId: HUAWEI_AK } }), want: { field: 'auth.secretAccessKey' } },
+    ],
+    [
+      'aksk auth without an access key id',
+      { given: () => huawei({ ...base(), auth: { type: 'aksk', secretAccessKey: HUAWEI_SK } }), want: { field: 'auth.accessKeyId' } },
+    ],
     ['a negative timeoutMs', { given: () => huawei({ ...base(), timeoutMs: -1 }), want: { field: 'timeoutMs' } }],
     ['a zero timeoutMs', { given: () => huawei({ ...base(), timeoutMs: 0 }), want: { field: 'timeoutMs' } }],
     ['retry: { retries: -1 }', { given: () => huawei({ ...base(), retry: { retries: -1 } }), want: { field: 'retry.retries' } }],
@@ -94,9 +108,15 @@ describe('client options', () => {
     ['a regionId with spaces', { given: () => alibaba({ regionId: 'cn hangzhou', auth: acs3 }), want: { field: 'regionId' } }],
     ['a non-boolean vpc', { given: () => alibaba({ regionId: 'cn-hangzhou', vpc: 'yes', auth: acs3 }), want: { field: 'vpc' } }],
     ['an unknown auth type', { given: () => alibaba({ ...aliBase(), auth: { ...acs3, type: 'hmac' } }), want: { field: 'auth.type' } }],
-    ['a missing accessKeySecret', { given: () => alibaba({ ...aliBase(), auth: { type: 'acs3', accessKeyId: ALIBABA_AK } }), want: { field: 'auth.accessKeySecret' } }],
+    [
+      'a missing accessKeySecret',
+      { given: () => alibaba({ ...aliBase(), auth: { type: 'acs3', accessKeyId: ALIBABA_AK } }), want: { field: 'auth.accessKeySecret' } },
+    ],
     ['an empty securityToken', { given: () => alibaba({ ...aliBase(), auth: { ...acs3, securityToken: '' } }), want: { field: 'auth.securityToken' } }],
-    ['a securityToken that cannot be sent as a header (a line break inside)', { given: () => alibaba({ ...aliBase(), auth: { ...acs3, securityToken: 'sts-part1\npart2' } }), want: { field: 'auth.securityToken' } }],
+    [
+      'a securityToken that cannot be sent as a header (a line break inside)',
+      { given: () => alibaba({ ...aliBase(), auth: { ...acs3, securityToken: 'sts-part1\npart2' } }), want: { field: 'auth.securityToken' } },
+    ],
     ['a negative timeoutMs', { given: () => alibaba({ ...aliBase(), timeoutMs: -1 }), want: { field: 'timeoutMs' } }],
     ['retry: { retries: -1 }', { given: () => alibaba({ ...aliBase(), retry: { retries: -1 } }), want: { field: 'retry.retries' } }],
   ])('Alibaba: %s', async (_name, { given, want }) => {
@@ -112,10 +132,22 @@ describe('call input', () => {
     (alibabaClient(server, { mode }) as unknown as Record<string, (input: Loose) => Promise<unknown>>)[method]!(input);
 
   it.each<[string, { given: () => unknown; want: Want }]>([
-    ['share_to_me: "yes" (a non-boolean filter)', { given: call('countBackupShares', { query: { share_to_me: 'yes' } }), want: { field: 'query.share_to_me', says: /boolean/ } }],
-    ['an unknown filter shar_to_me', { given: call('countBackupShares', { query: { shar_to_me: true } }), want: { field: 'query.shar_to_me', says: /not defined by the contract/ } }],
-    ['a misspelled input key (querry)', { given: call('countBackupShares', { querry: { share_to_me: true } }), want: { field: 'querry', says: /not defined by the contract/ } }],
-    ['project_id in path', { given: call('countBackupShares', { path: { project_id: 'other' } }), want: { field: 'path.project_id', says: /filled in by the client/ } }],
+    [
+      'share_to_me: "yes" (a non-boolean filter)',
+      { given: call('countBackupShares', { query: { share_to_me: 'yes' } }), want: { field: 'query.share_to_me', says: /boolean/ } },
+    ],
+    [
+      'an unknown filter shar_to_me',
+      { given: call('countBackupShares', { query: { shar_to_me: true } }), want: { field: 'query.shar_to_me', says: /not defined by the contract/ } },
+    ],
+    [
+      'a misspelled input key (querry)',
+      { given: call('countBackupShares', { querry: { share_to_me: true } }), want: { field: 'querry', says: /not defined by the contract/ } },
+    ],
+    [
+      'project_id in path',
+      { given: call('countBackupShares', { path: { project_id: 'other' } }), want: { field: 'path.project_id', says: /filled in by the client/ } },
+    ],
     ['query that is not an object', { given: call('countBackupShares', { query: 'share_to_me=true' }), want: { field: 'query' } }],
     ['a body on a GET', { given: call('countBackupShares', { body: { a: 1 } }), want: { field: 'body' } }],
     ['getBackupShare without path.shared_id', { given: call('getBackupShare', {}), want: { field: 'path.shared_id', says: /required/ } }],
@@ -127,18 +159,33 @@ describe('call input', () => {
     ],
     [
       'createBackupShares with a repeated project id',
-      { given: call('createBackupShares', { body: { shared: { backup_id: BACKUP_ID, to_project_ids: ['p2', 'p2'] } } }), want: { field: 'body.shared.to_project_ids' } },
+      {
+        given: call('createBackupShares', { body: { shared: { backup_id: BACKUP_ID, to_project_ids: ['p2', 'p2'] } } }),
+        want: { field: 'body.shared.to_project_ids' },
+      },
     ],
     [
       'createBackupShares with a non-uuid backup_id',
-      { given: call('createBackupShares', { body: { shared: { backup_id: 'backup-1', to_project_ids: ['p2'] } } }), want: { field: 'body.shared.backup_id', says: /UUID/ } },
+      {
+        given: call('createBackupShares', { body: { shared: { backup_id: 'backup-1', to_project_ids: ['p2'] } } }),
+        want: { field: 'body.shared.backup_id', says: /UUID/ },
+      },
     ],
     [
       'createBackupShares with an extra body field',
-      { given: call('createBackupShares', { body: { shared: { ...validShareBody.shared, note: 'x' } } }), want: { field: 'body.shared.note', says: /not defined by the contract/ } },
+      {
+        given: call('createBackupShares', { body: { shared: { ...validShareBody.shared, note: 'x' } } }),
+        want: { field: 'body.shared.note', says: /not defined by the contract/ },
+      },
     ],
-    ['createBackupShares with an extra top-level field', { given: call('createBackupShares', { body: { ...validShareBody, dryRun: true } }), want: { field: 'body.dryRun' } }],
-    ['createBackupShares without backup_id', { given: call('createBackupShares', { body: { shared: { to_project_ids: ['p2'] } } }), want: { field: 'body.shared.backup_id', says: /required/ } }],
+    [
+      'createBackupShares with an extra top-level field',
+      { given: call('createBackupShares', { body: { ...validShareBody, dryRun: true } }), want: { field: 'body.dryRun' } },
+    ],
+    [
+      'createBackupShares without backup_id',
+      { given: call('createBackupShares', { body: { shared: { to_project_ids: ['p2'] } } }), want: { field: 'body.shared.backup_id', says: /required/ } },
+    ],
     ['listBackupShareDetails with limit: 0', { given: call('listBackupShareDetails', { query: { limit: 0 } }), want: { field: 'query.limit' } }],
     ['listBackupShareDetails with limit: 1.5', { given: call('listBackupShareDetails', { query: { limit: 1.5 } }), want: { field: 'query.limit' } }],
     ['listBackupShareDetails with offset: -1', { given: call('listBackupShareDetails', { query: { offset: -1 } }), want: { field: 'query.offset' } }],
@@ -146,21 +193,51 @@ describe('call input', () => {
     ['timeoutMs: -1 on a call', { given: call('countBackupShares', { timeoutMs: -1 }), want: { field: 'timeoutMs' } }],
     ['timeoutMs: Infinity on a call', { given: call('countBackupShares', { timeoutMs: Number.POSITIVE_INFINITY }), want: { field: 'timeoutMs' } }],
     ['retry: { retries: -1 } on a GET call', { given: call('countBackupShares', { retry: { retries: -1 } }), want: { field: 'retry.retries' } }],
-    ['retry: { retries: -1 } on a POST call', { given: call('createBackupShares', { body: validShareBody, retry: { retries: -1 } }), want: { field: 'retry.retries' } }],
+    [
+      'retry: { retries: -1 } on a POST call',
+      { given: call('createBackupShares', { body: validShareBody, retry: { retries: -1 } }), want: { field: 'retry.retries' } },
+    ],
   ])('Huawei: %s', async (_name, { given, want }) => {
     await expectInputError(given, want);
   });
 
   describe.each(['acs3', 'rpc-v2'] as const)('Alibaba (%s)', (mode) => {
     it.each<[string, { given: () => unknown; want: Want }]>([
-      ["SourceType: 'ECS'", { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS' } }), want: { field: 'query.SourceType', says: /ECS_FILE/ } }],
+      [
+        "SourceType: 'ECS'",
+        { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS' } }), want: { field: 'query.SourceType', says: /ECS_FILE/ } },
+      ],
       ['no SourceType', { given: aliCall(mode, 'getBasicStatistics', {}), want: { field: 'query.SourceType', says: /required/ } }],
-      ['query.Action given', { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE', Action: 'GetBasicStatistics' } }), want: { field: 'query.Action', says: /filled in by the client/ } }],
-      ['query.Version given', { given: aliCall(mode, 'getBasicStatisticsViaPost', { query: { SourceType: 'ECS_FILE', Version: '2017-09-08' } }), want: { field: 'query.Version', says: /filled in by the client/ } }],
-      ['an x-acs-action header given', { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE' }, headers: { 'x-acs-action': 'GetBasicStatistics' } }), want: { field: 'headers.x-acs-action', says: /filled in by the client/ } }],
-      ['a signer-owned query parameter', { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE', Signature: 'x' } }), want: { field: 'query.Signature' } }],
+      [
+        'query.Action given',
+        {
+          given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE', Action: 'GetBasicStatistics' } }),
+          want: { field: 'query.Action', says: /filled in by the client/ },
+        },
+      ],
+      [
+        'query.Version given',
+        {
+          given: aliCall(mode, 'getBasicStatisticsViaPost', { query: { SourceType: 'ECS_FILE', Version: '2017-09-08' } }),
+          want: { field: 'query.Version', says: /filled in by the client/ },
+        },
+      ],
+      [
+        'an x-acs-action header given',
+        {
+          given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE' }, headers: { 'x-acs-action': 'GetBasicStatistics' } }),
+          want: { field: 'headers.x-acs-action', says: /filled in by the client/ },
+        },
+      ],
+      [
+        'a signer-owned query parameter',
+        { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE', Signature: 'x' } }), want: { field: 'query.Signature' } },
+      ],
       ['timeoutMs: -1', { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE' }, timeoutMs: -1 }), want: { field: 'timeoutMs' } }],
-      ['retry: { retries: -1 }', { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE' }, retry: { retries: -1 } }), want: { field: 'retry.retries' } }],
+      [
+        'retry: { retries: -1 }',
+        { given: aliCall(mode, 'getBasicStatistics', { query: { SourceType: 'ECS_FILE' }, retry: { retries: -1 } }), want: { field: 'retry.retries' } },
+      ],
     ])('%s', async (_name, { given, want }) => {
       await expectInputError(given, want);
     });

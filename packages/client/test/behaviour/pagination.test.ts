@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientInputError } from '../../src/core/errors.js';
 import type { PageOptions } from '../../src/core/pagination.js';
-import { huaweiClient, shareItem, useScriptedServer, type Reply, type ScriptedServer } from './helpers.js';
+import { huaweiClient, shareItem, useScriptedServer, type Reply } from './helpers.js';
 
 const server = useScriptedServer();
 
@@ -20,25 +20,43 @@ describe('pages.listBackupShareDetails', () => {
   it.each<[string, Case]>([
     [
       'pages of 2, 2, 1 make 3 pages with offsets 0, 2, 4',
-      { given: { replies: [page(0, 2), page(2, 2), page(4, 1)], options: { pageSize: 2 } }, want: { pageSizes: [2, 2, 1], offsets: ['0', '2', '4'], limit: '2' } },
+      {
+        given: { replies: [page(0, 2), page(2, 2), page(4, 1)], options: { pageSize: 2 } },
+        want: { pageSizes: [2, 2, 1], offsets: ['0', '2', '4'], limit: '2' },
+      },
     ],
     [
       'a full last page is followed by an empty one, which ends the walk',
-      { given: { replies: [page(0, 2), page(2, 2), page(4, 0)], options: { pageSize: 2 } }, want: { pageSizes: [2, 2, 0], offsets: ['0', '2', '4'], limit: '2' } },
+      {
+        given: { replies: [page(0, 2), page(2, 2), page(4, 0)], options: { pageSize: 2 } },
+        want: { pageSizes: [2, 2, 0], offsets: ['0', '2', '4'], limit: '2' },
+      },
     ],
     [
       'an error on page 2 yields the error result and stops',
       { given: { replies: [page(0, 2), notFound, page(4, 1)], options: { pageSize: 2 } }, want: { pageSizes: [2, 'error'], offsets: ['0', '2'], limit: '2' } },
     ],
-    ['maxPages: 1 stops after one full page', { given: { replies: [page(0, 2), page(2, 2)], options: { pageSize: 2, maxPages: 1 } }, want: { pageSizes: [2], offsets: ['0'], limit: '2' } }],
+    [
+      'maxPages: 1 stops after one full page',
+      { given: { replies: [page(0, 2), page(2, 2)], options: { pageSize: 2, maxPages: 1 } }, want: { pageSizes: [2], offsets: ['0'], limit: '2' } },
+    ],
     [
       'maxPages: 2 stops after two full pages',
-      { given: { replies: [page(0, 2), page(2, 2), page(4, 2)], options: { pageSize: 2, maxPages: 2 } }, want: { pageSizes: [2, 2], offsets: ['0', '2'], limit: '2' } },
+      {
+        given: { replies: [page(0, 2), page(2, 2), page(4, 2)], options: { pageSize: 2, maxPages: 2 } },
+        want: { pageSizes: [2, 2], offsets: ['0', '2'], limit: '2' },
+      },
     ],
-    ['an empty first page is the only page', { given: { replies: [page(0, 0), page(0, 2)], options: { pageSize: 2 } }, want: { pageSizes: [0], offsets: ['0'], limit: '2' } }],
+    [
+      'an empty first page is the only page',
+      { given: { replies: [page(0, 0), page(0, 2)], options: { pageSize: 2 } }, want: { pageSizes: [0], offsets: ['0'], limit: '2' } },
+    ],
     [
       'startOffset is where the walk begins',
-      { given: { replies: [page(10, 3), page(13, 1)], options: { pageSize: 3, startOffset: 10 } }, want: { pageSizes: [3, 1], offsets: ['10', '13'], limit: '3' } },
+      {
+        given: { replies: [page(10, 3), page(13, 1)], options: { pageSize: 3, startOffset: 10 } },
+        want: { pageSizes: [3, 1], offsets: ['10', '13'], limit: '3' },
+      },
     ],
     ['the default page size is 100', { given: { replies: [page(0, 7)], options: {} }, want: { pageSizes: [7], offsets: ['0'], limit: '100' } }],
   ])('%s', async (_name, { given, want }) => {

@@ -29,7 +29,10 @@ const statistics = { query: { SourceType: 'ECS_FILE' } } as const;
 describe('idempotent calls are retried on failures that may pass on a second try', () => {
   it.each<[string, { given: { first: Reply }; want: { requests: number } }]>([
     ['503 then 200 succeeds on the second request', { given: { first: unavailable }, want: { requests: 2 } }],
-    ['429 then 200 succeeds on the second request', { given: { first: { status: 429, body: { error_code: 'APIG.0308', error_msg: 'throttled', request_id: 'r' } } }, want: { requests: 2 } }],
+    [
+      '429 then 200 succeeds on the second request',
+      { given: { first: { status: 429, body: { error_code: 'APIG.0308', error_msg: 'throttled', request_id: 'r' } } }, want: { requests: 2 } },
+    ],
     ['502 then 200 succeeds on the second request', { given: { first: { status: 502, body: '<html>bad gateway</html>' } }, want: { requests: 2 } }],
     ['504 then 200 succeeds on the second request', { given: { first: { status: 504, body: '' } }, want: { requests: 2 } }],
     ['a dropped connection then 200 succeeds on the second request', { given: { first: dropConnection }, want: { requests: 2 } }],
@@ -61,7 +64,10 @@ describe('what is not retried', () => {
   it.each<[string, { given: { replies: Reply[]; call: Call }; want: { kind: string; status?: number } }]>([
     [
       'a POST createBackupShares answered 503',
-      { given: { replies: [unavailable, ok], call: (s) => huaweiClient(s).createBackupShares({ body: validShareBody }) }, want: { kind: 'gateway', status: 503 } },
+      {
+        given: { replies: [unavailable, ok], call: (s) => huaweiClient(s).createBackupShares({ body: validShareBody }) },
+        want: { kind: 'gateway', status: 503 },
+      },
     ],
     [
       'a POST createBackupShares whose connection dropped',
@@ -70,24 +76,42 @@ describe('what is not retried', () => {
     [
       'a POST getBasicStatisticsViaPost answered 503 (acs3)',
       {
-        given: { replies: [{ status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy' } }, ok], call: (s) => alibabaClient(s).getBasicStatisticsViaPost(statistics) },
+        given: {
+          replies: [{ status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy' } }, ok],
+          call: (s) => alibabaClient(s).getBasicStatisticsViaPost(statistics),
+        },
         want: { kind: 'service', status: 503 },
       },
     ],
     [
       'a POST getBasicStatisticsViaPost answered 503 (rpc-v2)',
       {
-        given: { replies: [{ status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy' } }, ok], call: (s) => alibabaClient(s, { mode: 'rpc-v2' }).getBasicStatisticsViaPost(statistics) },
+        given: {
+          replies: [{ status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy' } }, ok],
+          call: (s) => alibabaClient(s, { mode: 'rpc-v2' }).getBasicStatisticsViaPost(statistics),
+        },
         want: { kind: 'service', status: 503 },
       },
     ],
     [
       'a GET answered 400',
-      { given: { replies: [{ status: 400, body: { badRequest: { code: 'VolumeBackup.0001', message: 'bad' } } }, ok], call: (s) => huaweiClient(s).countBackupShares() }, want: { kind: 'service', status: 400 } },
+      {
+        given: {
+          replies: [{ status: 400, body: { badRequest: { code: 'VolumeBackup.0001', message: 'bad' } } }, ok],
+          call: (s) => huaweiClient(s).countBackupShares(),
+        },
+        want: { kind: 'service', status: 400 },
+      },
     ],
     [
       'a GET answered 404',
-      { given: { replies: [{ status: 404, body: { itemNotFound: { code: 'VolumeBackup.0008', message: 'gone' } } }, ok], call: (s) => huaweiClient(s).getBackupShare({ path: { shared_id: 'x' } }) }, want: { kind: 'service', status: 404 } },
+      {
+        given: {
+          replies: [{ status: 404, body: { itemNotFound: { code: 'VolumeBackup.0008', message: 'gone' } } }, ok],
+          call: (s) => huaweiClient(s).getBackupShare({ path: { shared_id: 'x' } }),
+        },
+        want: { kind: 'service', status: 404 },
+      },
     ],
     [
       'a GET answered 500',
@@ -95,7 +119,13 @@ describe('what is not retried', () => {
     ],
     [
       'an Alibaba 200 with Success: false',
-      { given: { replies: [{ status: 200, body: { Success: false, Code: 'Throttling.User' } }, ok], call: (s) => alibabaClient(s).getBasicStatistics(statistics) }, want: { kind: 'unsuccessful', status: 200 } },
+      {
+        given: {
+          replies: [{ status: 200, body: { Success: false, Code: 'Throttling.User' } }, ok],
+          call: (s) => alibabaClient(s).getBasicStatistics(statistics),
+        },
+        want: { kind: 'unsuccessful', status: 200 },
+      },
     ],
     [
       'a GET on a client built with retry: false',
@@ -108,7 +138,10 @@ describe('what is not retried', () => {
     [
       'a GET whose Retry-After exceeds maxRetryAfterMs',
       {
-        given: { replies: [{ ...unavailable, headers: { 'Retry-After': '120' } }, ok], call: (s) => huaweiClient(s, { retry: { ...fastRetry, maxRetryAfterMs: 1_000 } }).countBackupShares() },
+        given: {
+          replies: [{ ...unavailable, headers: { 'Retry-After': '120' } }, ok],
+          call: (s) => huaweiClient(s, { retry: { ...fastRetry, maxRetryAfterMs: 1_000 } }).countBackupShares(),
+        },
         want: { kind: 'gateway', status: 503 },
       },
     ],
@@ -249,9 +282,12 @@ describe('parseRetryAfter', () => {
 
 describe('nextRetryDelay', () => {
   const policy: RetryPolicy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
-  const errorWith = (init: { kind: 'http' | 'network' | 'timeout' | 'service'; status?: number }) => new CloudApiError({ vendor: 'huawei', operationId: 'countBackupShares', message: 'm', ...init });
+  const errorWith = (init: { kind: 'http' | 'network' | 'timeout' | 'service'; status?: number }) =>
+    new CloudApiError({ vendor: 'huawei', operationId: 'countBackupShares', message: 'm', ...init });
   const e503 = errorWith({ kind: 'http', status: 503 });
-  it.each<[string, { given: { policy?: RetryPolicy; attempts: number; error: CloudApiError; retryAfter?: string | null; random: number }; want: number | undefined }]>([
+  it.each<
+    [string, { given: { policy?: RetryPolicy; attempts: number; error: CloudApiError; retryAfter?: string | null; random: number }; want: number | undefined }]
+  >([
     ['first retry: random share of baseDelayMs', { given: { attempts: 1, error: e503, random: 0.5 }, want: 50 }],
     ['second retry: the ceiling doubles', { given: { attempts: 2, error: e503, random: 0.5 }, want: 100 }],
     ['third retry: doubles again', { given: { attempts: 3, error: e503, random: 0.25 }, want: 100 }],

@@ -20,7 +20,6 @@ import {
   SHORT_TIMEOUT_MS,
   useScriptedServer,
   type Reply,
-  type ScriptedServer,
 } from './helpers.js';
 
 const server = useScriptedServer();
@@ -38,7 +37,15 @@ const huaweiForced: [ErrorKind, Forced][] = [
 ];
 
 const alibabaForced: [ErrorKind, Forced][] = [
-  ['service', { reply: { status: 403, body: { RequestId: 'R', HostId: 'hbr.cn-hangzhou.aliyuncs.com', Code: 'Forbidden.RAM', Message: 'not authorized', Recommend: 'https://x' } } }],
+  [
+    'service',
+    {
+      reply: {
+        status: 403,
+        body: { RequestId: 'R', HostId: 'hbr.cn-hangzhou.aliyuncs.com', Code: 'Forbidden.RAM', Message: 'not authorized', Recommend: 'https://x' },
+      },
+    },
+  ],
   ['unsuccessful', { reply: { status: 200, body: { Success: false, Code: 'InternalError', Message: 'failed' } } }],
   ['http', { reply: { status: 502, body: 'bad gateway', headers: { 'content-type': 'text/plain' } } }],
   ['invalid-response', { reply: { status: 200, body: '<xml/>' } }],
@@ -84,31 +91,53 @@ describe('Huawei errors hold no secret', () => {
 
   it('POST createBackupShares (AK/SK, signed body): a network error holds no secret', async () => {
     server.reply(dropConnection);
-    const { error } = await huaweiClient(server).createBackupShares({ body: { shared: { backup_id: '066b1e37-9305-4057-97e5-2e99b21fc71d', to_project_ids: ['p2'] } } });
+    const { error } = await huaweiClient(server).createBackupShares({
+      body: { shared: { backup_id: '066b1e37-9305-4057-97e5-2e99b21fc71d', to_project_ids: ['p2'] } },
+    });
     expect(error?.kind).toBe('network');
     expectNoSecretIn(error);
   });
 });
 
 describe('Alibaba errors hold no secret', () => {
-  it.each(table(['acs3', 'rpc-v2', 'acs3+sts', 'rpc-v2+sts'], alibabaForced, (mode) => ({ mode: mode.replace('+sts', '') as 'acs3' | 'rpc-v2', sts: mode.endsWith('+sts') })))(
-    '%s',
-    async (_name, { given, want }) => {
-      const client = alibabaClient(server, { mode: given.mode, sts: given.sts, retry: false });
-      const error = await force(given, (options) => client.getBasicStatistics({ query: { SourceType: 'ECS_FILE' }, ...options }));
-      expect(error.kind).toBe(want.kind);
-      expectNoSecretIn(error);
-    },
-  );
+  it.each(
+    table(['acs3', 'rpc-v2', 'acs3+sts', 'rpc-v2+sts'], alibabaForced, (mode) => ({
+      mode: mode.replace('+sts', '') as 'acs3' | 'rpc-v2',
+      sts: mode.endsWith('+sts'),
+    })),
+  )('%s', async (_name, { given, want }) => {
+    const client = alibabaClient(server, { mode: given.mode, sts: given.sts, retry: false });
+    const error = await force(given, (options) => client.getBasicStatistics({ query: { SourceType: 'ECS_FILE' }, ...options }));
+    expect(error.kind).toBe(want.kind);
+    expectNoSecretIn(error);
+  });
 });
 
 describe('after retries, and aborted while waiting to retry', () => {
   it.each<[string, { given: { replies: Reply[]; alibaba: boolean }; want: { kind: ErrorKind; attempts: number } }]>([
-    ['Huawei AK/SK: three dropped connections', { given: { replies: [dropConnection, dropConnection, dropConnection], alibaba: false }, want: { kind: 'network', attempts: 3 } }],
-    ['Alibaba ACS3+STS: three 503s', { given: { replies: [{ status: 503, body: { Code: 'ServiceUnavailable' } }, { status: 503, body: { Code: 'ServiceUnavailable' } }, { status: 503, body: { Code: 'ServiceUnavailable' } }], alibaba: true }, want: { kind: 'service', attempts: 3 } }],
+    [
+      'Huawei AK/SK: three dropped connections',
+      { given: { replies: [dropConnection, dropConnection, dropConnection], alibaba: false }, want: { kind: 'network', attempts: 3 } },
+    ],
+    [
+      'Alibaba ACS3+STS: three 503s',
+      {
+        given: {
+          replies: [
+            { status: 503, body: { Code: 'ServiceUnavailable' } },
+            { status: 503, body: { Code: 'ServiceUnavailable' } },
+            { status: 503, body: { Code: 'ServiceUnavailable' } },
+          ],
+          alibaba: true,
+        },
+        want: { kind: 'service', attempts: 3 },
+      },
+    ],
   ])('%s', async (_name, { given, want }) => {
     server.reply(...given.replies);
-    const { error } = given.alibaba ? await alibabaClient(server, { sts: true }).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } }) : await huaweiClient(server).countBackupShares();
+    const { error } = given.alibaba
+      ? await alibabaClient(server, { sts: true }).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } })
+      : await huaweiClient(server).countBackupShares();
     expect(error).toMatchObject(want);
     expectNoSecretIn(error);
   });
@@ -122,7 +151,20 @@ describe('credentials the HTTP stack rejects do not leak through its error messa
   it.each<[string, { given: { make: () => { send: () => Promise<unknown> } }; want: { secret: string } }]>([
     [
       'a Huawei token with a line break inside',
-      { given: { make: () => ({ send: () => createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: { type: 'token', token: brokenToken }, retry: false }).countBackupShares() }) }, want: { secret: 'DO-NOT-LEAK-part1' } },
+      {
+        given: {
+          make: () => ({
+            send: () =>
+              createHuaweiVbsClient({
+                baseUrl: server.baseUrl,
+                projectId: PROJECT_ID,
+                auth: { type: 'token', token: brokenToken },
+                retry: false,
+              }).countBackupShares(),
+          }),
+        },
+        want: { secret: 'DO-NOT-LEAK-part1' },
+      },
     ],
     [
       'an Alibaba STS token with a line break inside (ACS3 sends it as a header)',
@@ -130,7 +172,11 @@ describe('credentials the HTTP stack rejects do not leak through its error messa
         given: {
           make: () => ({
             send: () =>
-              createAlibabaHbrClient({ baseUrl: server.baseUrl, auth: { type: 'acs3', accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, securityToken: brokenSts }, retry: false }).getBasicStatistics({
+              createAlibabaHbrClient({
+                baseUrl: server.baseUrl,
+                auth: { type: 'acs3', accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, securityToken: brokenSts },
+                retry: false,
+              }).getBasicStatistics({
                 query: { SourceType: 'ECS_FILE' },
               }),
           }),

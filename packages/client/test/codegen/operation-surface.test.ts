@@ -40,12 +40,30 @@ export async function use() {
 }
 `;
 
+type Parameter = { name: string; [key: string]: unknown };
+
+/** Every inline parameter of the spec, path-level and operation-level. */
+function parametersOf(spec: Spec): Parameter[] {
+  type Holder = { parameters?: unknown };
+  const items = Object.values(spec.paths as Record<string, Record<string, Holder>>);
+  const holders: Holder[] = items.flatMap((item) => [item, ...Object.values(item)]);
+  return holders.flatMap((holder) => (Array.isArray(holder.parameters) ? (holder.parameters as Parameter[]) : []));
+}
+
+/** A copy of the spec whose parameters of these names carry the contract's `x-client-filled: true`. */
+function markClientFilled(spec: Spec, names: string[]): Spec {
+  const copy = structuredClone(spec);
+  for (const parameter of parametersOf(copy)) if (names.includes(parameter.name)) parameter['x-client-filled'] = true;
+  return copy;
+}
+
 /** Generates types + operation table for a spec into a scratch folder inside the package. */
 async function generateInto(dir: string, spec: Spec, filledByClient: string[] = []): Promise<void> {
-  writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+  const marked = markClientFilled(spec, filledByClient);
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify(marked));
   writeFileSync(join(dir, 'types.ts'), astToString(await openapiTS(pathToFileURL(join(dir, 'spec.json')))));
-  const options = { apiName: 'widgets', typesModule: './types.js', coreModule: '../src/core/operation-table.js', filledByClient };
-  writeFileSync(join(dir, 'operations.ts'), generateOperationModule(spec, options));
+  const options = { apiName: 'widgets', typesModule: './types.js', coreModule: '../src/core/operation-table.js' };
+  writeFileSync(join(dir, 'operations.ts'), generateOperationModule(marked, options));
 }
 
 function typecheck(dir: string) {
@@ -73,7 +91,7 @@ afterAll(async () => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('generated operation surface', () => {
+describe('generated operation surface', { timeout: 90_000 }, () => {
   it('compiles a caller of every generated method', async () => {
     const dir = newScratch();
     await generateInto(dir, fixture);
@@ -98,16 +116,37 @@ describe('generated operation surface', () => {
     expect(output).toMatch(/usage\.ts\(\d+,\d+\): error TS2353: Object literal may only specify known properties, and 'path' does not exist in type/);
   });
 
+  it('refuses an x-client-filled mark that is not a boolean, naming the parameter', () => {
+    const spec = markClientFilled(fixture, ['id']);
+    for (const parameter of parametersOf(spec)) if (parameter['x-client-filled']) parameter['x-client-filled'] = 'yes';
+    expect(() => generateOperationModule(spec, { apiName: 'widgets', typesModule: './types.js' })).toThrow(
+      /parameter id has x-client-filled: "yes"; it must be true or false/,
+    );
+  });
+
   it('adds a callable method for a new operation with no client code', async () => {
     const dir = newScratch();
     await generateInto(dir, withDeleteWidget(fixture));
     const { widgetsOperations } = await import(pathToFileURL(join(dir, 'operations.ts')).href);
     const { createApiClient } = await import('../../src/core/create-api-client.js');
     const { huaweiErrorFromResponse } = await import('../../src/huawei-vbs/errors.js');
-    const adapter = { vendor: 'huawei' as const, baseUrl: server.baseUrl, auth: { onRequest: () => undefined }, autoParams: () => ({}), errorFromResponse: huaweiErrorFromResponse };
-    const client = createApiClient(widgetsOperations, { timeoutMs: 5_000, retry: false }, adapter) as Record<string, (input: unknown) => Promise<{ error?: unknown }>> & { pages: object };
+    const adapter = {
+      vendor: 'huawei' as const,
+      baseUrl: server.baseUrl,
+      auth: { onRequest: () => undefined },
+      autoParams: () => ({}),
+      errorFromResponse: huaweiErrorFromResponse,
+    };
+    const client = createApiClient(widgetsOperations, { timeoutMs: 5_000, retry: false }, adapter) as Record<
+      string,
+      (input: unknown) => Promise<{ error?: unknown }>
+    > & { pages: object };
 
-    expect(Object.keys(client).filter((key) => key !== 'pages' && key !== 'raw').sort()).toEqual(['deleteWidget', 'getWidget', 'listWidgets']);
+    expect(
+      Object.keys(client)
+        .filter((key) => key !== 'pages' && key !== 'raw')
+        .sort(),
+    ).toEqual(['deleteWidget', 'getWidget', 'listWidgets']);
     expect(Object.keys(client.pages)).toEqual(['listWidgets']);
     server.reply({ status: 200 });
     const { error } = await client.deleteWidget!({ path: { id: 'w 1' } });

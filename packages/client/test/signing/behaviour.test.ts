@@ -1,9 +1,9 @@
 // Documented behaviour the vectors do not exercise (STS, host override, defaults, ...).
 import { describe, expect, it, vi } from 'vitest';
-import { signAlibabaAcs3Request } from '../../src/signing/alibaba-acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-sha1.js';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
 import { canonicalPath, canonicalQueryString, percentEncode } from '../../src/signing/encoding.js';
-import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
+import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { nodeCrypto } from './backends.js';
 
 const date = new Date('2026-11-23T10:15:00Z');
@@ -26,7 +26,15 @@ describe('encoding', () => {
   });
 
   it('sorts the query by name, then value, before encoding', () => {
-    expect(canonicalQueryString([['b', '2'], ['a', 'y'], ['a', 'x'], ['B', ''], ['a b', '1']])).toBe('B=&a=x&a=y&a%20b=1&b=2');
+    expect(
+      canonicalQueryString([
+        ['b', '2'],
+        ['a', 'y'],
+        ['a', 'x'],
+        ['B', ''],
+        ['a b', '1'],
+      ]),
+    ).toBe('B=&a=x&a=y&a%20b=1&b=2');
   });
 });
 
@@ -98,7 +106,13 @@ describe('alibaba ACS3', () => {
     const result = await signAlibabaAcs3Request(
       {
         ...request,
-        headers: { 'User-Agent': 'x', Accept: 'application/json', 'Content-Type': ' text/plain ', 'x-acs-date': 'stale', 'X-Acs-Credentials-Provider': ' static_ak ' },
+        headers: {
+          'User-Agent': 'x',
+          Accept: 'application/json',
+          'Content-Type': ' text/plain ',
+          'x-acs-date': 'stale',
+          'X-Acs-Credentials-Provider': ' static_ak ',
+        },
       },
       aliCreds,
       nodeCrypto,
@@ -137,12 +151,10 @@ describe('alibaba RPC V2', () => {
     const result = await signAlibabaRpcV2Request({ method: 'GET', url, headers: {} }, aliCreds, nodeCrypto, { date, nonce: 'n' });
     expect(Object.keys(result.query)).toEqual(['Timestamp', 'SignatureNonce', 'SignatureMethod', 'SignatureVersion', 'AccessKeyId', 'Signature']);
     expect(result.canonicalRequest).toContain('&Format=xml&');
-    const json = await signAlibabaRpcV2Request(
-      { method: 'GET', url: 'https://hbr.cn-shenzhen.aliyuncs.com/', headers: {} },
-      aliCreds,
-      nodeCrypto,
-      { ...ali, format: 'XML' },
-    );
+    const json = await signAlibabaRpcV2Request({ method: 'GET', url: 'https://hbr.cn-shenzhen.aliyuncs.com/', headers: {} }, aliCreds, nodeCrypto, {
+      ...ali,
+      format: 'XML',
+    });
     expect(json.query.Format).toBe('XML');
   });
 

@@ -12,9 +12,7 @@ describe.each(backends)('%s crypto backend', (_name, crypto) => {
   });
 
   it('hmacSha256Hex (RFC 4231 test case 2)', async () => {
-    expect(await crypto.hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe(
-      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
-    );
+    expect(await crypto.hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 
   it('hmacSha256Hex with a key longer than the block size', async () => {

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SigningCrypto } from '../../src/crypto/types.js';
-import { signAlibabaAcs3Request } from '../../src/signing/alibaba-acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-sha1.js';
-import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
+import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import type { SigningRequest } from '../../src/signing/request.js';
 import { nodeCrypto, webCrypto } from './backends.js';
 
@@ -182,9 +182,7 @@ for (const signer of signers) {
     }
 
     it('changes when a query parameter value changes', async () => {
-      const arb = baseSpec
-        .filter((s) => s.query.length > 0)
-        .chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.query, paramValue)));
+      const arb = baseSpec.filter((s) => s.query.length > 0).chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.query, paramValue)));
       await fc.assert(
         fc.asyncProperty(arb, async ([s, query]) => {
           expect(await sign({ ...s, query })).not.toBe(await sign(s));
@@ -195,9 +193,7 @@ for (const signer of signers) {
 
     if (signer.usesBody === 'form') {
       it('does not sign headers (changing a header value keeps the signature)', async () => {
-        const arb = baseSpec
-          .filter((s) => s.headers.length > 0)
-          .chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.headers, headerValue)));
+        const arb = baseSpec.filter((s) => s.headers.length > 0).chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.headers, headerValue)));
         await fc.assert(
           fc.asyncProperty(arb, async ([s, headers]) => {
             expect(await sign({ ...s, headers })).toBe(await sign(s));
@@ -207,9 +203,7 @@ for (const signer of signers) {
       });
 
       it('changes when a form body parameter value changes', async () => {
-        const arb = baseSpec
-          .filter((s) => s.form.length > 0)
-          .chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.form, paramValue)));
+        const arb = baseSpec.filter((s) => s.form.length > 0).chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.form, paramValue)));
         await fc.assert(
           fc.asyncProperty(arb, async ([s, form]) => {
             expect(await sign({ ...s, form })).not.toBe(await sign(s));
@@ -219,9 +213,7 @@ for (const signer of signers) {
       });
     } else {
       it('changes when a signed header value changes', async () => {
-        const arb = baseSpec
-          .filter((s) => s.headers.length > 0)
-          .chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.headers, headerValue)));
+        const arb = baseSpec.filter((s) => s.headers.length > 0).chain((s) => fc.tuple(fc.constant(s), changeOneValue(s.headers, headerValue)));
         await fc.assert(
           fc.asyncProperty(arb, async ([s, headers]) => {
             expect(await sign({ ...s, headers })).not.toBe(await sign(s));

@@ -1,8 +1,8 @@
 // Bad input is a TypeError naming the field; the secret never leaks into errors or results.
 import { describe, expect, it } from 'vitest';
-import { signAlibabaAcs3Request } from '../../src/signing/alibaba-acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-sha1.js';
-import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
+import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import type { SigningRequest } from '../../src/signing/request.js';
 import { backends, nodeCrypto } from './backends.js';
 
@@ -42,12 +42,18 @@ async function expectTypeError(call: Call, message: RegExp): Promise<void> {
   expect(JSON.stringify(error)).not.toContain(SECRET);
 }
 
-const huawei = (request: unknown, credentials: unknown = huaweiCreds, options: unknown = { date }): Call => () =>
-  signHuaweiRequest(request as SigningRequest, credentials as typeof huaweiCreds, nodeCrypto, options as { date: Date });
-const acs3 = (request: unknown, credentials: unknown = aliCreds, options: unknown = aliOptions): Call => () =>
-  signAlibabaAcs3Request(request as SigningRequest, credentials as typeof aliCreds, nodeCrypto, options as typeof aliOptions);
-const rpc = (request: unknown, credentials: unknown = aliCreds, options: unknown = aliOptions): Call => () =>
-  signAlibabaRpcV2Request(request as SigningRequest, credentials as typeof aliCreds, nodeCrypto, options as typeof aliOptions);
+const huawei =
+  (request: unknown, credentials: unknown = huaweiCreds, options: unknown = { date }): Call =>
+  () =>
+    signHuaweiRequest(request as SigningRequest, credentials as typeof huaweiCreds, nodeCrypto, options as { date: Date });
+const acs3 =
+  (request: unknown, credentials: unknown = aliCreds, options: unknown = aliOptions): Call =>
+  () =>
+    signAlibabaAcs3Request(request as SigningRequest, credentials as typeof aliCreds, nodeCrypto, options as typeof aliOptions);
+const rpc =
+  (request: unknown, credentials: unknown = aliCreds, options: unknown = aliOptions): Call =>
+  () =>
+    signAlibabaRpcV2Request(request as SigningRequest, credentials as typeof aliCreds, nodeCrypto, options as typeof aliOptions);
 
 const signers = [
   { name: 'huawei', call: huawei, request: huaweiRequest, creds: huaweiCreds, secretField: 'secretAccessKey' },
@@ -140,12 +146,12 @@ describe('signer-specific input checks', () => {
     for (const name of ['Signature', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'SecurityToken', 'SignatureMethod', 'SignatureVersion']) {
       await expectTypeError(rpc({ ...aliRequest, url: `https://hbr.cn-shenzhen.aliyuncs.com/?${name}=x` }), new RegExp(`must not carry a ${name} parameter`));
     }
-    await expectTypeError(rpc({ ...aliRequest, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } }), /^body must be application\/x-www-form-urlencoded/);
-    await expectTypeError(rpc({ ...aliRequest, url: 'https://hbr.cn-shenzhen.aliyuncs.com/api' }), /^url path must be "\/"/);
     await expectTypeError(
-      rpc({ ...aliRequest, url: 'https://hbr.cn-shenzhen.aliyuncs.com/?Action=Other' }),
-      /^action conflicts with the Action parameter/,
+      rpc({ ...aliRequest, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } }),
+      /^body must be application\/x-www-form-urlencoded/,
     );
+    await expectTypeError(rpc({ ...aliRequest, url: 'https://hbr.cn-shenzhen.aliyuncs.com/api' }), /^url path must be "\/"/);
+    await expectTypeError(rpc({ ...aliRequest, url: 'https://hbr.cn-shenzhen.aliyuncs.com/?Action=Other' }), /^action conflicts with the Action parameter/);
   });
 
   it('huawei: X-Sdk-Date given by the caller must be YYYYMMDDTHHmmssZ', async () => {

@@ -1,11 +1,11 @@
 // Every vector in signing-vectors.json, on both crypto backends, compared stage by stage.
 import { describe, expect, it } from 'vitest';
-import { signAlibabaAcs3Request } from '../../src/signing/alibaba-acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../../src/signing/alibaba-rpc-v2-hmac-sha1.js';
-import { signHuaweiRequest } from '../../src/signing/huawei-sdk-hmac-sha256.js';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
+import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import type { SigningRequest } from '../../src/signing/request.js';
 import { backends } from './backends.js';
-import { dateFromBasicIso, loadSigningVectors, sortedQueryPairs, type Acs3Vector, type HuaweiVector, type RpcV2Vector } from './fixtures.js';
+import { dateFromBasicIso, loadSigningVectors, sortedQueryPairs, type Acs3Vector, type HuaweiVector } from './fixtures.js';
 
 const vectors = loadSigningVectors();
 
@@ -27,7 +27,21 @@ interface Stages {
 }
 
 /** Compares a canonical-request signature stage by stage, so a failure names the first stage that differs. */
-function expectStages(result: Stages, expected: Record<'canonical_uri' | 'canonical_query_string' | 'canonical_headers' | 'payload_hash' | 'signed_headers' | 'canonical_request' | 'string_to_sign' | 'signature' | 'authorization', string>) {
+function expectStages(
+  result: Stages,
+  expected: Record<
+    | 'canonical_uri'
+    | 'canonical_query_string'
+    | 'canonical_headers'
+    | 'payload_hash'
+    | 'signed_headers'
+    | 'canonical_request'
+    | 'string_to_sign'
+    | 'signature'
+    | 'authorization',
+    string
+  >,
+) {
   const lines = result.canonicalRequest.split('\n');
   expect(lines[1]).toBe(expected.canonical_uri);
   expect(lines[2]).toBe(expected.canonical_query_string);

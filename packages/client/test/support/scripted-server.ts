@@ -25,7 +25,12 @@ export async function startScriptedServer() {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request: ReceivedRequest = { method: req.method!, url: new URL(req.url!, 'http://127.0.0.1'), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request: ReceivedRequest = {
+        method: req.method!,
+        url: new URL(req.url!, 'http://127.0.0.1'),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(request);
       const reply = script.shift() ?? { status: 599, body: { unexpected: true } };
       if (typeof reply === 'function') return reply(request, res);

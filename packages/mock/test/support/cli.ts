@@ -54,7 +54,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
         const check = () => {
           const match = (out + err).match(pattern);
           if (match) done(undefined, match);
-          else if (child.exitCode !== null || child.signalCode !== null) done(new Error(`the CLI exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}\nstdout:\n${out}\nstderr:\n${err}`));
+          else if (child.exitCode !== null || child.signalCode !== null)
+            done(new Error(`the CLI exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}\nstdout:\n${out}\nstderr:\n${err}`));
         };
         const done = (error?: Error, match?: RegExpMatchArray) => {
           clearTimeout(timer);

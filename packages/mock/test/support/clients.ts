@@ -50,10 +50,19 @@ export function createClient(endpoints: MockEndpoints, guard: MockGuard, auth: A
     case 'token':
       return createHuaweiVbsClient({ ...common, baseUrl: endpoints.urls['huawei-vbs'], projectId, auth: { type: 'token', token: 'contract-suite-token' } });
     case 'aksk':
-      return createHuaweiVbsClient({ ...common, baseUrl: endpoints.urls['huawei-vbs'], projectId, auth: { type: 'aksk', accessKeyId: 'AKCONTRACTSUITE', secretAccessKey: 'contract-suite-secret' } });
+      return createHuaweiVbsClient({
+        ...common,
+        baseUrl: endpoints.urls['huawei-vbs'],
+        projectId,
+        auth: { type: 'aksk', accessKeyId: 'AKCONTRACTSUITE', secretAccessKey: 'contract-suite-secret' },
+      });
     case 'acs3':
     case 'rpc-v2':
-      return createAlibabaHbrClient({ ...common, baseUrl: endpoints.urls['alibaba-hbr'], auth: { type: auth, accessKeyId: 'LTAIcontractsuite', accessKeySecret: 'contract-suite-secret' } });
+      return createAlibabaHbrClient({
+        ...common,
+        baseUrl: endpoints.urls['alibaba-hbr'],
+        auth: { type: auth, accessKeyId: 'LTAIcontractsuite', accessKeySecret: 'contract-suite-secret' },
+      });
   }
 }
 

@@ -21,6 +21,8 @@ export interface ContractParameter {
   required: boolean;
   schema: JsonObject;
   example: unknown;
+  /** the contract marks it `x-client-filled: true`: the typed client fills it in, and refuses it as input */
+  clientFilled: boolean;
 }
 
 export interface ContractOperation {
@@ -42,12 +44,6 @@ export interface Contract {
   operations: ContractOperation[];
 }
 
-/** Parameters the typed client fills in itself; passing them is a ClientInputError. */
-export const clientFilled: Record<ApiName, Partial<Record<ParameterLocation, string[]>>> = {
-  'huawei-vbs': { path: ['project_id'] },
-  'alibaba-hbr': { query: ['Action', 'Version'], header: ['x-acs-action', 'x-acs-version'] },
-};
-
 const contracts = new Map<ApiName, Contract>();
 
 export function loadContract(api: ApiName): Contract {
@@ -65,6 +61,7 @@ export function loadContract(api: ApiName): Contract {
         required: p.required === true,
         schema: resolveRef<JsonObject>(doc, p.schema),
         example: p.example,
+        clientFilled: p['x-client-filled'] === true,
       };
       merged.set(`${parameter.in}:${parameter.name}`, parameter);
     }
@@ -105,15 +102,11 @@ export interface ClientInput {
 
 const inputKey = { path: 'path', query: 'query', header: 'headers' } as const;
 
-export function isClientFilled(api: ApiName, parameter: Pick<ContractParameter, 'in' | 'name'>): boolean {
-  return clientFilled[api][parameter.in]?.includes(parameter.name) ?? false;
-}
-
 /** A valid input for the typed client: every parameter's own example, and the body example. */
 export function exampleInput(operation: ContractOperation): ClientInput {
   const input: ClientInput = {};
   for (const parameter of operation.parameters) {
-    if (isClientFilled(operation.api, parameter) || parameter.example === undefined) continue;
+    if (parameter.clientFilled || parameter.example === undefined) continue;
     const key = inputKey[parameter.in];
     (input[key] ??= {})[parameter.name] = parameter.example;
   }

@@ -25,7 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stateFile = join(stateDir, 'exit.json');
   // note: the suites test the built package, as consumers get it
   const entry = new URL('../../dist/index.js', import.meta.url);
-  if (!existsSync(entry)) throw new Error('packages/mock/dist is missing; run its build first (npm run pnpm -- --filter @cloud-backup-contracts/mock run build)');
+  if (!existsSync(entry))
+    throw new Error('packages/mock/dist is missing; run its build first (npm run pnpm -- --filter @cloud-backup-contracts/mock run build)');
   const { startMock } = (await import(entry.href)) as typeof import('../../dist/index.js');
   const mock = await startMock({ huaweiPort: 0, alibabaPort: 0, errors: true, readyTimeoutMs: 90_000 });
   const died = recordUnexpectedExit(mock, stateFile, (exit) => console.error(`\n${exit.message}\n`));

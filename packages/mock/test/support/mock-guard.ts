@@ -79,7 +79,6 @@ export class MockGuard {
   }
 }
 
-
 /** Written by the global setup the moment a Prism process ends unexpectedly. */
 export function writeExitRecord(stateFile: string, exit: MockExit): void {
   writeFileSync(stateFile, JSON.stringify(exit));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ApiName, repoRoot } from '@cloud-backup-contracts/testkit';
 
 /**
@@ -6,7 +7,7 @@ import { type ApiName, repoRoot } from '@cloud-backup-contracts/testkit';
  * the current one: a contract edit in progress must not change what these tests start from.
  */
 export function bundleOf(api: ApiName): any {
-  return JSON.parse(readFileSync(`${repoRoot}spec/${api}/released/openapi.json`, 'utf8'));
+  return JSON.parse(readFileSync(join(repoRoot, `spec/${api}/released/openapi.json`), 'utf8'));
 }
 
 /** One named edit of a bundle: the "after" side of a fixture pair. */
@@ -28,9 +29,24 @@ export const breakingMutations: (Mutation & { names: RegExp })[] = [
     },
     names: /property `count` in Response 200/,
   },
-  { name: 'removing an optional response field', api: 'huawei-vbs', edit: (b) => delete b.components.schemas.BackupShare.properties.deleted_at, names: /property `deleted_at`/ },
-  { name: 'removing an Alibaba response field', api: 'alibaba-hbr', edit: (b) => delete b.components.schemas.BasicStatistics.properties.GlobalStatistics, names: /GlobalStatistics/ },
-  { name: 'making an optional query parameter required', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name.required = true), names: /query parameter `name`/ },
+  {
+    name: 'removing an optional response field',
+    api: 'huawei-vbs',
+    edit: (b) => delete b.components.schemas.BackupShare.properties.deleted_at,
+    names: /property `deleted_at`/,
+  },
+  {
+    name: 'removing an Alibaba response field',
+    api: 'alibaba-hbr',
+    edit: (b) => delete b.components.schemas.BasicStatistics.properties.GlobalStatistics,
+    names: /GlobalStatistics/,
+  },
+  {
+    name: 'making an optional query parameter required',
+    api: 'huawei-vbs',
+    edit: (b) => (b.components.parameters.Name.required = true),
+    names: /query parameter `name`/,
+  },
   {
     name: 'removing an enum value of a request parameter',
     api: 'huawei-vbs',
@@ -43,8 +59,18 @@ export const breakingMutations: (Mutation & { names: RegExp })[] = [
     edit: (b) => (b.components.schemas.SharedBackup.properties.status.enum = b.components.schemas.SharedBackup.properties.status.enum.slice(0, -1)),
     names: /`shared\[\]\.backup\.status`/,
   },
-  { name: 'changing a response field\'s type', api: 'huawei-vbs', edit: (b) => (b.components.schemas.BackupShareCount.properties.count.type = 'string'), names: /type definition of `count`/ },
-  { name: 'removing an operation', api: 'huawei-vbs', edit: (b) => delete b.paths[countPath], names: /\[Removed\] operation GET \/v2\/\{project_id\}\/os-vendor-backup-sharing\/count/ },
+  {
+    name: "changing a response field's type",
+    api: 'huawei-vbs',
+    edit: (b) => (b.components.schemas.BackupShareCount.properties.count.type = 'string'),
+    names: /type definition of `count`/,
+  },
+  {
+    name: 'removing an operation',
+    api: 'huawei-vbs',
+    edit: (b) => delete b.paths[countPath],
+    names: /\[Removed\] operation GET \/v2\/\{project_id\}\/os-vendor-backup-sharing\/count/,
+  },
   { name: 'renaming an operationId', api: 'huawei-vbs', edit: (b) => (b.paths[countPath].get.operationId = 'countShares'), names: /operationId/ },
   {
     name: 'renaming a schema component',
@@ -57,17 +83,32 @@ export const breakingMutations: (Mutation & { names: RegExp })[] = [
     },
     names: /components\['schemas'\]\['ErrorDetail'\]/,
   },
-  { name: 'renaming the header of a security scheme', api: 'huawei-vbs', edit: (b) => (b.components.securitySchemes.iamToken.name = 'X-Token'), names: /securitySchemes\/iamToken\/name/ },
+  {
+    name: 'renaming the header of a security scheme',
+    api: 'huawei-vbs',
+    edit: (b) => (b.components.securitySchemes.iamToken.name = 'X-Token'),
+    names: /securitySchemes\/iamToken\/name/,
+  },
   { name: 'dropping one of two accepted signatures', api: 'alibaba-hbr', edit: (b) => (b.security = b.security.slice(0, 1)), names: /removed requirement/ },
-  { name: 'adding a root extension the diff tool cannot classify', api: 'huawei-vbs', edit: (b) => (b['x-rate-limit'] = 10), names: /unclassified by the diff tool, so treated as breaking/ },
+  {
+    name: 'adding a root extension the diff tool cannot classify',
+    api: 'huawei-vbs',
+    edit: (b) => (b['x-rate-limit'] = 10),
+    names: /unclassified by the diff tool, so treated as breaking/,
+  },
 ];
 
 export const additiveMutations: Mutation[] = [
-  { name: 'adding an optional response field', api: 'huawei-vbs', edit: (b) => (b.components.schemas.BackupShareCount.properties.note = { type: 'string', description: 'A note.' }) },
+  {
+    name: 'adding an optional response field',
+    api: 'huawei-vbs',
+    edit: (b) => (b.components.schemas.BackupShareCount.properties.note = { type: 'string', description: 'A note.' }),
+  },
   {
     name: 'adding an operation',
     api: 'huawei-vbs',
-    edit: (b) => (b.paths['/v2/{project_id}/os-vendor-backup-sharing/total'] = { get: { ...structuredClone(b.paths[countPath].get), operationId: 'totalBackupShares' } }),
+    edit: (b) =>
+      (b.paths['/v2/{project_id}/os-vendor-backup-sharing/total'] = { get: { ...structuredClone(b.paths[countPath].get), operationId: 'totalBackupShares' } }),
   },
   {
     name: 'adding an optional query parameter',
@@ -79,6 +120,7 @@ export const additiveMutations: Mutation[] = [
 ];
 
 export const proseMutations: Mutation[] = [
+  { name: 'marking a parameter as filled in by the client', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name['x-client-filled'] = true) },
   { name: 'rewording a parameter description', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name.description += ' Case-sensitive.') },
   { name: 'rewording a tag description', api: 'huawei-vbs', edit: (b) => (b.tags[0].description += ' Shares are per project.') },
   { name: 'rewording the endpoint description', api: 'huawei-vbs', edit: (b) => (b.servers[0].description += ' HTTPS only.') },

@@ -27,7 +27,8 @@ export class ScratchRepo {
       mkdirSync(dirname(join(this.root, file)), { recursive: true });
       copyFileSync(join(repoRoot, file), join(this.root, file));
     }
-    for (const pkg of ['types', 'client', 'mock']) copyFileSync(join(repoRoot, 'packages', pkg, 'package.json'), this.#mkdir(join('packages', pkg, 'package.json')));
+    for (const pkg of ['types', 'client', 'mock'])
+      copyFileSync(join(repoRoot, 'packages', pkg, 'package.json'), this.#mkdir(join('packages', pkg, 'package.json')));
     for (const api of apiNames) {
       copyFileSync(join(repoRoot, 'spec', api, 'package.json'), this.#mkdir(join('spec', api, 'package.json')));
       writeJson(join(this.root, 'spec', api, 'dist', 'openapi.json'), bundleOf(api));
@@ -50,7 +51,9 @@ export class ScratchRepo {
   }
 
   addChangeset(id: string, bumps: Record<string, 'major' | 'minor' | 'patch'>, summary = 'A contract change.'): this {
-    const front = Object.entries(bumps).map(([name, bump]) => `"${name}": ${bump}`).join('\n');
+    const front = Object.entries(bumps)
+      .map(([name, bump]) => `"${name}": ${bump}`)
+      .join('\n');
     writeFileSync(join(this.root, '.changeset', `${id}.md`), `---\n${front}\n---\n\n${summary}\n`);
     return this;
   }

@@ -1,5 +1,5 @@
 // Alibaba Cloud credentials, shared by the ACS3 and RPC V2 signers.
-import { fail, readAccessKeyPair, requireVisibleAscii } from './request.js';
+import { fail, readAccessKeyPair, requireVisibleAscii } from '../signing/request.js';
 
 export interface AlibabaCredentials {
   accessKeyId: string;
@@ -19,6 +19,10 @@ export function readAlibabaCredentials(credentials: AlibabaCredentials): Alibaba
   return [
     accessKeyId,
     secret,
-    token == null || token === '' ? undefined : typeof token === 'string' ? requireVisibleAscii(token, 'securityToken') : fail('securityToken', 'be a string when given'),
+    token == null || token === ''
+      ? undefined
+      : typeof token === 'string'
+        ? requireVisibleAscii(token, 'securityToken')
+        : fail('securityToken', 'be a string when given'),
   ];
 }

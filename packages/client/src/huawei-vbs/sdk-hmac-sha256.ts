@@ -1,11 +1,12 @@
 // Huawei Cloud "SDK-HMAC-SHA256" (APIG AK/SK) request signing, as done by
 // @huaweicloud/huaweicloud-sdk-core AKSKSigner.sign. See signing-vectors.json quirks.huawei.
 import type { SigningCrypto } from '../crypto/types.js';
-import { isoSeconds } from './clock.js';
-import { canonicalPath, canonicalQuery, formPairs } from './encoding.js';
+import { isoSeconds } from '../signing/clock.js';
+import { canonicalPath, canonicalQuery, formPairs } from '../signing/encoding.js';
 import {
   bodySha256,
-  canonicalHeaders,
+  type HmacSha256Signature,
+  hmacSha256Signature,
   parseRequest,
   readAccessKeyPair,
   readOptions,
@@ -13,7 +14,7 @@ import {
   type SignerInput,
   type SigningRequest,
   type Steps,
-} from './request.js';
+} from '../signing/request.js';
 
 export const HUAWEI_SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 
@@ -29,20 +30,14 @@ export interface HuaweiSignOptions {
   date?: Date;
 }
 
-export interface HuaweiSignature {
+export interface HuaweiSignature extends HmacSha256Signature {
   /**
    * Headers to set on the request (replacing same-named ones): `X-Sdk-Date` (only when the
    * request had none) and `Authorization`. `host` is signed but never returned.
    */
   headers: Record<string, string>;
-  authorization: string;
   /** `a;b;c`: every header present at signing time plus host and x-sdk-date. */
   signedHeaders: string;
-  payloadHash: string;
-  canonicalRequest: string;
-  stringToSign: string;
-  /** Lower-case hex HMAC-SHA256. */
-  signature: string;
 }
 
 /**
@@ -66,14 +61,25 @@ export function* huaweiSteps(
   if (!sdkDate) entries.push(['x-sdk-date', (headers['X-Sdk-Date'] = sdkDate = isoSeconds(options.date, true))]);
   if (!request.headers.has('host')) entries.push(['host', request.host]);
 
-  const [headerLines, signedHeaders] = canonicalHeaders(entries);
   const payloadHash = request.headers.get('x-sdk-content-sha256')?.join(', ') ?? (yield bodySha256(crypto, request.body));
   const path = canonicalPath(request.path);
-  const canonicalRequest = `${request.method}\n${path.endsWith('/') ? path : `${path}/`}\n${canonicalQuery(formPairs(request.query))}\n${headerLines}\n${signedHeaders}\n${payloadHash}`;
-  const stringToSign = `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${yield crypto.sha256Hex(canonicalRequest)}`;
-  const signature = yield crypto.hmacSha256Hex(secret, stringToSign);
-  const authorization = (headers.Authorization = `${HUAWEI_SIGNING_ALGORITHM} Access=${accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`);
-  return { headers, authorization, signedHeaders, payloadHash, canonicalRequest, stringToSign, signature };
+  // the canonical URI always ends in "/"
+  const parts = {
+    method: request.method,
+    path: path.endsWith('/') ? path : `${path}/`,
+    query: canonicalQuery(formPairs(request.query)),
+    headers: entries,
+    payloadHash,
+    scope: [sdkDate],
+  };
+  return yield* hmacSha256Signature(
+    crypto,
+    secret,
+    HUAWEI_SIGNING_ALGORITHM,
+    parts,
+    headers,
+    (signedHeaders, signature) => `Access=${accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+  );
 }
 
 /**

@@ -2,10 +2,10 @@
 // @alicloud/openapi-client doRPCRequest + @alicloud/openapi-util getRPCSignature.
 // See signing-vectors.json quirks.alibaba_rpc_v2.
 import type { SigningCrypto } from '../crypto/types.js';
-import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './alibaba-shared.js';
-import { isoSeconds, resolveNonce } from './clock.js';
-import { canonicalQuery, encode, formPairs } from './encoding.js';
-import { fail, optionOrExisting, parseRequest, readOptions, run, type SignerInput, type SigningRequest, type Steps } from './request.js';
+import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './signing-keys.js';
+import { isoSeconds, resolveNonce } from '../signing/clock.js';
+import { canonicalQuery, encode, formPairs } from '../signing/encoding.js';
+import { fail, optionOrExisting, parseRequest, readOptions, run, type SignerInput, type SigningRequest, type Steps } from '../signing/request.js';
 
 export const RPC_V2_SIGNATURE_METHOD = 'HMAC-SHA1';
 export const RPC_V2_SIGNATURE_VERSION = '1.0';
@@ -111,7 +111,7 @@ export async function signAlibabaRpcV2Request(
   // the V2 string to sign covers the path only as "/", so any other path would go unsigned
   if (input.path !== '/') fail('url path', 'be "/" for RPC V2 signing (the signature does not cover the path)');
   // only form parameters can be signed
-  if (input.body && input.headers.get('content-type')?.[0]!.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
+  if (input.body && input.headers.get('content-type')?.[0]?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
     fail('body', 'be application/x-www-form-urlencoded (with that content-type header) for RPC V2 signing');
   }
   for (const [name] of [...formPairs(input.query), ...formPairs(input.body)]) {

@@ -1,12 +1,13 @@
 // Alibaba Cloud V3 signature "ACS3-HMAC-SHA256", as done by @alicloud/openapi-client doRequest +
 // @alicloud/openapi-util getAuthorization. See signing-vectors.json quirks.alibaba_v3.
 import type { SigningCrypto } from '../crypto/types.js';
-import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './alibaba-shared.js';
-import { isoSeconds, resolveNonce } from './clock.js';
-import { canonicalPath, canonicalQuery, formPairs } from './encoding.js';
+import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './signing-keys.js';
+import { isoSeconds, resolveNonce } from '../signing/clock.js';
+import { canonicalPath, canonicalQuery, formPairs } from '../signing/encoding.js';
 import {
   bodySha256,
-  canonicalHeaders,
+  type HmacSha256Signature,
+  hmacSha256Signature,
   optionOrExisting,
   parseRequest,
   readOptions,
@@ -14,7 +15,7 @@ import {
   type SignerInput,
   type SigningRequest,
   type Steps,
-} from './request.js';
+} from '../signing/request.js';
 
 export const ACS3_SIGNING_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -29,7 +30,7 @@ export interface Acs3SignOptions {
   nonce?: string;
 }
 
-export interface Acs3Signature {
+export interface Acs3Signature extends HmacSha256Signature {
   /**
    * Headers to set on the request, replacing same-named ones (use `Headers#set`):
    * `x-acs-version`/`x-acs-action` (only when given as options), `x-acs-date`,
@@ -37,15 +38,10 @@ export interface Acs3Signature {
    * `x-acs-security-token`, and `Authorization`. `host` is signed but never returned.
    */
   headers: Record<string, string>;
-  authorization: string;
   /** `a;b;c`: host, content-type (when present) and every x-acs-* header. */
   signedHeaders: string;
   /** Hex SHA-256 of the body, also sent as x-acs-content-sha256. */
   payloadHash: string;
-  canonicalRequest: string;
-  stringToSign: string;
-  /** Lower-case hex HMAC-SHA256. */
-  signature: string;
 }
 
 /**
@@ -81,12 +77,22 @@ export function* acs3Steps(
   }
   if (!values.has('host')) values.set('host', request.host);
 
-  const [headerLines, signedHeaders] = canonicalHeaders([...values]);
-  const canonicalRequest = `${request.method}\n${canonicalPath(request.path)}\n${canonicalQuery(formPairs(request.query))}\n${headerLines}\n${signedHeaders}\n${payloadHash}`;
-  const stringToSign = `${ACS3_SIGNING_ALGORITHM}\n${yield crypto.sha256Hex(canonicalRequest)}`;
-  const signature = yield crypto.hmacSha256Hex(secret, stringToSign);
-  const authorization = (headers.Authorization = `${ACS3_SIGNING_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`);
-  return { headers, authorization, signedHeaders, payloadHash, canonicalRequest, stringToSign, signature };
+  const parts = {
+    method: request.method,
+    path: canonicalPath(request.path),
+    query: canonicalQuery(formPairs(request.query)),
+    headers: [...values],
+    payloadHash,
+    scope: [],
+  };
+  return yield* hmacSha256Signature(
+    crypto,
+    secret,
+    ACS3_SIGNING_ALGORITHM,
+    parts,
+    headers,
+    (signedHeaders, signature) => `Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
+  );
 }
 
 /**

@@ -1,0 +1,149 @@
+// A third API is a spec folder, a client adapter folder and one registry entry. A copy of this
+// workspace gets exactly those three (the fixture in ../fixture), and the copy's own build then
+// takes the new API through lint, bundle, types, client methods, the mock and the docs site.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { workspaceRootAbove } from '@cloud-backup-contracts/testkit/workspace-root';
+import { pnpmCommand } from '@cloud-backup-contracts/testkit/pack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedFiles, copyWorkspace, fileHashes } from '../src/workspace-copy.js';
+import { addThirdApi, placeOf, thirdApi } from '../src/third-api.js';
+
+const root = workspaceRootAbove(import.meta.dirname)!;
+let copy: string;
+let touched: string[];
+let mock: ChildProcess | undefined;
+const mockUrls = new Map<string, string>();
+
+/** The child's environment: this run's, without the outer pnpm's and turbo's own variables. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|TURBO_(?!TELEMETRY))/i.test(key)));
+  return { ...env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+}
+
+function run(file: string, args: string[], what: string): string {
+  const result = spawnSync(file, args, { cwd: copy, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`${what} failed in the workspace copy (exit ${result.status}):\n${output.slice(-6000)}`);
+  return output;
+}
+
+beforeAll(async () => {
+  copy = copyWorkspace(root);
+  const before = fileHashes(copy);
+  addThirdApi(copy);
+  touched = changedFiles(before, fileHashes(copy));
+
+  const pnpm = pnpmCommand();
+  run(pnpm.file, [...pnpm.args, 'install', '--offline', '--frozen-lockfile'], 'pnpm install --offline');
+  const turbo = join(copy, 'node_modules', 'turbo', 'bin', 'turbo');
+  const packages = ['@cloud-backup-contracts/client', '@cloud-backup-contracts/mock', '@cloud-backup-contracts/docs'];
+  run(
+    process.execPath,
+    [turbo, 'run', 'build', ...packages.map((name) => `--filter=${name}`), '--cache-dir', join(copy, '.turbo', 'cache')],
+    'turbo run build',
+  );
+});
+
+afterAll(async () => {
+  mock?.kill('SIGTERM');
+  if (mock && mock.exitCode === null) await new Promise((resolve) => mock!.once('exit', resolve));
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe('a third API added as a folder, an adapter and a registry entry', () => {
+  it('touches three places at most: its spec folder, its adapter folder and the registry', () => {
+    const places = [...new Set(touched.map(placeOf))];
+    console.log(
+      `third API: ${touched.length} files in ${places.length} places:\n${places.map((place) => `  ${place} (${touched.filter((file) => placeOf(file) === place).length} files)`).join('\n')}`,
+    );
+    expect(places.sort()).toEqual([...thirdApi.places].sort());
+    expect(places.length).toBeLessThanOrEqual(3);
+  });
+
+  it('is linted and bundled with the others', () => {
+    const bundle = JSON.parse(readFileSync(join(copy, 'spec', thirdApi.name, 'dist', 'openapi.json'), 'utf8'));
+    expect(Object.keys(bundle.paths)).toEqual(['/v1/{tenant}/widgets/{widget_id}']);
+    // the lint is the bundle's first step; run alone it names the new API clean
+    const lint = run(process.execPath, [join(copy, 'scripts', 'lint-spec.mjs'), thirdApi.name], 'lint-spec');
+    expect(lint).toContain(`lint-spec: ${thirdApi.name} is clean`);
+  });
+
+  it('gets a types entry point with its operations', () => {
+    const types = readFileSync(join(copy, 'packages', 'types', 'dist', `${thirdApi.name}.d.ts`), 'utf8');
+    expect(types).toContain('getWidget');
+    expect(types).toMatch(/export type Widget = /);
+  });
+
+  it('gets typed client methods: the tenant the contract marks x-client-filled is not an input', () => {
+    const clientDir = join(copy, 'packages', 'client');
+    writeFileSync(
+      join(clientDir, 'proof-usage.ts'),
+      [
+        `import { createDemoWidgetsClient } from '@cloud-backup-contracts/client/${thirdApi.name}';`,
+        `const client = createDemoWidgetsClient({ baseUrl: 'http://127.0.0.1:9', tenant: 't-100', apiKey: 'key' });`,
+        'export async function use(): Promise<string | undefined> {',
+        `  const { data } = await client.getWidget({ path: { widget_id: 'w-1' } });`,
+        '  // @ts-expect-error the client fills the tenant in',
+        `  await client.getWidget({ path: { widget_id: 'w-1', tenant: 't-2' } });`,
+        '  // @ts-expect-error no such operation in the contract',
+        '  await client.deleteWidget;',
+        '  return data?.name;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(clientDir, 'tsconfig.proof.json'),
+      JSON.stringify({ extends: './tsconfig.build.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: ['proof-usage.ts'] }),
+    );
+    run(
+      process.execPath,
+      [join(clientDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(clientDir, 'tsconfig.proof.json')],
+      'tsc on a caller of the new client',
+    );
+  });
+
+  it('is served by the mock on its own port, and the built client calls it', async () => {
+    const cli = join(copy, 'packages', 'mock', 'dist', 'cli.js');
+    const help = run(process.execPath, [cli, '--help'], 'cloud-backup-mock --help');
+    expect(help).toMatch(/demo-widgets +Demo widgets API, default port 4012/);
+    expect(help).toContain('--widgets-port <n>');
+
+    mock = spawn(process.execPath, [cli, '--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--port', `${thirdApi.name}=0`], { cwd: copy, env: childEnv() });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the mock did not print three URLs:\n${output}`)), 90_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        for (const [, api, url] of output.matchAll(/^([a-z-]+)\s+(http:\/\/\S+)\s*$/gm)) mockUrls.set(api!, url!);
+        if (mockUrls.size === 3) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      mock!.stdout!.on('data', read);
+      mock!.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      mock!.once('exit', (code) => reject(new Error(`the mock exited with ${code}:\n${output}`)));
+    });
+
+    const entry = pathToFileURL(join(copy, 'packages', 'client', 'dist', thirdApi.name, 'index.js')).href;
+    const { createDemoWidgetsClient } = await import(entry);
+    const client = createDemoWidgetsClient({ baseUrl: mockUrls.get(thirdApi.name), tenant: 't-100', apiKey: 'key', retry: false });
+    const { data, error } = await client.getWidget({ path: { widget_id: 'w-1' } });
+    expect(error).toBeUndefined();
+    // the contract's example, as the fixture spec writes it
+    expect(data).toEqual({ id: 'w-1', name: 'Sprocket' });
+  });
+
+  it('gets a reference page in the docs site, linked from every page', () => {
+    const site = join(copy, 'docs', 'site');
+    const page = readFileSync(join(site, `${thirdApi.name}.html`), 'utf8');
+    expect(page).toContain('Get a widget');
+    expect(page).toContain('Filled in by the typed client');
+    expect(existsSync(join(site, 'index.html'))).toBe(true);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain(`<a href="${thirdApi.name}.html">${thirdApi.label}</a>`);
+  });
+});
