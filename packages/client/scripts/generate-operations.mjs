@@ -11,23 +11,29 @@ import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-// the schema keywords input validation reads (src/core/validate-input.ts); any other
-// constraint is left to the service, and a contract using one fails generation loudly
-const validationKeywords = ['type', 'format', 'enum', 'minimum', 'minLength', 'minItems', 'uniqueItems', 'required', 'additionalProperties'];
-const unsupportedKeywords = [
+// the schema keywords input validation reads (src/core/validate-input.ts)
+const validationKeywords = [
+  'type',
+  'format',
+  'enum',
+  'const',
+  'minimum',
   'maximum',
   'exclusiveMinimum',
   'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
   'maxLength',
   'pattern',
+  'minItems',
   'maxItems',
-  'multipleOf',
-  'const',
-  'oneOf',
-  'anyOf',
-  'allOf',
-  'not',
+  'uniqueItems',
+  'required',
+  'additionalProperties',
 ];
+// left to the service, on purpose (README "Input validation"): a schema combining others is not
+// checked by the client beyond its `type`, since its parts may define what it allows
+export const serviceCheckedKeywords = ['oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas'];
 
 // the contract marks the parameters the client fills in itself (`x-client-filled: true`): their
 // schema becomes `false`, which both the input check and the method types
@@ -38,13 +44,13 @@ const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 function trimSchema(doc, schema) {
   const source = resolveRef(doc, schema) ?? {};
-  const unsupported = unsupportedKeywords.filter((keyword) => source[keyword] !== undefined);
-  if (unsupported.length) throw new Error(`request schema uses ${unsupported.join(', ')}, which client input validation does not check yet`);
   const out = {};
+  if (typeof source.type === 'string' || Array.isArray(source.type)) out.type = source.type;
+  if (serviceCheckedKeywords.some((keyword) => source[keyword] !== undefined)) return out;
   for (const key of validationKeywords) if (source[key] !== undefined && typeof source[key] !== 'object') out[key] = source[key];
   // format is an annotation in JSON Schema; only the one the validator checks is kept
   if (out.format !== 'uuid') delete out.format;
-  if (Array.isArray(source.type)) out.type = source.type;
+  if (source.const !== undefined) out.const = source.const;
   if (Array.isArray(source.enum)) out.enum = source.enum;
   if (Array.isArray(source.required)) out.required = source.required;
   if (source.additionalProperties === false) out.additionalProperties = false;
@@ -52,6 +58,15 @@ function trimSchema(doc, schema) {
   if (source.properties) {
     out.properties = Object.fromEntries(Object.entries(source.properties).map(([name, s]) => [name, trimSchema(doc, s)]));
   }
+  return out;
+}
+
+/** The shape a 2xx JSON body must have: its type and its required top-level fields. */
+function returnedShape(doc, schema) {
+  const source = resolveRef(doc, schema) ?? {};
+  const out = {};
+  if (typeof source.type === 'string') out.type = source.type;
+  if (Array.isArray(source.required) && source.required.length) out.required = source.required;
   return out;
 }
 
@@ -92,6 +107,12 @@ function operationSpec(doc, path, item, method) {
     if (requestBody.required) input.required = ['body'];
   }
   const spec = { method: method.toUpperCase(), path, input };
+  const returns = {};
+  for (const [status, raw] of Object.entries(op.responses ?? {})) {
+    const schema = resolveRef(doc, raw)?.content?.['application/json']?.schema;
+    if (/^2\d\d$/.test(status) && schema) returns[status] = returnedShape(doc, schema);
+  }
+  if (Object.keys(returns).length) spec.returns = returns;
   if (Object.keys(pinned).length) spec.pinned = pinned;
   // an operation is pageable when it takes the offset/limit pair the pagination helper drives
   const query = locations.query.properties;

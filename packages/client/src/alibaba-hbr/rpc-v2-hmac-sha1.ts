@@ -83,7 +83,8 @@ export function* rpcV2Steps(
     .join('&');
   return {
     query,
-    url: `${request.origin}/?${request.query && `${request.query}&`}${appended}`,
+    // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
+    url: `${request.origin}${request.path}?${request.query && `${request.query}&`}${appended}`,
     signedParameters: [...new Set(signedPairs.map(([name]) => name))],
     canonicalRequest,
     stringToSign,

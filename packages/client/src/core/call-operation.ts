@@ -1,5 +1,6 @@
 import { type ClientContext, type ErrorFacts, requireTimeout } from './client-context.js';
 import { ClientInputError, CloudApiError } from './errors.js';
+import { exchange, RefusedResponse } from './exchange.js';
 import type { OperationSpec } from './operation-table.js';
 import type { ApiResult } from './result.js';
 import { nextRetryDelay, resolveRetryPolicy, sleep, type RetryOptions } from './retry.js';
@@ -24,6 +25,9 @@ export interface CallInput extends CallOptions {
 
 type Result = ApiResult<unknown, CloudApiError>;
 
+/** A header value fetch accepts: tab, printable ASCII and Latin-1 (no CR, LF, NUL or DEL). */
+const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 /**
  * One operation call: validate, send, classify, and retry idempotent failures that may pass
  * on a second try. Every attempt goes through the middleware again, so each is signed anew.
@@ -36,7 +40,12 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
     // note: URL parsing drops `.` and `..` segments, which would send the call elsewhere
     if (path[name] === '.' || path[name] === '..') throw new ClientInputError(`path.${name}`, 'must not be "." or ".."');
   }
-  requireTimeout(timeoutMs);
+  for (const name in headers) {
+    // note: fetch refuses these and quotes the value in its error; here the message leaves it out
+    const value = headers[name];
+    if (typeof value === 'string' && !headerValue.test(value)) throw new ClientInputError(`headers.${name}`, 'must only hold printable Latin-1 characters');
+  }
+  const attemptMs = requireTimeout(timeoutMs);
   const requested = resolveRetryPolicy(retry, ctx.retry);
   // only these methods may be sent twice; a POST is never retried
   const policy = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(spec.method) && requested;
@@ -50,12 +59,12 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
 
   const attempt = async (): Promise<Result> => {
     attempts++;
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const timeout = AbortSignal.timeout(attemptMs);
     let rejected = false;
-    // only a rejection of fetch itself is a network failure; anything else thrown is a bug
-    const fetch = ctx.fetch;
+    // only a failure of the exchange (connect, headers or body) is a transport failure;
+    // anything else thrown is a bug
     const watchedFetch = (request: Request) =>
-      fetch(request).catch((cause: unknown) => {
+      exchange(ctx.fetch, request, ctx.maxResponseBytes).catch((cause: unknown) => {
         rejected = true;
         throw cause;
       });
@@ -65,9 +74,10 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
       outcome = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
     } catch (cause) {
       if (!rejected) throw cause;
+      if (cause instanceof RefusedResponse) return fail(cause.facts);
       if (signal?.aborted) return fail({ kind: 'aborted', message: 'the call was aborted by the caller', cause: signal.reason });
-      if (timeout.aborted) return fail({ kind: 'timeout', message: `no response within ${timeoutMs} ms` });
-      return fail({ kind: 'network', message: `the request did not reach the service: ${(cause as Error)?.message ?? cause}`, cause });
+      if (timeout.aborted) return fail({ kind: 'timeout', message: `no complete response within ${timeoutMs} ms` });
+      return fail({ kind: 'network', message: `the exchange with the service failed: ${(cause as Error)?.message ?? cause}`, cause });
     }
     const { data: text, error: body, response } = outcome;
     const { status, headers: responseHeaders } = response;
@@ -80,7 +90,21 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
       return fail({ kind: 'invalid-response', status, message: `the ${status} response body is not JSON` }, response);
     }
     const unsuccessful = ctx.errorFromSuccessBody?.(data, responseHeaders);
-    return unsuccessful ? fail(unsuccessful, response) : { data, response };
+    if (unsuccessful) return fail(unsuccessful, response);
+    const shape = spec.returns?.[status];
+    if (shape) {
+      if (data === undefined)
+        return fail({ kind: 'invalid-response', status, message: `the ${status} response has no body, though the contract promises one` }, response);
+      try {
+        assertMatchesSchema(data, shape, 'body');
+      } catch (mismatch) {
+        return fail(
+          { kind: 'invalid-response', status, body: data, message: `the ${status} response does not match the contract: ${(mismatch as Error).message}` },
+          response,
+        );
+      }
+    }
+    return { data, response };
   };
 
   for (;;) {

@@ -1,7 +1,7 @@
 import type { Client, Middleware } from 'openapi-fetch';
 import { ClientInputError, type CloudApiErrorInit, type Vendor } from './errors.js';
 import type { OperationSpec, ParameterLocation } from './operation-table.js';
-import type { RetryOptions, RetryPolicy } from './retry.js';
+import { maxTimerMs, type RetryOptions, type RetryPolicy } from './retry.js';
 
 /** The error facts a vendor reads from a response; the call fills in the rest. `Extra`: the vendor's own kinds and fields. */
 export type ErrorFacts<Extra = {}> = Omit<CloudApiErrorInit, 'vendor' | 'operationId' | 'attempts'> & Extra;
@@ -28,6 +28,8 @@ export interface TransportOptions {
   retry?: RetryOptions | false;
   /** a fetch implementation; default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
+  /** a response body larger than this is refused unread (`invalid-response`); default 16 MiB */
+  maxResponseBytes?: number;
 }
 
 export interface ClientContext extends VendorAdapter {
@@ -36,12 +38,19 @@ export interface ClientContext extends VendorAdapter {
   readonly fetch: typeof globalThis.fetch;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy | false;
+  readonly maxResponseBytes: number;
 }
 
 export const defaultTimeoutMs = 30_000;
 
+/** A positive timeout, clamped to what a timer can hold (about 24.8 days); longer ones would fire at once. */
 export function requireTimeout(value: unknown): number {
   if (!(Number.isFinite(value) && (value as number) > 0)) throw new ClientInputError('timeoutMs', 'must be a positive number of milliseconds');
+  return Math.min(value as number, maxTimerMs);
+}
+
+export function requireByteCount(value: unknown, field: string): number {
+  if (!(Number.isSafeInteger(value) && (value as number) > 0)) throw new ClientInputError(field, 'must be a positive whole number of bytes');
   return value as number;
 }
 
@@ -64,12 +73,9 @@ export function requireBaseUrl(value: unknown, field: string): string {
   return text.replace(/\/+$/, '');
 }
 
-// note: fetch refuses CR, LF and NUL in a header and quotes the value in its error, so a
-// credential that travels in a header is checked here, where the message can leave it out
-export const requireHeaderSafe = (value: unknown, field: string): string =>
-  requireString(value, field, /^[^\r\n\0]+$/, 'must not contain line breaks or NUL characters');
-
-/** A credential sent as is in a header or query (access key ids, STS tokens). */
+// note: fetch refuses anything else in a header and quotes the value in its error, so a
+// credential or id that travels in a header is checked here, where the message can leave it out
+/** A credential or id sent as is in a header, path or query (access key ids, tokens, project ids). */
 export const requireVisibleAscii = (value: unknown, field: string): string =>
   requireString(value, field, /^[\x21-\x7e]+$/, 'must only contain visible ASCII characters');
 

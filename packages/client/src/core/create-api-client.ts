@@ -1,7 +1,8 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { callOperation, type CallInput } from './call-operation.js';
-import { defaultTimeoutMs, requireTimeout, type ClientContext, type TransportOptions, type VendorAdapter } from './client-context.js';
-import { ClientInputError } from './errors.js';
+import { defaultTimeoutMs, requireByteCount, requireTimeout, type ClientContext, type TransportOptions, type VendorAdapter } from './client-context.js';
+import { ClientInputError, CloudApiError } from './errors.js';
+import { defaultMaxResponseBytes, exchange, RefusedResponse } from './exchange.js';
 import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
 import { iteratePages, type PageOptions } from './pagination.js';
@@ -21,11 +22,25 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   options: TransportOptions,
   adapter: VendorAdapter,
 ): ApiClient<Table, Ops, Paths, Failure> {
-  const { timeoutMs = defaultTimeoutMs, retry, fetch = globalThis.fetch } = options;
+  const { timeoutMs = defaultTimeoutMs, retry, fetch = globalThis.fetch, maxResponseBytes = defaultMaxResponseBytes } = options;
   if (typeof fetch !== 'function') throw new ClientInputError('fetch', 'must be a function (no global fetch found)');
-  const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch });
+  const maxBytes = requireByteCount(maxResponseBytes, 'maxResponseBytes');
+  // `raw` shares the signing and the exchange (no redirect followed, the body capped); a refusal
+  // rejects its call with a CloudApiError, as openapi-fetch rejects on a network failure
+  const rawFetch = (request: Request) =>
+    exchange(fetch, request, maxBytes).catch((cause: unknown) => {
+      throw cause instanceof RefusedResponse ? new CloudApiError({ ...cause.facts, vendor: adapter.vendor, operationId: 'raw' }) : cause;
+    });
+  const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch: rawFetch });
   http.use(adapter.auth);
-  const ctx: ClientContext = { ...adapter, http, fetch, timeoutMs: requireTimeout(timeoutMs), retry: resolveRetryPolicy(retry, defaultRetryPolicy) };
+  const ctx: ClientContext = {
+    ...adapter,
+    http,
+    fetch,
+    timeoutMs: requireTimeout(timeoutMs),
+    retry: resolveRetryPolicy(retry, defaultRetryPolicy),
+    maxResponseBytes: maxBytes,
+  };
   const client: Record<string, unknown> = { pages: {}, raw: http };
   for (const [operationId, spec] of Object.entries(table)) {
     client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);

@@ -5,10 +5,13 @@ export type Vendor = string;
  * What went wrong, the discriminant callers narrow on. Every vendor may report these:
  * - `service`: the vendor's service answered with its own error body;
  * - `http`: a non-2xx status whose body is not a known vendor error;
- * - `invalid-response`: a 2xx whose body is not the JSON the contract promises;
- * - `network`, `timeout`, `aborted`: no response arrived.
+ * - `invalid-response`: a 2xx whose body is missing or not the JSON the contract promises, or any
+ *   body over `maxResponseBytes`;
+ * - `redirect`: the service answered with a redirect, which the client never follows;
+ * - `network`, `timeout`, `aborted`: no complete response arrived (the connection failed, the
+ *   per-attempt timeout fired, or the caller aborted), before or while the body arrived.
  */
-export type GenericErrorKind = 'service' | 'http' | 'invalid-response' | 'network' | 'timeout' | 'aborted';
+export type GenericErrorKind = 'service' | 'http' | 'invalid-response' | 'redirect' | 'network' | 'timeout' | 'aborted';
 
 /**
  * A generic kind or a vendor's own (declared in its folder); open so core names no vendor,
@@ -25,6 +28,8 @@ export interface CloudApiErrorInit {
   status?: number | undefined;
   code?: string | undefined;
   requestId?: string | undefined;
+  /** for a `redirect`: the origin it pointed to (never the full URL, which may echo the signed query) */
+  redirectTo?: string | undefined;
   body?: unknown;
   attempts?: number;
   cause?: unknown;
@@ -45,6 +50,8 @@ export class CloudApiError extends Error {
   /** the vendor's error code, as the vendor spells it */
   declare readonly code: string | undefined;
   declare readonly requestId: string | undefined;
+  /** for a `redirect`: the origin it pointed to */
+  declare readonly redirectTo: string | undefined;
   /** the parsed response body, when there was one */
   declare readonly body: unknown;
   /** how many attempts were made, retries included */
@@ -56,9 +63,9 @@ export class CloudApiError extends Error {
     Object.assign(this, { attempts: 1 }, facts);
   }
 
-  /** Whether sending the same idempotent request again may succeed: a network failure, 429, 502, 503 or 504. */
+  /** Whether sending the same idempotent request again may succeed: a network failure, a timeout, 429, 502, 503 or 504. */
   get retryable(): boolean {
-    return this.kind === 'network' || /^(429|50[234])$/.test(`${this.status}`);
+    return this.kind === 'network' || this.kind === 'timeout' || /^(429|50[234])$/.test(`${this.status}`);
   }
 
   override toString(): string {

@@ -13,9 +13,17 @@ export type InputSchema =
       readonly type?: JsonType | readonly JsonType[];
       readonly format?: string;
       readonly enum?: readonly unknown[];
+      readonly const?: unknown;
       readonly minimum?: number;
+      readonly maximum?: number;
+      readonly exclusiveMinimum?: number;
+      readonly exclusiveMaximum?: number;
+      readonly multipleOf?: number;
       readonly minLength?: number;
+      readonly maxLength?: number;
+      readonly pattern?: string;
       readonly minItems?: number;
+      readonly maxItems?: number;
       readonly uniqueItems?: boolean;
       readonly items?: InputSchema;
       readonly properties?: { readonly [name: string]: InputSchema };
@@ -34,6 +42,8 @@ export interface OperationSpec {
   readonly pinned?: { readonly [location in ParameterLocation]?: { readonly [name: string]: string } };
   /** for operations taking `limit`/`offset`: the body property holding a page's items */
   readonly pageItems?: string;
+  /** per 2xx status whose contract declares a JSON body: the top-level shape that body must have */
+  readonly returns?: { readonly [status: string]: InputSchema };
 }
 
 export type OperationTable = { readonly [operationId: string]: OperationSpec };

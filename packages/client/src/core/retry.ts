@@ -57,7 +57,10 @@ export function nextRetryDelay(
   return Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1)));
 }
 
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+/** The longest delay setTimeout keeps (2^31 - 1 ms); a longer one fires at once. */
+export const maxTimerMs = 2_147_483_647;
+
+/** Resolves true after `ms` (at most {@link maxTimerMs}), or false as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (slept: boolean) => {
@@ -66,7 +69,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
       resolve(slept);
     };
     const onAbort = () => done(false);
-    const timer = setTimeout(done, ms, true);
+    const timer = setTimeout(done, Math.min(ms, maxTimerMs), true);
     signal?.addEventListener('abort', onAbort);
     if (signal?.aborted) onAbort();
   });

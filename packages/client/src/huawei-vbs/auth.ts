@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { requireHeaderSafe, requireString, requireVisibleAscii } from '../core/client-context.js';
+import { requireString, requireVisibleAscii } from '../core/client-context.js';
 import { huaweiSteps } from './sdk-hmac-sha256.js';
 import { fromFetch, run, type Steps } from '../signing/request.js';
 
@@ -25,7 +25,7 @@ export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middlewa
   if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be an object');
   const { type } = auth as { type?: unknown };
   if (type === 'token') {
-    const token = requireHeaderSafe((auth as HuaweiTokenAuth).token, 'auth.token');
+    const token = requireVisibleAscii((auth as HuaweiTokenAuth).token, 'auth.token');
     return {
       onRequest({ request }) {
         request.headers.set('X-Project-Id', projectId);

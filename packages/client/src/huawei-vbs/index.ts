@@ -1,5 +1,5 @@
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
-import { requireBaseUrl, requireHeaderSafe, requireOptions, requireRegion, type TransportOptions } from '../core/client-context.js';
+import { requireBaseUrl, requireOptions, requireVisibleAscii, requireRegion, type TransportOptions } from '../core/client-context.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
@@ -30,7 +30,9 @@ export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVb
   const { region, baseUrl, projectId, auth } = requireOptions(options);
   if (region !== undefined && baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
   if (region === undefined && baseUrl === undefined) throw new ClientInputError('region', 'is required (or give baseUrl)');
-  const project = requireHeaderSafe(projectId, 'projectId');
+  const project = requireVisibleAscii(projectId, 'projectId');
+  // note: URL parsing drops `.` and `..` segments, which would send every call elsewhere
+  if (project === '.' || project === '..') throw new ClientInputError('projectId', 'must not be "." or ".."');
   return createApiClient(huaweiVbsOperations, options, {
     vendor: 'huawei',
     baseUrl: region === undefined ? requireBaseUrl(baseUrl, 'baseUrl') : `https://vbs.${requireRegion(region, 'region')}.myhuaweicloud.com`,

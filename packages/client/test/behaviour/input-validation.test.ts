@@ -59,6 +59,13 @@ describe('client options', () => {
   it.each<[string, { given: () => () => unknown; want: Want }]>([
     ['missing projectId', { given: () => huawei({ baseUrl: server.baseUrl, auth: aksk }), want: { field: 'projectId' } }],
     ['empty projectId', { given: () => huawei({ ...base(), projectId: '' }), want: { field: 'projectId' } }],
+    ['projectId "."', { given: () => huawei({ ...base(), projectId: '.' }), want: { field: 'projectId', says: /"\." or "\.\."/ } }],
+    ['projectId ".."', { given: () => huawei({ ...base(), projectId: '..' }), want: { field: 'projectId' } }],
+    ['a non-Latin-1 projectId', { given: () => huawei({ ...base(), projectId: 'projekt-\u0142' }), want: { field: 'projectId', says: /visible ASCII/ } }],
+    ['a projectId with a DEL byte', { given: () => huawei({ ...base(), projectId: 'p\x7f' }), want: { field: 'projectId' } }],
+    ['a token with a lone surrogate', { given: () => huawei({ ...base(), auth: { type: 'token', token: 'tok\uD800' } }), want: { field: 'auth.token' } }],
+    ['a non-Latin-1 token', { given: () => huawei({ ...base(), auth: { type: 'token', token: 'token-\u4e2d' } }), want: { field: 'auth.token' } }],
+    ['a token with a DEL byte', { given: () => huawei({ ...base(), auth: { type: 'token', token: 'tok\x7fen' } }), want: { field: 'auth.token' } }],
     ['blank projectId', { given: () => huawei({ ...base(), projectId: '   ' }), want: { field: 'projectId' } }],
     ['a region with spaces', { given: () => huawei({ region: 'cn north 4', projectId: PROJECT_ID, auth: aksk }), want: { field: 'region' } }],
     [
@@ -132,6 +139,18 @@ describe('call input', () => {
     (alibabaClient(server, { mode }) as unknown as Record<string, (input: Loose) => Promise<unknown>>)[method]!(input);
 
   it.each<[string, { given: () => unknown; want: Want }]>([
+    ...['constructor', 'toString', 'hasOwnProperty', '__proto__'].map((key): [string, { given: () => unknown; want: Want }] => [
+      `a query key named ${key} (on Object.prototype, not in the contract)`,
+      { given: call('countBackupShares', { query: JSON.parse(`{"${key}": "x"}`) }), want: { field: `query.${key}`, says: /not defined by the contract/ } },
+    ]),
+    [
+      'a filter value with a lone surrogate',
+      { given: call('countBackupShares', { query: { name: 'backup-\uD800' } }), want: { field: 'query.name', says: /lone surrogate/ } },
+    ],
+    [
+      'a path value with a lone low surrogate',
+      { given: call('getBackupShare', { path: { shared_id: '\uDC00x' } }), want: { field: 'path.shared_id', says: /lone surrogate/ } },
+    ],
     [
       'share_to_me: "yes" (a non-boolean filter)',
       { given: call('countBackupShares', { query: { share_to_me: 'yes' } }), want: { field: 'query.share_to_me', says: /boolean/ } },

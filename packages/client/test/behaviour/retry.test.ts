@@ -154,10 +154,20 @@ describe('what is not retried', () => {
   });
 });
 
-it('a GET timing out is not retried: exactly one request, the error returned', async () => {
+it('a GET timing out is retried, and a second attempt that answers in time succeeds', async () => {
   const hang = hangingReply();
   server.reply(hang.reply, ok);
-  const { error } = await huaweiClient(server, { timeoutMs: SHORT_TIMEOUT_MS }).countBackupShares();
+  const { data, error } = await huaweiClient(server, { timeoutMs: SHORT_TIMEOUT_MS }).countBackupShares();
+  await hang.arrived;
+  expect(error).toBeUndefined();
+  expect(data).toEqual({ count: 3 });
+  expect(server.received).toHaveLength(2);
+});
+
+it('a POST timing out is not retried: exactly one request, the error returned', async () => {
+  const hang = hangingReply();
+  server.reply(hang.reply, ok);
+  const { error } = await huaweiClient(server, { timeoutMs: SHORT_TIMEOUT_MS }).createBackupShares({ body: validShareBody });
   await hang.arrived;
   expect(error).toMatchObject({ kind: 'timeout', attempts: 1 });
   expect(server.received).toHaveLength(1);
@@ -282,7 +292,7 @@ describe('parseRetryAfter', () => {
 
 describe('nextRetryDelay', () => {
   const policy: RetryPolicy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
-  const errorWith = (init: { kind: 'http' | 'network' | 'timeout' | 'service'; status?: number }) =>
+  const errorWith = (init: { kind: 'http' | 'network' | 'timeout' | 'service' | 'redirect'; status?: number }) =>
     new CloudApiError({ vendor: 'huawei', operationId: 'countBackupShares', message: 'm', ...init });
   const e503 = errorWith({ kind: 'http', status: 503 });
   it.each<
@@ -296,7 +306,8 @@ describe('nextRetryDelay', () => {
     ['no retry once attempts exceed retries', { given: { attempts: 4, error: e503, random: 0.5 }, want: undefined }],
     ['no retry for a 404', { given: { attempts: 1, error: errorWith({ kind: 'service', status: 404 }), random: 0.5 }, want: undefined }],
     ['no retry for a 500', { given: { attempts: 1, error: errorWith({ kind: 'http', status: 500 }), random: 0.5 }, want: undefined }],
-    ['no retry for a timeout', { given: { attempts: 1, error: errorWith({ kind: 'timeout' }), random: 0.5 }, want: undefined }],
+    ['a timeout is retried', { given: { attempts: 1, error: errorWith({ kind: 'timeout' }), random: 0.5 }, want: 50 }],
+    ['a redirect is never retried', { given: { attempts: 1, error: errorWith({ kind: 'redirect', status: 302 }), random: 0.5 }, want: undefined }],
     ['a network error is retried', { given: { attempts: 1, error: errorWith({ kind: 'network' }), random: 1 / 2 }, want: 50 }],
     ['429 is retried', { given: { attempts: 1, error: errorWith({ kind: 'service', status: 429 }), random: 0.5 }, want: 50 }],
     ['Retry-After seconds win over the backoff', { given: { attempts: 1, error: e503, retryAfter: '2', random: 0.5 }, want: 2_000 }],

@@ -1,4 +1,4 @@
-// Known-answer tests for both SigningCrypto backends, and the web backend's key cache.
+// Known-answer tests for both SigningCrypto backends, and many secrets used twice and concurrently.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backends, nodeCrypto, webCrypto } from './backends.js';
