@@ -4,7 +4,7 @@
 import type { SigningCrypto } from '../crypto/types.js';
 import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './signing-keys.js';
 import { isoSeconds, resolveNonce } from '../signing/clock.js';
-import { canonicalQuery, encode, formPairs } from '../signing/encoding.js';
+import { byNameThenValue, encode, formPairs, type ParamPair, sortInPlace } from '../signing/encoding.js';
 import { fail, optionOrExisting, parseRequest, readOptions, run, type SignerInput, type SigningRequest, type Steps } from '../signing/request.js';
 
 export const RPC_V2_SIGNATURE_METHOD = 'HMAC-SHA1';
@@ -72,20 +72,29 @@ export function* rpcV2Steps(
   query.AccessKeyId = accessKeyId;
   if (securityToken !== undefined) query.SecurityToken = securityToken;
 
-  const signedPairs = [...requestPairs, ...Object.entries(query)];
-  // note: sorts signedPairs in place, so signedParameters below comes out sorted
-  const canonicalRequest = canonicalQuery(signedPairs);
-  const stringToSign = `${request.method}&%2F&${encode(canonicalRequest)}`;
+  const signedPairs: ParamPair[] = requestPairs;
+  for (const name in query) signedPairs.push([name, query[name]!]);
+  // the canonical request, and at once its own percent-encoding for the string to sign: each
+  // part is already encoded, so only its "%" needs encoding again ("=" and "&" become %3D, %26)
+  let canonicalRequest = '';
+  let encodedRequest = '';
+  for (const [name, value] of sortInPlace(signedPairs, byNameThenValue)) {
+    const pair = `${encode(name)}=${encode(value)}`;
+    canonicalRequest += `${canonicalRequest && '&'}${pair}`;
+    encodedRequest += `${encodedRequest && '%26'}${pair.replaceAll('%', '%25').replace('=', '%3D')}`;
+  }
+  const stringToSign = `${request.method}&%2F&${encodedRequest}`;
   const signature = (query.Signature = yield crypto.hmacSha1Base64(`${secret}&`, stringToSign));
 
-  const appended = Object.keys(query)
-    .map((name) => `${name}=${encode(query[name]!)}`)
-    .join('&');
+  let appended = '';
+  for (const name in query) appended += `${appended && '&'}${name}=${encode(query[name]!)}`;
+  const signedParameters: string[] = [];
+  for (const [name] of signedPairs) if (signedParameters[signedParameters.length - 1] !== name) signedParameters.push(name);
   return {
     query,
     // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
     url: `${request.origin}${request.path}?${request.query && `${request.query}&`}${appended}`,
-    signedParameters: [...new Set(signedPairs.map(([name]) => name))],
+    signedParameters,
     canonicalRequest,
     stringToSign,
     signature,
