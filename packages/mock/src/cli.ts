@@ -6,6 +6,8 @@ import { apiNames } from './contracts.js';
 import { type MockExit, MockStartError, type RunningMock, startMock } from './start-mock.js';
 
 const name = 'cloud-backup-mock';
+/** Every catchable signal that would otherwise end the process: each stops the mocks first. */
+const stopSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 /**
  * A signal sent to the whole process group (Ctrl-C in a terminal, a CI runner's cleanup) ends
  * Prism and the mock at the same moment; whether the mock's own handler ran first is a race.
@@ -13,7 +15,7 @@ const name = 'cloud-backup-mock';
  */
 async function stoppedByGroupSignal(exit: MockExit | undefined, stopRequested: () => boolean): Promise<boolean> {
   if (stopRequested()) return true;
-  if (!exit?.signal || !['SIGINT', 'SIGTERM', 'SIGHUP'].includes(exit.signal)) return false;
+  if (!exit?.signal || !stopSignals.includes(exit.signal)) return false;
   await delay(500);
   return stopRequested();
 }
@@ -45,8 +47,8 @@ async function main(): Promise<number> {
     starting.abort();
     void (mock?.stop() ?? Promise.resolve()).then(() => settle(0));
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // note: a SIGUSR1 listener also keeps Node from opening its inspector on that signal
+  for (const signal of stopSignals) process.on(signal, onSignal);
 
   try {
     mock = await startMock({

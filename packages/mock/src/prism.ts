@@ -40,6 +40,9 @@ export interface PrismSpawnOptions {
   onLog?: ((api: ApiName, line: string) => void) | undefined;
 }
 
+/** Preloaded into each Prism: exit when the parent's IPC channel closes; the channel keeps nothing alive. */
+const exitWithParent = `data:text/javascript,${encodeURIComponent("process.on('disconnect', () => process.exit(0)); process.channel?.unref();")}`;
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes stripped here
 const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
 // Prism's log lines: "[6:07:05 PM] › [CLI] ✖  fatal     <why>", "[6:11:40 PM] › [HTTP SERVER] get /x ✖  error ..."
@@ -68,9 +71,11 @@ export class PrismProcess {
     // its fatal errors are kept unless someone reads the log
     args.push('--verboseLevel', options.onLog ? 'info' : 'fatal');
     // note: not detached, so Prism shares the mock's process group and whatever kills the
-    // group (a CI runner's cleanup, a terminal's Ctrl-C) ends Prism too
-    this.child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    // group (a CI runner's cleanup, a terminal's Ctrl-C) ends Prism too. A parent killed on its
+    // own (SIGKILL, a crash) cannot stop its children, so each Prism also watches the IPC
+    // channel to its parent and exits when that closes: no Prism outlives the mock.
+    this.child = spawn(process.execPath, ['--import', exitWithParent, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       windowsHide: true,
     });
