@@ -35,6 +35,8 @@ export interface PrismSpawnOptions {
   contract: string;
   host: string;
   port: number;
+  /** the port callers know this API by (the front's), for messages */
+  shownPort?: number;
   dynamic: boolean;
   errors: boolean;
   onLog?: ((api: ApiName, line: string) => void) | undefined;
@@ -63,7 +65,7 @@ export class PrismProcess {
 
   constructor(options: PrismSpawnOptions) {
     this.api = options.api;
-    this.port = options.port;
+    this.port = options.shownPort ?? options.port;
     const args = [prismEntry(), 'mock', options.contract, '--host', options.host, '--port', String(options.port)];
     if (options.dynamic) args.push('--dynamic');
     if (options.errors) args.push('--errors');

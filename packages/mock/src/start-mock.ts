@@ -1,6 +1,9 @@
 import { resolve as resolvePath } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf } from './contracts.js';
+import { readFileSync } from 'node:fs';
+import { type Front, startFront } from './front/front.js';
+import type { OpenApiDoc } from './front/routes.js';
 import { freePort, probeListen, urlHost } from './ports.js';
 import { type MockExit, PrismProcess } from './prism.js';
 
@@ -169,14 +172,23 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   }
   const urls = Object.fromEntries(apiNames.map((api) => [api, `http://${urlHost(host)}:${ports[api]}`])) as Record<ApiName, string>;
 
+  // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
+  const prismPorts = {} as Record<ApiName, number>;
+  for (const api of apiNames) {
+    prismPorts[api] = await reservePort(api, '127.0.0.1', 0, taken);
+    taken.add(prismPorts[api]);
+  }
+  const prismUrls = Object.fromEntries(apiNames.map((api) => [api, `http://127.0.0.1:${prismPorts[api]}`])) as Record<ApiName, string>;
+
   if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
   const processes = apiNames.map(
     (api) =>
       new PrismProcess({
         api,
         contract: contracts[api],
-        host,
-        port: ports[api],
+        host: '127.0.0.1',
+        port: prismPorts[api],
+        shownPort: ports[api],
         dynamic: options.dynamic ?? false,
         errors: options.errors ?? false,
         onLog: options.onLog,
@@ -184,14 +196,28 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   );
   const killAll = () => processes.forEach((prism) => prism.killNow());
   process.once('exit', killAll);
+  const fronts: Front[] = [];
   let stopping: Promise<void> | undefined;
   const stop = () =>
-    (stopping ??= Promise.all(processes.map((prism) => prism.stop())).then(() => {
-      process.removeListener('exit', killAll);
-    }));
+    (stopping ??= Promise.all(fronts.map((front) => front.close()))
+      .then(() => Promise.all(processes.map((prism) => prism.stop())))
+      .then(() => {
+        process.removeListener('exit', killAll);
+      }));
 
   try {
-    await waitUntilReady(processes, urls, readyTimeoutMs, options.signal);
+    await waitUntilReady(processes, prismUrls, urls, readyTimeoutMs, options.signal);
+    for (const prism of processes) {
+      const { api } = prism;
+      const front = await startFront({ doc: readContract(contracts[api]), host, port: ports[api], upstreamPort: prismPorts[api] }).catch(
+        (cause: NodeJS.ErrnoException) => {
+          throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
+        },
+      );
+      fronts.push(front);
+      // a dead Prism takes its port with it, as before the front existed
+      void prism.exited.then(() => front.close());
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -209,7 +235,23 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   };
 }
 
-async function waitUntilReady(processes: PrismProcess[], urls: Record<ApiName, string>, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
+/** The parsed contract when it is JSON (the bundles are); a YAML one is left to Prism alone. */
+function readContract(file: string): OpenApiDoc | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits for every Prism on its private URL; messages name the public one a caller knows. */
+async function waitUntilReady(
+  processes: PrismProcess[],
+  privateUrls: Record<ApiName, string>,
+  urls: Record<ApiName, string>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const done = new AbortController();
   const deadline = Date.now() + timeoutMs;
 
@@ -231,7 +273,7 @@ async function waitUntilReady(processes: PrismProcess[], urls: Record<ApiName, s
   const ready = Promise.all(
     processes.map(async (prism) => {
       while (!done.signal.aborted) {
-        if (await answers(urls[prism.api])) return undefined;
+        if (await answers(privateUrls[prism.api])) return undefined;
         if (Date.now() > deadline) {
           return new MockStartError(
             'not-ready',

@@ -1,0 +1,147 @@
+// The front: owns an API's public port and forwards to its Prism process on a private one. It
+// answers itself, at once and in the API's own error shape, whatever Prism would crash on, hang
+// on or answer badly, and rewrites Prism's contract violations into that shape (keeping
+// `sl-violations`). Later layers (signature checks, state) go in `handle` before `forward`.
+import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
+import { errorBody } from './error-body.js';
+import { type ContractOperation, type OpenApiDoc, routeOf } from './routes.js';
+
+export interface FrontOptions {
+  /** the parsed contract, for error shapes, routes and `Prefer` checks; without it refusals are `{ message }` */
+  doc: OpenApiDoc | undefined;
+  host: string;
+  port: number;
+  /** where Prism listens (on 127.0.0.1) */
+  upstreamPort: number;
+}
+
+export interface Front {
+  close(): Promise<void>;
+}
+
+/** Larger request bodies are refused (413) before Prism reads them. */
+export const maxBodyBytes = 1024 * 1024;
+const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+interface Violation {
+  location?: string[];
+  code?: string | number;
+  message?: string;
+}
+
+/**
+ * Prism's reasons for a refusal: the `sl-violations` header, else its problem+json body's
+ * `validation` list, else the problem's title and detail as one reason.
+ */
+function violationsOf(header: string | undefined, problemText: string | undefined): Violation[] {
+  try {
+    if (header) return JSON.parse(header) as Violation[];
+  } catch {}
+  try {
+    const problem = JSON.parse(problemText ?? '') as { title?: string; detail?: string; validation?: Violation[] };
+    if (problem.validation?.length) return problem.validation;
+    return [{ location: ['request'], code: 'problem', message: [problem.title, problem.detail].filter(Boolean).join(': ') }];
+  } catch {
+    return [];
+  }
+}
+
+/** One line naming where each reason applies, e.g. `query.sourcetype: must be equal to ...`. */
+const reasonsMessage = (violations: Violation[]): string =>
+  violations.map((v) => `${(v.location ?? []).slice(1).join('.') || 'request'}: ${v.message ?? 'violates the contract'}`).join('; ');
+
+export function startFront(options: FrontOptions): Promise<Front> {
+  const { doc } = options;
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const refuse = (res: ServerResponse, operation: ContractOperation | undefined, { status, message }: Problem) =>
+    send(res, status, errorBody(doc, operation, status, message));
+
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: ContractOperation | undefined): void {
+    const upstream = request({ host: '127.0.0.1', port: options.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      const status = answer.statusCode ?? 502;
+      const violations = answer.headers['sl-violations'] as string | undefined;
+      const problemJson = /problem\+json/i.test(String(answer.headers['content-type'] ?? ''));
+      if (status < 400 || (!violations && !problemJson)) {
+        res.writeHead(status, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      // Prism's own refusal: in the API's words, with Prism's reasons as the message
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        // the reasons always travel in `sl-violations` too, whichever way Prism gave them
+        const reasons = violationsOf(violations, problemJson ? Buffer.concat(chunks).toString('utf8') : undefined);
+        const message = reasons.length ? reasonsMessage(reasons) : `the request breaks the contract (HTTP ${status})`;
+        send(res, status, errorBody(doc, operation, status, message), reasons.length ? { 'sl-violations': JSON.stringify(reasons) } : {});
+      });
+    });
+    // Prism is gone: the mock is failing (startMock reports the exit), so this port answers nothing
+    upstream.on('error', () => res.destroy());
+    upstream.end(body);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
+    const route = routeOf(doc, req.method ?? 'GET', path);
+    const problem: Problem | undefined = knownMethods.has(req.method ?? '')
+      ? (checkEscapes(path, query, route) ??
+        checkJsonBody(req.headers['content-type'], body) ??
+        checkPrefer(req.headers.prefer as string | undefined, doc, route.operation))
+      : { status: 405, message: `the HTTP method ${req.method} is not supported` };
+    if (problem) refuse(res, route.operation, problem);
+    else forward(req, res, body, route.operation);
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > maxBodyBytes) return refuse(res, undefined, { status: 413, message: `the request body is larger than ${maxBodyBytes} bytes` });
+      handle(req, res, Buffer.concat(chunks));
+    });
+    req.on('error', () => res.destroy());
+  });
+
+  // requests Node's parser refuses never reach the handler: answer them here, in the API's shape
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const [status, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'the request line or headers are too large (the query included)']
+        : error.code === 'HPE_INVALID_METHOD'
+          ? [405, 'the HTTP method is not supported']
+          : [400, `the request is not valid HTTP (${error.code ?? 'parse error'})`];
+    const text = JSON.stringify(errorBody(doc, undefined, status, message));
+    socket.end(
+      `HTTP/1.1 ${status} Refused\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+    );
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: options.host, port: options.port }, () => {
+      server.off('error', reject);
+      resolve({
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            agent.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
