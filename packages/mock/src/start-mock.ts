@@ -40,6 +40,8 @@ export interface RunningMock {
   readonly host: string;
   /** base URL per API, e.g. `http://127.0.0.1:4010` */
   readonly urls: Readonly<Record<ApiName, string>>;
+  /** where each API's Prism listens behind its front (loopback only), e.g. to measure the front */
+  readonly upstreamUrls: Readonly<Record<ApiName, string>>;
   readonly ports: Readonly<Record<ApiName, number>>;
   /** process id of each Prism process */
   readonly pids: Readonly<Record<ApiName, number | undefined>>;
@@ -226,6 +228,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   return {
     host,
     urls,
+    upstreamUrls: prismUrls,
     ports,
     contracts,
     pids: Object.fromEntries(processes.map((prism) => [prism.api, prism.pid])) as Record<ApiName, number | undefined>,
