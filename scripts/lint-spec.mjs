@@ -33,13 +33,19 @@ try {
 const require = createRequire(join(root, 'package.json'));
 const cli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 
+/** @param {string[]} args a Redocly CLI command against the registry */
+function redocly(...args) {
+  return spawnSync(process.execPath, [cli, ...args, '--config', values.config], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+}
+
 // a key Redocly does not know in redocly.yaml (a misplaced registry entry, say) is only a
 // warning of its own; the config check makes it fail the lint
 function checkConfig() {
-  const result = spawnSync(process.execPath, [cli, 'check-config', '--config', values.config], {
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  const result = redocly('check-config');
   if (result.status === 0) return true;
   process.stdout.write(result.stdout.replace(/^.*[║╔╚].*\n/gm, ''));
   process.stderr.write(result.stderr.replace(/^.*[║╔╚].*\n/gm, ''));
@@ -49,11 +55,7 @@ function checkConfig() {
 
 /** @param {string} api */
 function lint(api) {
-  const result = spawnSync(process.execPath, [cli, 'lint', api, '--config', values.config, '--format', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  const result = redocly('lint', api, '--format', 'json');
   let report;
   try {
     report = JSON.parse(result.stdout);

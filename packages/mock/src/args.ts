@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type ApiName, apiNames, defaultPorts, flagOf, labelOf } from './contracts.js';
+import { type ApiName, apiNames, defaultPorts, flagOf, labelOf, portClash } from './contracts.js';
 import type { StartMockOptions } from './start-mock.js';
 
 const envOf = (api: ApiName) => `MOCK_${flagOf[api].toUpperCase()}_PORT`;
@@ -127,10 +127,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     if (specFlag !== undefined) specs[api] = fileName(specFlag, `--${flag}-spec`);
     ports[api] ??= defaultPorts[api];
   }
-  for (const [index, api] of apiNames.entries()) {
-    const clash = apiNames.slice(index + 1).find((other) => ports[api] !== 0 && ports[other] === ports[api]);
-    if (clash) throw new UsageError(`the ${api} and ${clash} mocks need different ports (both are ${ports[api]})`);
-  }
+  const clash = portClash(ports as Record<ApiName, number>);
+  if (clash) throw new UsageError(`the ${clash[0]} and ${clash[1]} mocks need different ports (both are ${ports[clash[0]]})`);
 
   const options: StartMockOptions = { ports, dynamic: values.dynamic ?? false, errors: values.errors ?? false };
   if (Object.keys(specs).length > 0) options.specs = specs;

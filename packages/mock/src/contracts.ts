@@ -20,6 +20,15 @@ export const flagOf = Object.fromEntries(apis.map((api) => [api.name, api.flag])
 /** Each API's human name, e.g. for the help text. */
 export const labelOf = Object.fromEntries(apis.map((api) => [api.name, api.label])) as Readonly<Record<ApiName, string>>;
 
+/** The first two APIs given the same (non-zero) port, to be refused; undefined when all differ. */
+export function portClash(ports: Readonly<Record<ApiName, number>>): [ApiName, ApiName] | undefined {
+  for (const [index, api] of apiNames.entries()) {
+    const other = apiNames.slice(index + 1).find((candidate) => ports[api] !== 0 && ports[candidate] === ports[api]);
+    if (other) return [api, other];
+  }
+  return undefined;
+}
+
 /** The copy of a bundled contract this package ships in generated/contracts/. */
 export function bundledContractPath(api: ApiName): string {
   return fileURLToPath(new URL(`../generated/contracts/${api}.json`, import.meta.url));

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf } from './contracts.js';
+import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf, portClash } from './contracts.js';
 import { readFileSync } from 'node:fs';
 import { type Front, startFront } from './front/front.js';
 import type { OpenApiDoc } from './front/routes.js';
@@ -145,10 +145,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     wanted[api] = checkPort(value ?? defaultPorts[api], name);
     portNames[api] = name;
   }
-  for (const [index, api] of apiNames.entries()) {
-    const clash = apiNames.slice(index + 1).find((other) => wanted[api] !== 0 && wanted[other] === wanted[api]);
-    if (clash) throw new MockStartError('bad-option', undefined, `${portNames[api]} and ${portNames[clash]} must differ (both are ${wanted[api]})`);
-  }
+  const clash = portClash(wanted);
+  if (clash) throw new MockStartError('bad-option', undefined, `${portNames[clash[0]]} and ${portNames[clash[1]]} must differ (both are ${wanted[clash[0]]})`);
   for (const key of Object.keys(options.ports ?? {})) {
     if (!apiNames.includes(key as ApiName))
       throw new MockStartError('bad-option', undefined, `ports names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);

@@ -1,6 +1,6 @@
 // What the front refuses before Prism sees it: requests Prism would crash on, hang on, or
 // answer badly. Each check returns the problem in words that name the part of the request.
-import { resolve } from './error-body.js';
+import { examplesOf } from './error-body.js';
 import type { ContractOperation, OpenApiDoc, Route } from './routes.js';
 
 export interface Problem {
@@ -52,8 +52,7 @@ export function checkJsonBody(contentType: string | undefined, body: Buffer): Pr
 function documentedExamples(doc: OpenApiDoc, operation: ContractOperation): Map<string, Set<string>> {
   const byStatus = new Map<string, Set<string>>();
   for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-    const media = (resolve(doc, raw) as { content?: Record<string, { examples?: Record<string, unknown> }> } | undefined)?.content;
-    byStatus.set(status, new Set(Object.values(media ?? {}).flatMap((entry) => Object.keys(entry.examples ?? {}))));
+    byStatus.set(status, new Set(examplesOf(doc, raw).flatMap(({ name }) => (name === undefined ? [] : [name]))));
   }
   return byStatus;
 }

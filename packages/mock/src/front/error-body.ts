@@ -6,12 +6,25 @@ import type { ContractOperation, OpenApiDoc } from './routes.js';
 
 type Json = unknown;
 
-function examplesOf(doc: OpenApiDoc, response: unknown): Json[] {
+export interface DocumentedExample {
+  mediaType: string;
+  /** undefined for a media type's single `example` */
+  name: string | undefined;
+  value: Json;
+}
+
+/** Every example a response documents, per media type: its single `example`, else its named `examples`. */
+export function examplesOf(doc: OpenApiDoc, response: unknown): DocumentedExample[] {
   const resolved = resolve(doc, response) as { content?: Record<string, { example?: Json; examples?: Record<string, unknown> }> } | undefined;
-  const media = resolved?.content?.['application/json'];
-  if (!media) return [];
-  if (media.example !== undefined) return [media.example];
-  return Object.values(media.examples ?? {}).map((example) => (resolve(doc, example) as { value?: Json } | undefined)?.value);
+  return Object.entries(resolved?.content ?? {}).flatMap(([mediaType, media]): DocumentedExample[] =>
+    media.example !== undefined
+      ? [{ mediaType, name: undefined, value: media.example }]
+      : Object.entries(media.examples ?? {}).map(([name, example]) => ({
+          mediaType,
+          name,
+          value: (resolve(doc, example) as { value?: Json } | undefined)?.value,
+        })),
+  );
 }
 
 /** Follows one local `$ref` (bundles keep shared responses and examples under components). */
@@ -30,8 +43,10 @@ function templateFor(doc: OpenApiDoc | undefined, operation: ContractOperation |
   const candidates = [operation, ...operations].filter(Boolean) as ContractOperation[];
   for (const wanted of [String(status), '400']) {
     for (const candidate of candidates) {
-      const example = examplesOf(doc, candidate.responses?.[wanted]).find((value) => typeof value === 'object' && value !== null);
-      if (example) return example;
+      const example = examplesOf(doc, candidate.responses?.[wanted]).find(
+        ({ mediaType, value }) => mediaType === 'application/json' && typeof value === 'object' && value !== null,
+      );
+      if (example) return example.value;
     }
   }
   return undefined;
@@ -40,17 +55,31 @@ function templateFor(doc: OpenApiDoc | undefined, operation: ContractOperation |
 const messageKey = /^(message|error_msg|errmsg)$/i;
 const requestIdKey = /^request_?id$/i;
 
-/** A copy of `template` with its message and request id replaced; true in `done` once a message was placed. */
-function fill(template: Json, message: string, requestId: string, done: { message: boolean }): Json {
-  if (Array.isArray(template)) return template.map((item) => fill(item, message, requestId, done));
+/** The value of the example's first request-id field, wherever it sits. */
+function requestIdOf(template: Json): string | undefined {
+  if (typeof template !== 'object' || template === null) return undefined;
+  for (const [key, value] of Object.entries(template)) {
+    const found = typeof value === 'string' && requestIdKey.test(key) ? value : requestIdOf(value);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A copy of `template` with the first message field set to `message` and, in every string,
+ * the example's request id swapped for a fresh one (it also appears inside other fields, such
+ * as a troubleshooting link); true in `done` once a message was placed.
+ */
+function fill(template: Json, message: string, swapId: (text: string) => string, done: { message: boolean }): Json {
+  if (typeof template === 'string') return swapId(template);
+  if (Array.isArray(template)) return template.map((item) => fill(item, message, swapId, done));
   if (typeof template !== 'object' || template === null) return template;
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(template)) {
     if (typeof value === 'string' && messageKey.test(key) && !done.message) {
       out[key] = message;
       done.message = true;
-    } else if (typeof value === 'string' && requestIdKey.test(key)) out[key] = requestId;
-    else out[key] = fill(value, message, requestId, done);
+    } else out[key] = fill(value, message, swapId, done);
   }
   return out;
 }
@@ -58,11 +87,10 @@ function fill(template: Json, message: string, requestId: string, done: { messag
 /** The body of a refusal in the API's own shape; `{ message }` when the contract documents none. */
 export function errorBody(doc: OpenApiDoc | undefined, operation: ContractOperation | undefined, status: number, message: string): Json {
   const template = templateFor(doc, operation, status);
+  if (template === undefined) return { message };
   const done = { message: false };
+  const oldId = requestIdOf(template);
   const requestId = randomUUID();
-  // the example's own request id also appears inside other fields (a troubleshooting link)
-  const oldId = JSON.stringify(template ?? {}).match(/"request_?id"\s*:\s*"([^"]+)"/i)?.[1];
-  const source = oldId ? JSON.parse(JSON.stringify(template).split(oldId).join(requestId)) : template;
-  const body = source === undefined ? undefined : fill(source, message, requestId, done);
+  const body = fill(template, message, (text) => (oldId ? text.split(oldId).join(requestId) : text), done);
   return done.message ? body : { message };
 }
