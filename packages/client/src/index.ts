@@ -6,3 +6,4 @@ export type { RetryOptions } from './core/retry.js';
 export type { PageOptions } from './core/pagination.js';
 export type { CallOptions } from './core/call-operation.js';
 export type { TransportOptions } from './core/client-context.js';
+export type { ReceivedRequest, SignatureVerifier, VerifierOptions, VerifyRefusal } from './signing/verify.js';

@@ -56,7 +56,7 @@ export function* acs3Steps(
 ): Steps<Acs3Signature> {
   const values = new Map<string, string>();
   for (const [name, list] of request.headers) {
-    if (name === 'host' || name === 'content-type' || name.startsWith('x-acs-')) values.set(name, list.map((value) => value.trim()).join(','));
+    if (name === 'host' || name === 'content-type' || name.startsWith('x-acs-')) values.set(name, acs3HeaderValue(list));
   }
   const headers: Record<string, string> = {};
   const add = (name: string, value: string): void => {
@@ -76,7 +76,27 @@ export function* acs3Steps(
     add('x-acs-security-token', securityToken);
   }
   if (!values.has('host')) values.set('host', request.host);
+  return yield* acs3Signature(request, values, payloadHash, accessKeyId, secret, crypto, headers);
+}
 
+/** A header's value as ACS3 signs it: each value trimmed, a repeated header joined with ",". */
+export const acs3HeaderValue = (list: readonly string[]): string => list.map((value) => value.trim()).join(',');
+
+/**
+ * The canonical request over the headers in `values` (lower-case names, {@link acs3HeaderValue}
+ * form), the string to sign and the signature; the Authorization is added to `headers`. The
+ * signer and the verifier both sign through here.
+ * @internal
+ */
+export function* acs3Signature(
+  request: SignerInput,
+  values: Map<string, string>,
+  payloadHash: string,
+  accessKeyId: string,
+  secret: string,
+  crypto: SigningCrypto,
+  headers: Record<string, string>,
+): Steps<Acs3Signature> {
   const parts = {
     method: request.method,
     path: canonicalPath(request.path),

@@ -10,6 +10,9 @@ import type { AlibabaHbrRegion } from './regions.js';
 export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaRpcV2Auth } from './auth.js';
 export type { AlibabaErrorCode, AlibabaErrorFields, AlibabaErrorKind, AlibabaHbrError, AlibabaServiceError, AlibabaUnsuccessfulError } from './errors.js';
 export { alibabaHbrRegions, type AlibabaHbrRegion } from './regions.js';
+// raw-request signing, and its server side (what the contract mock's verifying mode runs)
+export * from './sign.js';
+export { createAlibabaHbrVerifier, type AlibabaHbrVerifierCredentials, type AlibabaHbrVerifierOptions } from './verify.js';
 // the vendor-neutral errors and option types, so one import serves a caller
 export * from '../index.js';
 

@@ -74,16 +74,7 @@ export function* rpcV2Steps(
 
   const signedPairs: ParamPair[] = requestPairs;
   for (const name in query) signedPairs.push([name, query[name]!]);
-  // the canonical request, and at once its own percent-encoding for the string to sign: each
-  // part is already encoded, so only its "%" needs encoding again ("=" and "&" become %3D, %26)
-  let canonicalRequest = '';
-  let encodedRequest = '';
-  for (const [name, value] of sortInPlace(signedPairs, byNameThenValue)) {
-    const pair = `${encode(name)}=${encode(value)}`;
-    canonicalRequest += `${canonicalRequest && '&'}${pair}`;
-    encodedRequest += `${encodedRequest && '%26'}${pair.replaceAll('%', '%25').replace('=', '%3D')}`;
-  }
-  const stringToSign = `${request.method}&%2F&${encodedRequest}`;
+  const { canonicalRequest, stringToSign } = rpcV2StringToSign(request.method, signedPairs);
   const signature = (query.Signature = yield crypto.hmacSha1Base64(`${secret}&`, stringToSign));
 
   let appended = '';
@@ -99,6 +90,25 @@ export function* rpcV2Steps(
     stringToSign,
     signature,
   };
+}
+
+/**
+ * The canonical request over `pairs` (sorted here, in place) and the string to sign, which
+ * is the method, "/" and the canonical request, each percent-encoded and joined by "&". The
+ * signer and the verifier both sign through here.
+ * @internal
+ */
+export function rpcV2StringToSign(method: string, pairs: ParamPair[]): { canonicalRequest: string; stringToSign: string } {
+  // the canonical request, and at once its own percent-encoding for the string to sign: each
+  // part is already encoded, so only its "%" needs encoding again ("=" and "&" become %3D, %26)
+  let canonicalRequest = '';
+  let encodedRequest = '';
+  for (const [name, value] of sortInPlace(pairs, byNameThenValue)) {
+    const pair = `${encode(name)}=${encode(value)}`;
+    canonicalRequest += `${canonicalRequest && '&'}${pair}`;
+    encodedRequest += `${encodedRequest && '%26'}${pair.replaceAll('%', '%25').replace('=', '%3D')}`;
+  }
+  return { canonicalRequest, stringToSign: `${method}&%2F&${encodedRequest}` };
 }
 
 /**

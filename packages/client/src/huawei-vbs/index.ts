@@ -10,6 +10,9 @@ import type { HuaweiVbsRegion } from './regions.js';
 export type { HuaweiAkSkAuth, HuaweiAuth, HuaweiTokenAuth } from './auth.js';
 export type { HuaweiErrorFields, HuaweiErrorKind, HuaweiGatewayError, HuaweiServiceError, HuaweiVbsError } from './errors.js';
 export { huaweiVbsRegions, type HuaweiVbsRegion } from './regions.js';
+// raw-request signing, and its server side (what the contract mock's verifying mode runs)
+export * from './sign.js';
+export { createHuaweiVbsVerifier, type HuaweiVbsVerifierCredentials, type HuaweiVbsVerifierOptions } from './verify.js';
 // the vendor-neutral errors and option types, so one import serves a caller
 export * from '../index.js';
 

@@ -1,0 +1,121 @@
+// The server's side of Huawei's two auth forms, for the contract mock: an X-Auth-Token from a
+// known list, or an SDK-HMAC-SHA256 signature recomputed with the client's own signer.
+// Refusals are the API gateway's: 401 with `error_code` APIG.0301.
+import { signingCrypto } from '#crypto';
+import { run } from '../signing/request.js';
+import {
+  defaultMaxSkewMs,
+  headerOf,
+  newRequestId,
+  oneLine,
+  onlyKeys,
+  type ReceivedRequest,
+  readList,
+  readObject,
+  readSecret,
+  readText,
+  sameSignature,
+  type SignatureVerifier,
+  signerInputOf,
+  skewProblem,
+  type VerifierOptions,
+  type VerifyRefusal,
+} from '../signing/verify.js';
+import { HUAWEI_SIGNING_ALGORITHM, huaweiSteps } from './sdk-hmac-sha256.js';
+
+/** What a Huawei verifier accepts: AK/SK pairs, IAM tokens, or both (the mock's credentials file section). */
+export interface HuaweiVbsVerifierCredentials {
+  aksk?: { accessKeyId: string; secretAccessKey: string }[];
+  tokens?: string[];
+}
+
+export interface HuaweiVbsVerifierOptions extends VerifierOptions {
+  /** how error messages name the credentials, e.g. `credentials["huawei-vbs"]`; default `credentials` */
+  where?: string;
+}
+
+/** The parts of `Authorization: SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...`. */
+interface HuaweiAuthorization {
+  access: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+const sdkDateForm = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+/** The Authorization header's parts, or what is wrong with it (never echoing more than its scheme). */
+function parseAuthorization(value: string): HuaweiAuthorization | string {
+  const [scheme = '', rest = ''] = value.split(/ (.*)/s);
+  if (scheme !== HUAWEI_SIGNING_ALGORITHM) {
+    const shown = /^[\w-]{1,32}$/.test(scheme) ? ` (it starts with "${scheme}")` : '';
+    return `the Authorization header is not ${HUAWEI_SIGNING_ALGORITHM}${shown}`;
+  }
+  const fields = new Map<string, string>();
+  for (const part of rest.split(',')) {
+    const at = part.indexOf('=');
+    if (at > 0) fields.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+  }
+  for (const name of ['Access', 'SignedHeaders', 'Signature']) {
+    if (!fields.get(name)) return `the Authorization header has no ${name}= part`;
+  }
+  return { access: fields.get('Access')!, signedHeaders: fields.get('SignedHeaders')!.toLowerCase().split(';'), signature: fields.get('Signature')! };
+}
+
+/**
+ * Checks requests to the Huawei VBS API the way its API gateway does: a token from
+ * `credentials.tokens`, or an SDK-HMAC-SHA256 signature by a key in `credentials.aksk` with
+ * `host` and `x-sdk-date` signed, every signed header present and X-Sdk-Date within 15 minutes.
+ * Throws a TypeError naming the field when `credentials` is malformed.
+ */
+export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredentials, options: HuaweiVbsVerifierOptions = {}): SignatureVerifier {
+  const where = options.where ?? 'credentials';
+  const section = readObject(credentials, where);
+  onlyKeys(section, where, ['aksk', 'tokens']);
+  const secrets = new Map(
+    readList(section, 'aksk', where, (item, at) => {
+      const pair = readObject(item, at);
+      onlyKeys(pair, at, ['accessKeyId', 'secretAccessKey']);
+      return [readText(pair.accessKeyId, `${at}.accessKeyId`), readSecret(pair.secretAccessKey, `${at}.secretAccessKey`)] as const;
+    }),
+  );
+  const tokens = new Set(readList(section, 'tokens', where, readText));
+  const now = options.now ?? Date.now;
+  const maxSkewMs = options.maxSkewMs ?? defaultMaxSkewMs;
+
+  const refuse = (reason: string): VerifyRefusal => ({
+    status: 401,
+    reason,
+    body: { error_msg: `Incorrect IAM authentication information: ${reason}`, error_code: 'APIG.0301', request_id: newRequestId().replace(/-/g, '') },
+  });
+
+  async function verify(request: ReceivedRequest): Promise<VerifyRefusal | undefined> {
+    // note: a token is a secret, so a refusal never repeats it
+    const token = headerOf(request, 'x-auth-token');
+    if (token !== undefined) return tokens.has(token) ? undefined : refuse('the X-Auth-Token is not one of the tokens this server accepts');
+    const authorization = headerOf(request, 'authorization');
+    if (!authorization) return refuse(`the request has neither an X-Auth-Token header nor a ${HUAWEI_SIGNING_ALGORITHM} Authorization header`);
+    const parsed = parseAuthorization(authorization);
+    if (typeof parsed === 'string') return refuse(parsed);
+    const secret = secrets.get(parsed.access);
+    if (secret === undefined) return refuse(`the access key ${parsed.access} is not known`);
+    for (const required of ['host', 'x-sdk-date']) {
+      if (!parsed.signedHeaders.includes(required)) return refuse(`SignedHeaders must include ${required}, but it is ${parsed.signedHeaders.join(';')}`);
+    }
+    const missing = parsed.signedHeaders.find((name) => request.headers[name] === undefined);
+    if (missing !== undefined) return refuse(`the signed header ${missing} is not on the request`);
+    const sdkDate = headerOf(request, 'x-sdk-date')!;
+    const date = sdkDateForm.exec(sdkDate);
+    if (!date) return refuse(`X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ, but it is ${sdkDate}`);
+    const [year, month, day, hour, minute, second] = date.slice(1).map(Number) as [number, number, number, number, number, number];
+    const skew = skewProblem('X-Sdk-Date', sdkDate, Date.UTC(year, month - 1, day, hour, minute, second), now(), maxSkewMs);
+    if (skew) return refuse(skew);
+
+    // the client's own signer, over exactly the headers the request says it signed
+    const expected = await run(huaweiSteps(signerInputOf(request, parsed.signedHeaders), parsed.access, secret, signingCrypto));
+    if (sameSignature(expected.signature, parsed.signature)) return undefined;
+    return refuse(
+      `the signature does not match. The server signed the headers ${expected.signedHeaders}; its canonical request is "${oneLine(expected.canonicalRequest)}" and its string to sign "${oneLine(expected.stringToSign)}"`,
+    );
+  }
+  return { verify };
+}
