@@ -1,9 +1,11 @@
 // The front: owns an API's public port and forwards to its Prism process on a private one. It
 // answers itself, at once and in the API's own error shape, whatever Prism would crash on, hang
 // on or answer badly, and rewrites Prism's contract violations into that shape (keeping
-// `sl-violations`). Later layers (signature checks, state) go in `handle` before `forward`.
+// `sl-violations`). Later layers (signature checks) go in `handle` before `forward`; stateful
+// mode (src/state/) serves its own route in `handle` and replaces Prism's successes in `forward`.
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { StateLayer } from '../state/layer.js';
 import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
 import { errorBody } from './error-body.js';
 import { type ContractOperation, type OpenApiDoc, routeOf } from './routes.js';
@@ -15,6 +17,8 @@ export interface FrontOptions {
   port: number;
   /** where Prism listens (on 127.0.0.1) */
   upstreamPort: number;
+  /** stateful mode: the mock's own routes, and the state's answers in place of Prism's successes */
+  state?: StateLayer | undefined;
 }
 
 export interface Front {
@@ -65,7 +69,10 @@ export function startFront(options: FrontOptions): Promise<Front> {
     send(res, status, errorBody(doc, operation, status, message));
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: ContractOperation | undefined): void {
+    const claimed = options.state?.claim(req, body);
     const upstream = request({ host: '127.0.0.1', port: options.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      // Prism validated the request; on its success the state answers instead (src/state/layer.ts)
+      if (claimed?.(answer, res)) return;
       const status = answer.statusCode ?? 502;
       const violations = answer.headers['sl-violations'] as string | undefined;
       const problemJson = /problem\+json/i.test(String(answer.headers['content-type'] ?? ''));
@@ -91,6 +98,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
+    if (options.state?.serveOwnRoute(req, res, path)) return;
     const route = routeOf(doc, req.method ?? 'GET', path);
     const problem: Problem | undefined = knownMethods.has(req.method ?? '')
       ? (checkEscapes(path, query, route) ??
