@@ -1,5 +1,4 @@
 import { resolve as resolvePath } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf, portClash } from './contracts.js';
 import { readFileSync } from 'node:fs';
 import { CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
@@ -7,11 +6,15 @@ import { type Front, startFront } from './front/front.js';
 import type { OpenApiDoc } from './front/routes.js';
 import { stateModels } from './models/index.js';
 import { freePort, probeListen, urlHost } from './ports.js';
-import { type MockExit, PrismProcess } from './prism.js';
+import type { MockExit, PrismProcess } from './prism.js';
+import { loopbackUrls, startPrisms } from './prism-start.js';
+import { MockStartError } from './start-error.js';
 import { StateLayer } from './state/layer.js';
 import { ModelSeedError } from './state/model.js';
 
 export type { MockExit } from './prism.js';
+export { answers } from './prism-start.js';
+export { MockStartError, type MockStartProblem } from './start-error.js';
 export type { VerifyingCredentials } from './credentials.js';
 
 export interface StartMockBaseOptions {
@@ -79,22 +82,6 @@ export interface RunningMock {
   reset(): Promise<void>;
 }
 
-export type MockStartProblem = 'bad-option' | 'contract' | 'port-in-use' | 'port-unavailable' | 'prism-exited' | 'not-ready' | 'aborted';
-
-/** Why the mock could not start; the message is one line that names the API and the port or file. */
-export class MockStartError extends Error {
-  override readonly name = 'MockStartError';
-  constructor(
-    readonly problem: MockStartProblem,
-    readonly api: ApiName | undefined,
-    message: string,
-    /** how Prism ended, when it exited before answering */
-    readonly exit?: MockExit,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * One API's value of a per-API option, from `ports`/`specs` or the `<flag>Port`/`<flag>Spec`
  * form; giving both with different values is refused rather than one silently winning.
@@ -130,24 +117,6 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new MockStartError('port-in-use', api, `${api}: port ${wanted} on ${host} is already in use`);
     throw new MockStartError('port-unavailable', api, `${api}: cannot listen on ${host}:${wanted} (${code ?? String(cause)})`);
-  }
-}
-
-/**
- * One real HTTP request: any answer at all means the server is up. A CORS preflight, which
- * Prism answers itself without logging a routing error for every poll.
- */
-export async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://cloud-backup-mock.invalid', 'access-control-request-method': 'GET' },
-      signal: AbortSignal.timeout(1_000),
-    });
-    await response.arrayBuffer();
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -201,28 +170,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   }
   const urls = Object.fromEntries(apiNames.map((api) => [api, `http://${urlHost(host)}:${ports[api]}`])) as Record<ApiName, string>;
 
-  // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
-  const prismPorts = {} as Record<ApiName, number>;
-  for (const api of apiNames) {
-    prismPorts[api] = await reservePort(api, '127.0.0.1', 0, taken);
-    taken.add(prismPorts[api]);
-  }
-  const prismUrls = Object.fromEntries(apiNames.map((api) => [api, `http://127.0.0.1:${prismPorts[api]}`])) as Record<ApiName, string>;
-
   if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
-  const processes = apiNames.map(
-    (api) =>
-      new PrismProcess({
-        api,
-        contract: contracts[api],
-        host: '127.0.0.1',
-        port: prismPorts[api],
-        shownPort: ports[api],
-        dynamic: options.dynamic ?? false,
-        errors: options.errors ?? false,
-        onLog: options.onLog,
-      }),
-  );
+  // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
+  let prismPorts = {} as Record<ApiName, number>;
+  let processes: PrismProcess[] = [];
   const killAll = () => processes.forEach((prism) => prism.killNow());
   process.once('exit', killAll);
   const fronts: Front[] = [];
@@ -235,7 +186,24 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       }));
 
   try {
-    await waitUntilReady(processes, prismUrls, urls, readyTimeoutMs, options.signal);
+    ({ processes, ports: prismPorts } = await startPrisms({
+      contracts,
+      urls,
+      shownPorts: ports,
+      dynamic: options.dynamic ?? false,
+      errors: options.errors ?? false,
+      onLog: options.onLog,
+      readyTimeoutMs,
+      signal: options.signal,
+      pickPort: async (api) => {
+        const port = await reservePort(api, '127.0.0.1', 0, taken);
+        taken.add(port);
+        return port;
+      },
+      onSpawn: (spawned) => {
+        processes = spawned;
+      },
+    }));
     for (const prism of processes) {
       const { api } = prism;
       const front = await startFront({
@@ -261,7 +229,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   return {
     host,
     urls,
-    upstreamUrls: prismUrls,
+    upstreamUrls: loopbackUrls(prismPorts),
     ports,
     contracts,
     pids: Object.fromEntries(processes.map((prism) => [prism.api, prism.pid])) as Record<ApiName, number | undefined>,
@@ -319,59 +287,5 @@ function readContract(file: string): OpenApiDoc | undefined {
     return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
   } catch {
     return undefined;
-  }
-}
-
-/** Waits for every Prism on its private URL; messages name the public one a caller knows. */
-async function waitUntilReady(
-  processes: PrismProcess[],
-  privateUrls: Record<ApiName, string>,
-  urls: Record<ApiName, string>,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const done = new AbortController();
-  const deadline = Date.now() + timeoutMs;
-
-  const earlyExit = Promise.race(processes.map((prism) => prism.exited)).then((exit) => {
-    const reason = processes.find((prism) => prism.api === exit.api)?.reason();
-    return new MockStartError(
-      'prism-exited',
-      exit.api,
-      `${exit.api}: prism exited with code ${exit.code}${exit.signal ? ` (${exit.signal})` : ''} before answering on ${urls[exit.api]}${reason ? `: ${reason}` : ''}`,
-      exit,
-    );
-  });
-  const aborted = new Promise<MockStartError>((resolve) => {
-    const onAbort = () => resolve(new MockStartError('aborted', undefined, 'the start was aborted'));
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-    done.signal.addEventListener('abort', () => signal?.removeEventListener('abort', onAbort), { once: true });
-  });
-  const ready = Promise.all(
-    processes.map(async (prism) => {
-      while (!done.signal.aborted) {
-        if (await answers(privateUrls[prism.api])) return undefined;
-        if (Date.now() > deadline) {
-          return new MockStartError(
-            'not-ready',
-            prism.api,
-            `${prism.api}: prism did not answer on ${urls[prism.api]} within ${Math.round(timeoutMs / 1000)} s`,
-          );
-        }
-        await delay(150, undefined, { signal: done.signal }).catch(() => undefined);
-      }
-      return undefined;
-    }),
-  ).then((results) => results.find((result) => result !== undefined));
-
-  try {
-    const failure = await Promise.race([ready, earlyExit, aborted]);
-    if (failure) throw failure;
-    // note: a process that died between its first answer and now is still an early exit
-    const gone = processes.find((prism) => !prism.running);
-    if (gone) throw await earlyExit;
-  } finally {
-    done.abort();
   }
 }
