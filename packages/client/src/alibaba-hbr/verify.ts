@@ -100,7 +100,11 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
   function dateProblem(name: string, value: string | undefined): Problem | undefined {
     if (value === undefined) return [400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`];
     if (!isoSecond.test(value) || Number.isNaN(Date.parse(value))) {
-      return [400, 'InvalidTimeStamp.Format', `Specified time stamp or date value is not well formatted: ${name} must be YYYY-MM-DDThh:mm:ssZ, but it is ${value}`];
+      return [
+        400,
+        'InvalidTimeStamp.Format',
+        `Specified time stamp or date value is not well formatted: ${name} must be YYYY-MM-DDThh:mm:ssZ, but it is ${value}`,
+      ];
     }
     const skew = skewProblem(name, value, Date.parse(value), now(), maxSkewMs);
     return skew ? [400, 'InvalidTimeStamp.Expired', `Specified time stamp or date value is expired: ${skew}`] : undefined;
@@ -128,7 +132,8 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
       if (at > 0) fields.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
     }
     for (const name of ['Credential', 'SignedHeaders', 'Signature']) {
-      if (!fields.get(name)) return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the Authorization header has no ${name}= part`];
+      if (!fields.get(name))
+        return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the Authorization header has no ${name}= part`];
     }
     const accessKeyId = fields.get('Credential')!;
     const key = keyOf(accessKeyId);
@@ -137,10 +142,15 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
     const mustSign = [...acs3Required, ...Object.keys(request.headers).filter((name) => name.startsWith('x-acs-'))];
     const unsigned = mustSign.find((name) => !signed.includes(name));
     if (unsigned !== undefined) {
-      return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: ${unsigned} must be signed, but SignedHeaders is ${signed.join(';')}`];
+      return [
+        400,
+        'IncompleteSignature',
+        `The request signature does not conform to Aliyun standards: ${unsigned} must be signed, but SignedHeaders is ${signed.join(';')}`,
+      ];
     }
     const absent = signed.find((name) => request.headers[name] === undefined);
-    if (absent !== undefined) return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the signed header ${absent} is not on the request`];
+    if (absent !== undefined)
+      return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the signed header ${absent} is not on the request`];
     const problem =
       dateProblem('x-acs-date', headerOf(request, 'x-acs-date')) ??
       tokenProblem(accessKeyId, key, headerOf(request, 'x-acs-security-token'), 'x-acs-security-token');
@@ -168,7 +178,8 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
   function* rpcV2(request: ReceivedRequest, pairs: ParamPair[]): Steps<Problem | undefined> {
     const value = (name: string) => pairs.find(([key]) => key === name)?.[1];
     const missing = ['AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'].find((name) => value(name) === undefined);
-    if (missing !== undefined) return [400, 'MissingParameter', `The input parameter "${missing}" that is mandatory for processing this request is not supplied.`];
+    if (missing !== undefined)
+      return [400, 'MissingParameter', `The input parameter "${missing}" that is mandatory for processing this request is not supplied.`];
     for (const [name, wanted] of [
       ['SignatureMethod', RPC_V2_SIGNATURE_METHOD],
       ['SignatureVersion', RPC_V2_SIGNATURE_VERSION],
@@ -188,7 +199,11 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
     );
     // the client's own string to sign and HMAC
     if (!sameSignature(yield signingCrypto.hmacSha1Base64(`${key.secret}&`, stringToSign), signature)) {
-      return [400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${shown(stringToSign, key.securityToken)}`];
+      return [
+        400,
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${shown(stringToSign, key.securityToken)}`,
+      ];
     }
     return nonceProblem(accessKeyId, value('SignatureNonce')!);
   }
