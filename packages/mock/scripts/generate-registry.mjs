@@ -26,6 +26,9 @@ for (const api of registry) {
 }
 
 const apis = registry.map(({ name, label, mock }) => ({ name, label, port: mock.port, flag: mock.flag }));
+// each API's request verifier comes from its client adapter (the signers' own canonicalisation)
+const verifying = registry.filter(({ mock }) => mock.verifier);
+const importOf = ({ name, mock }, index) => `import { ${mock.verifier} as verifier${index} } from '@cloud-backup-contracts/client/${name}';`;
 const header = '// Generated from the API registry (redocly.yaml) by packages/mock/scripts/generate-registry.mjs. Do not edit.';
 const literal = (api) =>
   `{ ${Object.entries(api)
@@ -33,10 +36,32 @@ const literal = (api) =>
     .join('; ')} }`;
 writeFileSync(
   join(out, 'registry.js'),
-  `${header}\n/** The APIs the mock serves, in the registry's order. */\nexport const apis = Object.freeze(${JSON.stringify(apis, null, 2)}.map(Object.freeze));\n`,
+  [
+    header,
+    ...verifying.map(importOf),
+    '',
+    "/** The APIs the mock serves, in the registry's order. */",
+    `export const apis = Object.freeze(${JSON.stringify(apis, null, 2)}.map(Object.freeze));`,
+    '',
+    '/** The request verifier factory of each API that has one (`--verify-signatures`). */',
+    `export const verifiers = Object.freeze({ ${verifying.map(({ name }, index) => `${JSON.stringify(name)}: verifier${index}`).join(', ')} });`,
+    '',
+  ].join('\n'),
 );
 writeFileSync(
   join(out, 'registry.d.ts'),
-  `${header}\n/** The APIs the mock serves, in the registry's order. */\nexport declare const apis: readonly [\n${apis.map((api) => `  ${literal(api)},`).join('\n')}\n];\n`,
+  [
+    header,
+    "import type { SignatureVerifier, VerifierOptions } from '@cloud-backup-contracts/client';",
+    '',
+    "/** The APIs the mock serves, in the registry's order. */",
+    `export declare const apis: readonly [\n${apis.map((api) => `  ${literal(api)},`).join('\n')}\n];`,
+    '',
+    "/** Creates a verifier from one API's section of the credentials file; throws a TypeError naming a bad field. */",
+    'export type VerifierFactory = (credentials: unknown, options?: VerifierOptions & { where?: string }) => SignatureVerifier;',
+    '/** The request verifier factory of each API that has one (`--verify-signatures`). */',
+    `export declare const verifiers: { ${verifying.map(({ name }) => `readonly ${JSON.stringify(name)}: VerifierFactory;`).join(' ')} };`,
+    '',
+  ].join('\n'),
 );
 console.log(`generate-registry: generated/registry.js and generated/contracts/ for ${registry.map((api) => api.name).join(', ')}`);

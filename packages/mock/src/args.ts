@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type ApiName, apiNames, defaultPorts, flagOf, labelOf, portClash } from './contracts.js';
+import { CredentialsError, readCredentialsFile, type VerifyingCredentials } from './credentials.js';
 import type { StartMockOptions } from './start-mock.js';
 
 const envOf = (api: ApiName) => `MOCK_${flagOf[api].toUpperCase()}_PORT`;
@@ -21,6 +22,8 @@ export const usage = [
   column('--host <address>', 'interface to listen on (default 127.0.0.1)'),
   column('--dynamic', "generate responses from the schemas instead of the contract's examples"),
   column('--errors', 'Prism --errors: requests/responses that break the contract get error responses'),
+  column('--verify-signatures', "check every request's signature or token as the real service does"),
+  column('--credentials <file>', 'JSON keys and tokens for --verify-signatures (see the README)'),
   column('--ready-timeout <s>', 'seconds every mock gets to answer before giving up (default 30)'),
   column('--verbose', "print Prism's log (every request) to stderr"),
   column('-h, --help', 'show this help'),
@@ -80,6 +83,8 @@ function readFlags(argv: readonly string[]) {
         host: { type: 'string' },
         dynamic: { type: 'boolean' },
         errors: { type: 'boolean' },
+        'verify-signatures': { type: 'boolean' },
+        credentials: { type: 'string' },
         'ready-timeout': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,6 +141,16 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     if (values.host.trim() === '') throw new UsageError('--host must not be empty');
     options.host = values.host.trim();
   }
+  if (values['verify-signatures']) {
+    if (values.credentials === undefined)
+      throw new UsageError('--verify-signatures needs --credentials <file>: the keys and tokens requests may be signed with');
+    try {
+      options.credentials = readCredentialsFile(fileName(values.credentials, '--credentials')) as VerifyingCredentials;
+    } catch (error) {
+      throw error instanceof CredentialsError ? new UsageError(`--credentials: ${error.message}`) : error;
+    }
+    options.verifySignatures = true;
+  } else if (values.credentials !== undefined) throw new UsageError('--credentials is only read with --verify-signatures');
   if (values['ready-timeout'] !== undefined) {
     const seconds = Number(values['ready-timeout']);
     if (!/^\d+(\.\d+)?$/.test(values['ready-timeout'].trim()) || !(seconds > 0))

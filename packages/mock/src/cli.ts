@@ -73,6 +73,8 @@ async function main(): Promise<number> {
   const width = Math.max(...apiNames.map((api) => api.length));
   for (const api of apiNames) console.log(`${api.padEnd(width)} ${mock.urls[api]}`);
   if (command.verbose) for (const api of apiNames) console.error(`${name}: ${api} is prism pid ${mock.pids[api]}`);
+  for (const api of mock.withoutCredentials) console.error(`${name}: the credentials have no section for ${api}, so every request to it is refused`);
+  for (const api of mock.unverified) console.error(`${name}: ${api} has no signature verifier, so its requests are not checked`);
 
   void mock.exited.then(async (exit) => {
     if (exit.expected || (await stoppedByGroupSignal(exit, () => stopRequested))) return;

@@ -9,4 +9,5 @@ export {
   type RunningMock,
   type StartMockBaseOptions,
   type StartMockOptions,
+  type VerifyingCredentials,
 } from './start-mock.js';

@@ -2,12 +2,14 @@ import { resolve as resolvePath } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf, portClash } from './contracts.js';
 import { readFileSync } from 'node:fs';
+import { CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
 import type { OpenApiDoc } from './front/routes.js';
 import { freePort, probeListen, urlHost } from './ports.js';
 import { type MockExit, PrismProcess } from './prism.js';
 
 export type { MockExit } from './prism.js';
+export type { VerifyingCredentials } from './credentials.js';
 
 export interface StartMockBaseOptions {
   /** port per API name, e.g. `{ '<api>': 4010 }`; default the registry's port; 0 picks a free port */
@@ -26,6 +28,13 @@ export interface StartMockBaseOptions {
   onLog?: (api: ApiName, line: string) => void;
   /** aborts a start in progress; the processes started so far are stopped */
   signal?: AbortSignal;
+  /**
+   * check every request's signature or token before anything else, as the real services do, with
+   * the keys in `credentials`; a failure is answered in the API's own error shape and status
+   */
+  verifySignatures?: boolean;
+  /** the verifying mode's keys: per API, its section of the credentials file (see the README) */
+  credentials?: VerifyingCredentials;
 }
 
 /**
@@ -51,6 +60,10 @@ export interface RunningMock {
   readonly exited: Promise<MockExit>;
   /** how a Prism process ended, or undefined while it runs */
   exitOf(api: ApiName): MockExit | undefined;
+  /** APIs whose requests are not checked in the verifying mode (the registry gives them no verifier) */
+  readonly unverified: readonly ApiName[];
+  /** APIs the verifying mode refuses every request to, as the credentials have no section for them */
+  readonly withoutCredentials: readonly ApiName[];
   /** stops every Prism process; safe to call more than once */
   stop(): Promise<void>;
 }
@@ -156,6 +169,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       throw new MockStartError('bad-option', undefined, `specs names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);
   }
 
+  const verifiers = readVerifying(options);
+
   const contracts = {} as Record<ApiName, string>;
   for (const api of apiNames) {
     const given = perApi<string>(options, api, 'specs').value;
@@ -209,11 +224,16 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     await waitUntilReady(processes, prismUrls, urls, readyTimeoutMs, options.signal);
     for (const prism of processes) {
       const { api } = prism;
-      const front = await startFront({ doc: readContract(contracts[api]), host, port: ports[api], upstreamPort: prismPorts[api] }).catch(
-        (cause: NodeJS.ErrnoException) => {
-          throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
-        },
-      );
+      const front = await startFront({
+        doc: readContract(contracts[api]),
+        host,
+        port: ports[api],
+        upstreamPort: prismPorts[api],
+        verifier: verifiers?.byApi[api],
+        onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
+      }).catch((cause: NodeJS.ErrnoException) => {
+        throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
+      });
       fronts.push(front);
       // a dead Prism takes its port with it, as before the front existed
       void prism.exited.then(() => front.close());
@@ -232,8 +252,29 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     pids: Object.fromEntries(processes.map((prism) => [prism.api, prism.pid])) as Record<ApiName, number | undefined>,
     exited: Promise.race(processes.map((prism) => prism.exited)),
     exitOf: (api) => processes.find((prism) => prism.api === api)?.exit,
+    unverified: verifiers?.unverified ?? [],
+    withoutCredentials: verifiers?.withoutCredentials ?? [],
     stop,
   };
+}
+
+/** The verifiers of the verifying mode, or undefined without it; the options are checked first. */
+function readVerifying(options: StartMockOptions): Verifiers | undefined {
+  const { verifySignatures, credentials } = options;
+  if (verifySignatures !== undefined && typeof verifySignatures !== 'boolean')
+    throw new MockStartError('bad-option', undefined, 'verifySignatures must be true or false');
+  if (!verifySignatures) {
+    if (credentials !== undefined) throw new MockStartError('bad-option', undefined, 'credentials are only read with verifySignatures: true');
+    return undefined;
+  }
+  if (credentials === undefined)
+    throw new MockStartError('bad-option', undefined, 'verifySignatures needs credentials: the keys and tokens requests may be signed with');
+  try {
+    return createVerifiers(credentials);
+  } catch (error) {
+    if (error instanceof CredentialsError) throw new MockStartError('bad-option', error.api, error.message);
+    throw error;
+  }
 }
 
 /** The parsed contract when it is JSON (the bundles are); a YAML one is left to Prism alone. */

@@ -18,6 +18,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const readyTimeout = ['--ready-timeout', '90'];
 const urlLines = /huawei-vbs {2}(http:\/\/\S+)\nalibaba-hbr (http:\/\/\S+)\n/;
 
+// the verifying mode's credentials files: a Huawei-only one, and two the CLI must refuse
+const huaweiOnlyCredentials = join(work, 'huawei-only.json');
+writeFileSync(huaweiOnlyCredentials, JSON.stringify({ 'huawei-vbs': { tokens: ['cli-token'] } }));
+const brokenCredentials = join(work, 'broken.json');
+writeFileSync(brokenCredentials, '{ "huawei-vbs": { "aksk": [{ "accessKeyId": "AK", "secretAccessKey": "TOPSECRET" ');
+const missingSecretCredentials = join(work, 'missing-secret.json');
+writeFileSync(missingSecretCredentials, JSON.stringify({ 'huawei-vbs': { aksk: [{ accessKeyId: 'AK' }] } }));
+
 describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
   it('prints both URLs, answers on them, and on SIGTERM stops both Prism processes and exits 0', async () => {
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
@@ -127,6 +135,18 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     },
     { args: ['--spec', 'alibaba-hbr='], env: {}, says: /--spec alibaba-hbr must name a file/ },
     { args: ['--spec', 'alibaba-hbr=a.json', '--alibaba-spec', 'b.json'], env: {}, says: /--spec alibaba-hbr and --alibaba-spec both set the contract/ },
+    { args: ['--verify-signatures'], env: {}, says: /--verify-signatures needs --credentials <file>/ },
+    { args: ['--credentials', huaweiOnlyCredentials], env: {}, says: /--credentials is only read with --verify-signatures/ },
+    {
+      args: ['--verify-signatures', '--credentials', join(work, 'none.json')],
+      env: {},
+      says: /--credentials: the credentials file \S+none\.json does not exist/,
+    },
+    {
+      args: ['--verify-signatures', '--credentials', brokenCredentials],
+      env: {},
+      says: /--credentials: the credentials file \S+broken\.json is not valid JSON$/m,
+    },
     { args: ['--unknown'], env: {}, says: /Unknown option '--unknown'/ },
     { args: ['extra'], env: {}, says: /positional/i },
   ];
@@ -138,6 +158,34 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     expect((await cli.exited).code).toBe(2);
     expect(cli.stderr()).toMatch(says);
     expect(cli.stderr()).toMatch(/^cloud-backup-mock: /);
+  });
+
+  it('never prints a credentials file: a broken one is refused without quoting it', async () => {
+    const cli = runCli(['--verify-signatures', '--credentials', brokenCredentials]);
+    expect((await cli.exited).code).toBe(2);
+    expect(cli.stdout() + cli.stderr()).not.toContain('TOPSECRET');
+  });
+
+  it('exits 1 naming the field when a credentials file lacks a secret', async () => {
+    const cli = runCli(['--verify-signatures', '--credentials', missingSecretCredentials, '--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0']);
+    expect((await cli.exited).code).toBe(1);
+    expect(cli.stderr()).toContain('cloud-backup-mock: credentials["huawei-vbs"].aksk[0].secretAccessKey must be a non-empty string');
+  });
+
+  it('--verify-signatures: a listed token passes, another is refused, and an API without a section refuses everything', async () => {
+    const cli = runCli(['--verify-signatures', '--credentials', huaweiOnlyCredentials, '--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', ...readyTimeout]);
+    const [, huaweiUrl, alibabaUrl] = await cli.waitFor(urlLines);
+    await cli.waitFor(/the credentials have no section for alibaba-hbr, so every request to it is refused/);
+    const count = (token: string) => fetch(`${huaweiUrl}/v2/${projectId}/os-vendor-backup-sharing/count`, { headers: { 'X-Auth-Token': token } });
+    expect((await count('cli-token')).status).toBe(200);
+    const refused = await count('another-token');
+    expect([refused.status, ((await refused.json()) as { error_code?: string }).error_code]).toEqual([401, 'APIG.0301']);
+    const alibaba = await fetch(
+      `${alibabaUrl}/?Action=GetBasicStatistics&Version=2017-09-08&SourceType=ECS_FILE&AccessKeyId=AK&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=n1&Timestamp=${new Date().toISOString().slice(0, 19)}Z&Signature=x`,
+    );
+    expect([alibaba.status, ((await alibaba.json()) as { Code?: string }).Code]).toEqual([404, 'InvalidAccessKeyId.NotFound']);
+    cli.child.kill('SIGTERM');
+    expect((await cli.exited).code).toBe(0);
   });
 
   it('--help prints the usage and exits 0', async () => {

@@ -36,6 +36,43 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'contract',
     'alibaba-hbr: contract /nowhere/contract.json does not exist',
   ],
+  [
+    'verifySignatures without credentials',
+    { verifySignatures: true },
+    'bad-option',
+    'verifySignatures needs credentials: the keys and tokens requests may be signed with',
+  ],
+  ['credentials without verifySignatures', { credentials: {} }, 'bad-option', 'credentials are only read with verifySignatures: true'],
+  [
+    'credentials for an API the mock does not serve',
+    { verifySignatures: true, credentials: { nope: {} } as StartMockOptions['credentials'] },
+    'bad-option',
+    'credentials names "nope", which is not an API the mock serves (huawei-vbs, alibaba-hbr)',
+  ],
+  [
+    'an access key without its secret',
+    { verifySignatures: true, credentials: { 'huawei-vbs': { aksk: [{ accessKeyId: 'AK' }] } } },
+    'bad-option',
+    'credentials["huawei-vbs"].aksk[0].secretAccessKey must be a non-empty string',
+  ],
+  [
+    'a misspelt field',
+    { verifySignatures: true, credentials: { 'alibaba-hbr': { aksk: [], tokens: [] } } },
+    'bad-option',
+    'credentials["alibaba-hbr"].tokens is not a known field (known: aksk)',
+  ],
+  [
+    'tokens that are not a list',
+    { verifySignatures: true, credentials: { 'huawei-vbs': { tokens: 'one' } } },
+    'bad-option',
+    'credentials["huawei-vbs"].tokens must be a list',
+  ],
+  [
+    'an access key id with a space',
+    { verifySignatures: true, credentials: { 'alibaba-hbr': { aksk: [{ accessKeyId: 'A K', accessKeySecret: 's' }] } } },
+    'bad-option',
+    'credentials["alibaba-hbr"].aksk[0].accessKeyId must only contain visible ASCII characters',
+  ],
 ];
 
 describe('startMock options', () => {

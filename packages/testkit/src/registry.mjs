@@ -16,8 +16,10 @@ import { workspaceRootAbove } from './workspace-root.mjs';
  * @property {string} root absolute path of the hand-written contract's entry file
  * @property {string} bundle absolute path of the bundled contract (`output` in redocly.yaml)
  * @property {string} client name of the client factory the adapter folder exports
- * @property {{ port: number, flag: string }} mock default port; `flag` names the mock's
- *   per-API options (`--<flag>-port`, `--<flag>-spec`, `MOCK_<FLAG>_PORT`)
+ * @property {{ port: number, flag: string, verifier?: string }} mock default port; `flag` names the mock's
+ *   per-API options (`--<flag>-port`, `--<flag>-spec`, `MOCK_<FLAG>_PORT`); `verifier`, when the
+ *   API has one, names the request verifier its client adapter exports (the mock's
+ *   `--verify-signatures` mode)
  */
 
 /** A registry entry that is missing or malformed; `field` is the path of the offending key. */
@@ -42,6 +44,7 @@ export const defaultRegistryPath = join(
 const namePattern = /^[a-z][a-z\d]*(-[a-z\d]+)*$/;
 const flagPattern = /^[a-z][a-z\d]*$/;
 const factoryPattern = /^create[A-Z][A-Za-z\d]*Client$/;
+const verifierPattern = /^create[A-Z][A-Za-z\d]*Verifier$/;
 
 /**
  * @param {unknown} value
@@ -97,7 +100,11 @@ export function loadRegistry(registryPath = defaultRegistryPath) {
       root: resolve(base, text(api.root, `${at}.root`)),
       bundle: resolve(base, text(api.output, `${at}.output`, /\.json$/, 'a .json file')),
       client: text(extra.client, `${at}.x-registry.client`, factoryPattern, 'createSomethingClient'),
-      mock: { port: /** @type {number} */ (port), flag: text(mock.flag, `${at}.x-registry.mock.flag`, flagPattern, 'one lowercase word, e.g. backup') },
+      mock: {
+        port: /** @type {number} */ (port),
+        flag: text(mock.flag, `${at}.x-registry.mock.flag`, flagPattern, 'one lowercase word, e.g. backup'),
+        ...(mock.verifier === undefined ? {} : { verifier: text(mock.verifier, `${at}.x-registry.mock.verifier`, verifierPattern, 'createSomethingVerifier') }),
+      },
     };
   });
   if (entries.length === 0) throw new RegistryError(`${registryPath} apis`, 'lists no API');

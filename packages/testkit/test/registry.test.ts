@@ -48,6 +48,11 @@ describe('loadRegistry', () => {
     expect(() => registryEntry('three', registry)).toThrow('api "three" is not in the registry (known: one-api, two)');
   });
 
+  it("reads an API's request verifier when the entry names one", () => {
+    const file = registryFile(`apis:\n${entry('one', 4100, 'one').replace('flag: one }', 'flag: one, verifier: createThingVerifier }')}\n`);
+    expect(loadRegistry(file)[0]!.mock).toEqual({ port: 4100, flag: 'one', verifier: 'createThingVerifier' });
+  });
+
   const broken: [string, string, string][] = [
     ['no apis map', 'extends: [recommended]\n', 'apis must be a mapping'],
     ['an empty apis map', 'apis: {}\n', 'apis lists no API'],
@@ -69,6 +74,11 @@ describe('loadRegistry', () => {
       'a client that is not a factory name',
       `apis:\n${entry('one', 4100, 'one').replace('createThingClient', 'thing')}\n`,
       'apis.one.x-registry.client must look like createSomethingClient',
+    ],
+    [
+      'a verifier that is not a factory name',
+      `apis:\n${entry('one', 4100, 'one').replace('flag: one }', 'flag: one, verifier: checkThing }')}\n`,
+      'apis.one.x-registry.mock.verifier must look like createSomethingVerifier',
     ],
     [
       'a missing label',

@@ -93,7 +93,7 @@ export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredential
     const token = headerOf(request, 'x-auth-token');
     if (token !== undefined) return tokens.has(token) ? undefined : refuse('the X-Auth-Token is not one of the tokens this server accepts');
     const authorization = headerOf(request, 'authorization');
-    if (!authorization) return refuse(`the request has neither an X-Auth-Token header nor a ${HUAWEI_SIGNING_ALGORITHM} Authorization header`);
+    if (!authorization) return refuse(`the request has neither an X-Auth-Token header nor an Authorization header signed with ${HUAWEI_SIGNING_ALGORITHM}`);
     const parsed = parseAuthorization(authorization);
     if (typeof parsed === 'string') return refuse(parsed);
     const secret = secrets.get(parsed.access);

@@ -1,9 +1,10 @@
 // The front: owns an API's public port and forwards to its Prism process on a private one. It
 // answers itself, at once and in the API's own error shape, whatever Prism would crash on, hang
 // on or answer badly, and rewrites Prism's contract violations into that shape (keeping
-// `sl-violations`). Later layers (signature checks, state) go in `handle` before `forward`.
+// `sl-violations`). In the verifying mode every request is checked before anything else.
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { SignatureVerifier } from '@cloud-backup-contracts/client';
 import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
 import { errorBody } from './error-body.js';
 import { type ContractOperation, type OpenApiDoc, routeOf } from './routes.js';
@@ -15,6 +16,10 @@ export interface FrontOptions {
   port: number;
   /** where Prism listens (on 127.0.0.1) */
   upstreamPort: number;
+  /** checks each request's signature or token first (the verifying mode) */
+  verifier?: SignatureVerifier;
+  /** told why each request the verifier refused was refused */
+  onRefusal?: (reason: string) => void;
 }
 
 export interface Front {
@@ -89,6 +94,27 @@ export function startFront(options: FrontOptions): Promise<Front> {
     upstream.end(body);
   }
 
+  /** The verifying layer: a request whose signature or token fails is answered by the verifier's refusal. */
+  function verifyThenHandle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const { verifier } = options;
+    if (!verifier) {
+      handle(req, res, body);
+      return;
+    }
+    const received = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.toString('utf8') };
+    verifier.verify(received).then(
+      (refusal) => {
+        if (!refusal) handle(req, res, body);
+        else {
+          options.onRefusal?.(refusal.reason);
+          send(res, refusal.status, refusal.body);
+        }
+      },
+      (error: unknown) =>
+        refuse(res, undefined, { status: 500, message: `the mock could not check the signature (${error instanceof Error ? error.message : String(error)})` }),
+    );
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
     const route = routeOf(doc, req.method ?? 'GET', path);
@@ -110,7 +136,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
     });
     req.on('end', () => {
       if (size > maxBodyBytes) return refuse(res, undefined, { status: 413, message: `the request body is larger than ${maxBodyBytes} bytes` });
-      handle(req, res, Buffer.concat(chunks));
+      verifyThenHandle(req, res, Buffer.concat(chunks));
     });
     req.on('error', () => res.destroy());
   });

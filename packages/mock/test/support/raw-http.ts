@@ -26,3 +26,32 @@ export async function replay(request: Request, timeoutMs = 5_000): Promise<RawRe
     outgoing.end(body);
   });
 }
+
+export interface RawRequest {
+  method: string;
+  /** absolute URL; its path and query are sent byte for byte */
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Sends exactly `request`, however malformed or mis-signed, and reads the answer whatever its status. */
+export function sendRaw(request: RawRequest, timeoutMs = 5_000): Promise<RawResponse> {
+  const target = new URL(request.url);
+  const body = Buffer.from(request.body ?? '', 'utf8');
+  const headers = { ...request.headers, ...(body.length > 0 ? { 'content-length': String(body.length) } : {}) };
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: target.hostname, port: target.port, method: request.method, path: `${target.pathname}${target.search}`, headers, timeout: timeoutMs },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        incoming.on('error', reject);
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
