@@ -22,6 +22,7 @@ const require = createRequire(import.meta.url);
 const pages = [
   { source: 'index.md', output: 'index.html', label: 'Home' },
   { source: 'getting-started.md', output: 'getting-started.html', label: 'Getting started' },
+  { source: 'mock-in-ci.md', output: 'mock-in-ci.html', label: 'The mock in CI' },
 ];
 const navigation = [
   ...pages.filter((page) => page.output !== 'index.html').map(({ output, label }) => ({ href: output, label })),

@@ -24,6 +24,7 @@ const seedCountParameters = [
 const ownPages = [
   { name: 'index', path: 'index.html', heading: 'Cloud backup contracts' },
   { name: 'getting-started', path: 'getting-started.html', heading: 'Getting started' },
+  { name: 'mock-in-ci', path: 'mock-in-ci.html', heading: 'The contract mock in your CI' },
 ];
 
 interface Visit {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const linter = fileURLToPath(new URL('../scripts/lint-workflows.mjs', import.meta.url));
 const guide = fileURLToPath(new URL('../src/getting-started.md', import.meta.url));
+const mockGuide = fileURLToPath(new URL('../src/mock-in-ci.md', import.meta.url));
 
 const validWorkflow = `name: ok
 on: [push]
@@ -42,8 +43,11 @@ describe('workflow linting with actionlint', () => {
     expect(run.status).toBe(0);
   });
 
-  it('passes the GitHub Actions snippet of the getting-started guide', () => {
-    const snippets = [...readFileSync(guide, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  it.each([
+    ['getting-started guide', guide],
+    ['mock-in-CI page', mockGuide],
+  ])('passes the GitHub Actions snippet of the %s', (_page, file) => {
+    const snippets = [...readFileSync(file, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
     expect(snippets).toHaveLength(1);
     expect(lint({ 'mock.yml': snippets[0]! })).toMatchObject({ status: 0 });
   });

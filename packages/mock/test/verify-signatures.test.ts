@@ -41,16 +41,18 @@ const lower = (headers: Record<string, string>) => Object.fromEntries(Object.ent
 
 // ---- requests signed by the client's exported signers ----
 
-type Unsigned = Omit<RawRequest, 'url'> & { path: string };
+/** A request as the tests build it: a text body. */
+type Sent = Omit<RawRequest, 'body'> & { body?: string };
+type Unsigned = Omit<Sent, 'url'> & { path: string };
 
-async function huaweiSigned(request: Unsigned, key = huaweiKey, date?: Date): Promise<RawRequest> {
+async function huaweiSigned(request: Unsigned, key = huaweiKey, date?: Date): Promise<Sent> {
   const url = `${mock.urls['huawei-vbs']}${request.path}`;
   const { headers } = await signHuaweiVbsRequest({ method: request.method, url, headers: request.headers, body: request.body }, key, { date });
   return { method: request.method, url, headers: { ...request.headers, ...lower(headers) }, body: request.body };
 }
 
 const acs3Options = { action: 'GetBasicStatistics', version: '2017-09-08' };
-async function acs3Signed(request: Unsigned, key: AlibabaCredentials = alibabaKey, date?: Date): Promise<RawRequest> {
+async function acs3Signed(request: Unsigned, key: AlibabaCredentials = alibabaKey, date?: Date): Promise<Sent> {
   const url = `${mock.urls['alibaba-hbr']}${request.path}`;
   const { headers } = await signAlibabaHbrAcs3Request({ method: request.method, url, headers: request.headers, body: request.body }, key, {
     ...acs3Options,
@@ -59,7 +61,7 @@ async function acs3Signed(request: Unsigned, key: AlibabaCredentials = alibabaKe
   return { method: request.method, url, headers: { ...request.headers, ...lower(headers) }, body: request.body };
 }
 
-async function rpcV2Signed(request: Unsigned, key: AlibabaCredentials = alibabaKey, date?: Date): Promise<RawRequest> {
+async function rpcV2Signed(request: Unsigned, key: AlibabaCredentials = alibabaKey, date?: Date): Promise<Sent> {
   const { url } = await signAlibabaHbrRpcV2Request(
     { method: request.method, url: `${mock.urls['alibaba-hbr']}${request.path}`, headers: request.headers, body: request.body },
     key,
@@ -86,8 +88,8 @@ const rpcForm: Unsigned = { method: 'POST', path: '/', headers: { 'content-type'
 const nudge = (text: string) => `${text.slice(0, -1)}${text.endsWith('9') ? '8' : String.fromCharCode(text.charCodeAt(text.length - 1) + 1)}`;
 /** A signing time moved by one second or so: its last digit changed. */
 const nudgeTime = (text: string) => text.replace(/(\d)(\D*)$/, (_all, digit: string, rest: string) => `${digit === '9' ? '8' : Number(digit) + 1}${rest}`);
-const withHeader = (request: RawRequest, name: string, value: string): RawRequest => ({ ...request, headers: { ...request.headers, [name]: value } });
-const withoutHeader = (request: RawRequest, name: string): RawRequest => {
+const withHeader = (request: Sent, name: string, value: string): Sent => ({ ...request, headers: { ...request.headers, [name]: value } });
+const withoutHeader = (request: Sent, name: string): Sent => {
   const { [name]: _dropped, ...headers } = request.headers;
   return { ...request, headers };
 };
@@ -148,7 +150,7 @@ describe('requests signed by the client pass', () => {
 
 describe('one changed byte in a signed part is refused, naming what the server signed', () => {
   // [scheme, changed part, the signed request, the change, a fragment the message must show]
-  const changes: [string, string, () => Promise<RawRequest>, (request: RawRequest) => RawRequest, (request: RawRequest) => string][] = [
+  const changes: [string, string, () => Promise<Sent>, (request: Sent) => Sent, (request: Sent) => string][] = [
     ['huawei', 'method', () => huaweiSigned(huaweiGet), (r) => ({ ...r, method: 'PUT' }), () => 'canonical request is "PUT\\n/v2/'],
     ['huawei', 'path', () => huaweiSigned(huaweiGet), (r) => ({ ...r, url: r.url.replace(project, nudge(project)) }), () => `\\n/v2/${nudge(project)}/`],
     ['huawei', 'query', () => huaweiSigned(huaweiGet), (r) => ({ ...r, url: r.url.replace('nightly', 'nightlz') }), () => '\\nname=nightlz\\n'],
@@ -222,7 +224,7 @@ describe('keys, tokens, dates, nonces and signed headers', () => {
   const stale = () => new Date(Date.now() - minutes(16));
   const early = () => new Date(Date.now() + minutes(16));
   // [what, the request, status, code, message fragment]
-  const refusals: [string, () => Promise<RawRequest>, number, string, string | RegExp][] = [
+  const refusals: [string, () => Promise<Sent>, number, string, string | RegExp][] = [
     ['huawei: a wrong secret', () => huaweiSigned(huaweiGet, wrongSecret.huawei), 401, 'APIG.0301', 'the signature does not match'],
     ['acs3: a wrong secret', () => acs3Signed(acs3Post, wrongSecret.alibaba), 400, 'SignatureDoesNotMatch', 'does not match our calculation'],
     ['rpc-v2: a wrong secret', () => rpcV2Signed(rpcGet, wrongSecret.alibaba), 400, 'SignatureDoesNotMatch', 'server string to sign is:GET&%2F&'],

@@ -10,21 +10,9 @@ export interface RawResponse {
 
 /** Sends a copy of `request` (method, URL, headers and body) and reads the answer whatever its status. */
 export async function replay(request: Request, timeoutMs = 5_000): Promise<RawResponse> {
-  const body = Buffer.from(await request.arrayBuffer());
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
-  if (body.length > 0) headers['content-length'] = String(body.length);
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(request.url, { method: request.method, headers, timeout: timeoutMs }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      incoming.on('error', reject);
-    });
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+  return sendRaw({ method: request.method, url: request.url, headers, body: Buffer.from(await request.arrayBuffer()) }, timeoutMs);
 }
 
 export interface RawRequest {
@@ -32,13 +20,13 @@ export interface RawRequest {
   /** absolute URL; its path and query are sent byte for byte */
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 /** Sends exactly `request`, however malformed or mis-signed, and reads the answer whatever its status. */
 export function sendRaw(request: RawRequest, timeoutMs = 5_000): Promise<RawResponse> {
   const target = new URL(request.url);
-  const body = Buffer.from(request.body ?? '', 'utf8');
+  const body = typeof request.body === 'string' || request.body === undefined ? Buffer.from(request.body ?? '', 'utf8') : request.body;
   const headers = { ...request.headers, ...(body.length > 0 ? { 'content-length': String(body.length) } : {}) };
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
