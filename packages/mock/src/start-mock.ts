@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs';
 import { CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
 import type { OpenApiDoc } from './front/routes.js';
+import { stateModels } from './models/index.js';
 import { freePort, probeListen, urlHost } from './ports.js';
 import { type MockExit, PrismProcess } from './prism.js';
+import { StateLayer } from './state/layer.js';
+import { ModelSeedError } from './state/model.js';
 
 export type { MockExit } from './prism.js';
 export type { VerifyingCredentials } from './credentials.js';
@@ -22,6 +25,12 @@ export interface StartMockBaseOptions {
   dynamic?: boolean;
   /** Prism's `--errors`: request and response violations become error responses */
   errors?: boolean;
+  /**
+   * keep state for the APIs that have a model (src/models/), seeded from the contract's
+   * examples: Prism still validates, its successes are replaced by the state's answers, and
+   * `POST /__mock/reset` on each API's port (or `reset()`) returns to the seed; default false
+   */
+  stateful?: boolean;
   /** how long every mock gets to answer its first request; default 30 000 ms */
   readyTimeoutMs?: number;
   /** receives every line Prism prints (its request log included) */
@@ -66,6 +75,8 @@ export interface RunningMock {
   readonly withoutCredentials: readonly ApiName[];
   /** stops every Prism process; safe to call more than once */
   stop(): Promise<void>;
+  /** stateful mode: returns every API's state to its seed (as `POST /__mock/reset` does); without it, nothing to do */
+  reset(): Promise<void>;
 }
 
 export type MockStartProblem = 'bad-option' | 'contract' | 'port-in-use' | 'port-unavailable' | 'prism-exited' | 'not-ready' | 'aborted';
@@ -178,6 +189,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     const problem = contractProblem(contracts[api]);
     if (problem) throw new MockStartError('contract', api, `${api}: ${problem}`);
   }
+  if (options.stateful !== undefined && typeof options.stateful !== 'boolean')
+    throw new MockStartError('bad-option', undefined, `stateful must be true or false, got ${String(options.stateful)}`);
+  const states = options.stateful ? seedStates(contracts) : undefined;
 
   const ports = {} as Record<ApiName, number>;
   const taken = new Set(Object.values(wanted).filter((port) => port !== 0));
@@ -231,6 +245,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         upstreamPort: prismPorts[api],
         verifier: verifiers?.byApi[api],
         onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
+        state: states?.[api],
       }).catch((cause: NodeJS.ErrnoException) => {
         throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
       });
@@ -255,6 +270,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     unverified: verifiers?.unverified ?? [],
     withoutCredentials: verifiers?.withoutCredentials ?? [],
     stop,
+    reset: async () => {
+      for (const state of Object.values(states ?? {})) state.reset();
+    },
   };
 }
 
@@ -275,6 +293,24 @@ function readVerifying(options: StartMockOptions): Verifiers | undefined {
     if (error instanceof CredentialsError) throw new MockStartError('bad-option', error.api, error.message);
     throw error;
   }
+}
+
+/** Stateful mode: one state layer per API, with the API's model (where one exists) seeded from its contract. */
+function seedStates(contracts: Record<ApiName, string>): Record<ApiName, StateLayer> {
+  const states = {} as Record<ApiName, StateLayer>;
+  for (const api of apiNames) {
+    const model = stateModels[api];
+    const doc = readContract(contracts[api]);
+    if (model && !doc)
+      throw new MockStartError('contract', api, `${api}: stateful mode seeds its state from a JSON contract, and ${contracts[api]} is not one`);
+    try {
+      states[api] = new StateLayer(doc, model && doc ? model(doc) : undefined);
+    } catch (error) {
+      if (!(error instanceof ModelSeedError)) throw error;
+      throw new MockStartError('contract', api, `${api}: stateful mode cannot seed its state from ${contracts[api]}: ${error.message}`);
+    }
+  }
+  return states;
 }
 
 /** The parsed contract when it is JSON (the bundles are); a YAML one is left to Prism alone. */

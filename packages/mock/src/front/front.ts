@@ -1,10 +1,12 @@
 // The front: owns an API's public port and forwards to its Prism process on a private one. It
 // answers itself, at once and in the API's own error shape, whatever Prism would crash on, hang
 // on or answer badly, and rewrites Prism's contract violations into that shape (keeping
-// `sl-violations`). In the verifying mode every request is checked before anything else.
+// `sl-violations`). In the verifying mode every request is checked before anything else; stateful
+// mode (src/state/) serves its own route in `handle` and replaces Prism's successes in `forward`.
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
+import type { StateLayer } from '../state/layer.js';
 import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
 import { errorBody } from './error-body.js';
 import { type ContractOperation, type OpenApiDoc, routeOf } from './routes.js';
@@ -20,6 +22,8 @@ export interface FrontOptions {
   verifier?: SignatureVerifier;
   /** told why each request the verifier refused was refused */
   onRefusal?: (reason: string) => void;
+  /** stateful mode: the mock's own routes, and the state's answers in place of Prism's successes */
+  state?: StateLayer | undefined;
 }
 
 export interface Front {
@@ -70,7 +74,10 @@ export function startFront(options: FrontOptions): Promise<Front> {
     send(res, status, errorBody(doc, operation, status, message));
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: ContractOperation | undefined): void {
+    const claimed = options.state?.claim(req, body);
     const upstream = request({ host: '127.0.0.1', port: options.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      // Prism validated the request; on its success the state answers instead (src/state/layer.ts)
+      if (claimed?.(answer, res)) return;
       const status = answer.statusCode ?? 502;
       const violations = answer.headers['sl-violations'] as string | undefined;
       const problemJson = /problem\+json/i.test(String(answer.headers['content-type'] ?? ''));
@@ -117,6 +124,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
+    if (options.state?.serveOwnRoute(req, res, path)) return;
     const route = routeOf(doc, req.method ?? 'GET', path);
     const problem: Problem | undefined = knownMethods.has(req.method ?? '')
       ? (checkEscapes(path, query, route) ??
