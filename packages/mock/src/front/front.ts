@@ -1,8 +1,9 @@
 // The front: owns an API's public port and forwards to its Prism process on a private one. It
 // answers itself, at once and in the API's own error shape, whatever Prism would crash on, hang
 // on or answer badly, and rewrites Prism's contract violations into that shape (keeping
-// `sl-violations`). In the verifying mode every request is checked before anything else; stateful
-// mode (src/state/) serves its own route in `handle` and replaces Prism's successes in `forward`.
+// `sl-violations`). Stateful mode (src/state/) serves its own reset route first; then, in the
+// verifying mode, every request's signature is checked before anything else; stateful mode
+// replaces Prism's successes in `forward`.
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
@@ -101,6 +102,11 @@ export function startFront(options: FrontOptions): Promise<Front> {
     upstream.end(body);
   }
 
+  /** The mock's own routes (stateful mode's reset) belong to no API, so they need no signature. */
+  function receive(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    if (!options.state?.serveOwnRoute(req, res, (req.url ?? '/').split('?')[0]!)) verifyThenHandle(req, res, body);
+  }
+
   /** The verifying layer: a request whose signature or token fails is answered by the verifier's refusal. */
   function verifyThenHandle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const { verifier } = options;
@@ -124,7 +130,6 @@ export function startFront(options: FrontOptions): Promise<Front> {
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
-    if (options.state?.serveOwnRoute(req, res, path)) return;
     const route = routeOf(doc, req.method ?? 'GET', path);
     const problem: Problem | undefined = knownMethods.has(req.method ?? '')
       ? (checkEscapes(path, query, route) ??
@@ -144,7 +149,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
     });
     req.on('end', () => {
       if (size > maxBodyBytes) return refuse(res, undefined, { status: 413, message: `the request body is larger than ${maxBodyBytes} bytes` });
-      verifyThenHandle(req, res, Buffer.concat(chunks));
+      receive(req, res, Buffer.concat(chunks));
     });
     req.on('error', () => res.destroy());
   });
