@@ -21,13 +21,17 @@ const project = '0605767c3f00d5762fa8c0147ee18d02';
 const huaweiKey = { accessKeyId: 'HWVERIFYAK', secretAccessKey: 'huawei-verify-secret' };
 const huaweiToken = 'huawei-verify-token';
 const alibabaKey = { accessKeyId: 'LTAIverify', accessKeySecret: 'alibaba-verify-secret' };
-const stsKey = { accessKeyId: 'STS.verify', accessKeySecret: 'sts-verify-secret', securityToken: 'sts-verify-token' };
+const stsKey = { accessKeyId: 'STS.verify', accessKeySecret: 'sts-verify-secret', securityToken: 'sts/verify+token==' };
 const credentials: VerifyingCredentials = {
   'huawei-vbs': { aksk: [huaweiKey], tokens: [huaweiToken] },
   'alibaba-hbr': { aksk: [alibabaKey, stsKey] },
 };
-/** Every secret the mock knows: none may appear in any answer. */
-const secrets = [huaweiKey.secretAccessKey, huaweiToken, alibabaKey.accessKeySecret, stsKey.accessKeySecret, stsKey.securityToken];
+/** Every secret the mock knows, as sent and percent-encoded (once and twice, as in a V2 string to sign): none may appear in any answer. */
+const secrets = [huaweiKey.secretAccessKey, huaweiToken, alibabaKey.accessKeySecret, stsKey.accessKeySecret, stsKey.securityToken].flatMap((secret) => [
+  secret,
+  encodeURIComponent(secret),
+  encodeURIComponent(encodeURIComponent(secret)),
+]);
 const minutes = (n: number) => n * 60_000;
 
 let mock: RunningMock;
@@ -342,10 +346,24 @@ describe('keys, tokens, dates, nonces and signed headers', () => {
     expect([again.status, again.code]).toEqual([400, 'SignatureNonceUsed']);
   });
 
-  it('an STS token never appears in a refusal, even inside the canonical request shown', async () => {
-    const refused = refusal(await sendRaw(await acs3Signed(acs3Post, { ...stsKey, accessKeySecret: 'not-the-secret' })));
-    expect(refused.code).toBe('SignatureDoesNotMatch');
-    expect(refused.message).toContain('x-acs-security-token:<security token>');
+  it.each([
+    ['acs3', () => acs3Signed(acs3Post, { ...stsKey, accessKeySecret: 'not-the-secret' }), 'x-acs-security-token:<masked>\\n'],
+    ['rpc-v2', () => rpcV2Signed(rpcGet, { ...stsKey, accessKeySecret: 'not-the-secret' }), '%26SecurityToken%3D<masked>%26'],
+    [
+      'huawei',
+      () =>
+        huaweiSigned(
+          { ...huaweiGet, headers: { ...huaweiGet.headers, 'x-security-token': 'huawei/sts+token=' } },
+          { ...huaweiKey, secretAccessKey: 'not-the-secret' },
+        ),
+      'x-security-token:<masked>\\n',
+    ],
+  ])('%s: a security token never appears in a refusal, even inside what the server signed', async (_scheme, sign, masked) => {
+    const response = await sendRaw(await sign());
+    expect(response.body).not.toContain('huawei/sts+token=');
+    const refused = refusal(response);
+    expect(refused.code).toMatch(/SignatureDoesNotMatch|APIG.0301/);
+    expect(refused.message).toContain(masked);
   });
 
   it('a token in the list passes', async () => {
