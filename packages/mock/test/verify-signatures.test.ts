@@ -27,11 +27,14 @@ const credentials: VerifyingCredentials = {
   'alibaba-hbr': { aksk: [alibabaKey, stsKey] },
 };
 /** Every secret the mock knows, as sent and percent-encoded (once and twice, as in a V2 string to sign): none may appear in any answer. */
-const secrets = [huaweiKey.secretAccessKey, huaweiToken, alibabaKey.accessKeySecret, stsKey.accessKeySecret, stsKey.securityToken].flatMap((secret) => [
-  secret,
-  encodeURIComponent(secret),
-  encodeURIComponent(encodeURIComponent(secret)),
-]);
+const secrets = [
+  'aHVhd2VpOnNlY3JldA==',
+  huaweiKey.secretAccessKey,
+  huaweiToken,
+  alibabaKey.accessKeySecret,
+  stsKey.accessKeySecret,
+  stsKey.securityToken,
+].flatMap((secret) => [secret, encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret))]);
 const minutes = (n: number) => n * 60_000;
 
 let mock: RunningMock;
@@ -327,6 +330,65 @@ describe('keys, tokens, dates, nonces and signed headers', () => {
       400,
       'InvalidSecurityToken.MismatchWithAccessKey',
       'LTAIverify is not a temporary (STS) access key',
+    ],
+    [
+      'huawei: an Authorization of another scheme (never echoed past its name)',
+      async () => ({ method: 'GET', url: `${mock.urls['huawei-vbs']}${countPath}`, headers: { authorization: 'Basic aHVhd2VpOnNlY3JldA==' } }),
+      401,
+      'APIG.0301',
+      'the Authorization header is not SDK-HMAC-SHA256 (it starts with "Basic")',
+    ],
+    [
+      'huawei: an Authorization without its parts',
+      async () => ({ method: 'GET', url: `${mock.urls['huawei-vbs']}${countPath}`, headers: { authorization: 'SDK-HMAC-SHA256 garbage' } }),
+      401,
+      'APIG.0301',
+      'the Authorization header has no Access= part',
+    ],
+    [
+      'huawei: an X-Sdk-Date in another form',
+      async () => withHeader(await huaweiSigned(huaweiGet), 'x-sdk-date', 'yesterday'),
+      401,
+      'APIG.0301',
+      'X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ, but it is yesterday',
+    ],
+    [
+      'acs3: an Authorization without a Credential',
+      async () => ({
+        method: 'POST',
+        url: `${mock.urls['alibaba-hbr']}/?SourceType=ECS_FILE`,
+        headers: { authorization: 'ACS3-HMAC-SHA256 SignedHeaders=host,Signature=00' },
+      }),
+      400,
+      'IncompleteSignature',
+      'the Authorization header has no Credential= part',
+    ],
+    [
+      'acs3: an x-acs-date in another form',
+      async () => withHeader(await acs3Signed(acs3Post), 'x-acs-date', '28 Nov 2026 12:00:00 GMT'),
+      400,
+      'InvalidTimeStamp.Format',
+      'x-acs-date must be YYYY-MM-DDThh:mm:ssZ, but it is 28 Nov 2026 12:00:00 GMT',
+    ],
+    [
+      'rpc-v2: another signature method',
+      async () => {
+        const signed = await rpcV2Signed(rpcGet);
+        return { ...signed, url: signed.url.replace('SignatureMethod=HMAC-SHA1', 'SignatureMethod=HMAC-SHA256') };
+      },
+      400,
+      'InvalidParameter',
+      'The specified parameter "SignatureMethod" must be HMAC-SHA1, but it is HMAC-SHA256',
+    ],
+    [
+      'rpc-v2: no SignatureNonce',
+      async () => {
+        const signed = await rpcV2Signed(rpcGet);
+        return { ...signed, url: signed.url.replace(/&SignatureNonce=[^&]*/, '') };
+      },
+      400,
+      'MissingParameter',
+      'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.',
     ],
   ];
   it.each(refusals)('refuses %s', async (_what, build, status, code, fragment) => {
