@@ -55,7 +55,8 @@ beforeAll(() => {
 afterAll(() => rmSync(pkgDir, { recursive: true, force: true }));
 
 // each run starts API Extractor's TypeScript: seconds on a 2-core machine
-describe('api-report', { timeout: 60_000 }, () => {
+// note: three API Extractor runs; generous for a busy CI machine
+describe('api-report', { timeout: 240_000 }, () => {
   it('writes one report per entry point; external imports stay imports, unexported types are shown', () => {
     expect(apiReport('--update').status).toBe(0);
     const first = [report('fixture.api.md'), report('fixture-sub.api.md')];

@@ -30,7 +30,8 @@ export function startMockCli(flags: string[]): Promise<MockCli> {
   const env = { ...process.env };
   delete env.MOCK_HUAWEI_PORT;
   delete env.MOCK_ALIBABA_PORT;
-  const child = spawn(process.execPath, [mockBin(), ...ports, ...flags], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  // note: a generous start, for a busy CI machine where several suites start mocks at once
+  const child = spawn(process.execPath, [mockBin(), ...ports, '--ready-timeout', '90', ...flags], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const stop = async () => {
     child.kill('SIGTERM');
