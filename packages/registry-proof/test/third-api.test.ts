@@ -138,7 +138,9 @@ describe('a third API added as a folder, an adapter and a registry entry', () =>
     expect(help).toMatch(/demo-widgets +Demo widgets API, default port 4012/);
     expect(help).toContain('--widgets-port <n>');
 
-    mock = spawn(process.execPath, [cli, '--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--port', `${thirdApi.name}=0`], { cwd: copy, env: childEnv() });
+    // three Prism processes start at once; under the whole `npm test` on 2 cores the default 30 s is short
+    const ports = ['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--port', `${thirdApi.name}=0`];
+    mock = spawn(process.execPath, [cli, ...ports, '--ready-timeout', '80'], { cwd: copy, env: childEnv() });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the mock did not print three URLs:\n${output}`)), 90_000);

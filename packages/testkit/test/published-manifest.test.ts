@@ -13,6 +13,9 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+// pnpm pack starts a whole pnpm: seconds alone, far more while the rest of `npm test` runs
+const packTimeout = 120_000;
+
 const crypto = { types: './dist/node.d.ts', node: './dist/node.js', default: './dist/web.js' };
 
 /** The manifest of `manifest` packed by the workspace's pnpm, as a consumer receives it. */
@@ -48,14 +51,22 @@ describe('repoInternalEntries', { timeout: 60_000 }, () => {
     ]);
   });
 
-  it('passes the packed manifest of a package that keeps its source condition in the repo only', () => {
-    const manifest = packed({ imports: { '#crypto': { source: './src/node.ts', ...crypto } }, publishConfig: { imports: { '#crypto': crypto } } });
-    expect(manifest.imports).toEqual({ '#crypto': crypto });
-    expect(repoInternalEntries(manifest)).toEqual([]);
-  });
+  it(
+    'passes the packed manifest of a package that keeps its source condition in the repo only',
+    () => {
+      const manifest = packed({ imports: { '#crypto': { source: './src/node.ts', ...crypto } }, publishConfig: { imports: { '#crypto': crypto } } });
+      expect(manifest.imports).toEqual({ '#crypto': crypto });
+      expect(repoInternalEntries(manifest)).toEqual([]);
+    },
+    packTimeout,
+  );
 
-  it('fails the packed manifest when publishConfig does not drop it', () => {
-    const manifest = packed({ imports: { '#crypto': { source: './src/node.ts', ...crypto } } });
-    expect(repoInternalEntries(manifest)).toEqual(['imports["#crypto"].source: repo-only condition']);
-  });
+  it(
+    'fails the packed manifest when publishConfig does not drop it',
+    () => {
+      const manifest = packed({ imports: { '#crypto': { source: './src/node.ts', ...crypto } } });
+      expect(repoInternalEntries(manifest)).toEqual(['imports["#crypto"].source: repo-only condition']);
+    },
+    packTimeout,
+  );
 });
