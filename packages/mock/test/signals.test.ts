@@ -25,8 +25,8 @@ async function startCli() {
   return { cli, pids, ports };
 }
 
-/** Waits up to `ms` for the processes to be gone and the ports free; returns what is left. */
-async function leftovers(pids: number[], ports: number[], ms = 10_000) {
+/** Waits up to `ms` (generous: a loaded machine is slow to reap) for the processes to be gone and the ports free; returns what is left. */
+async function leftovers(pids: number[], ports: number[], ms = 30_000) {
   const deadline = Date.now() + ms;
   for (;;) {
     const left = { pids: pids.filter(alive), ports: [] as number[] };

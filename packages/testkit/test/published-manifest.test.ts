@@ -29,8 +29,7 @@ function packed(manifest: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(readTarballFile(tarball, 'package/package.json') ?? '{}');
 }
 
-// note: two tests pack a real package with pnpm, seconds each on a busy machine
-describe('repoInternalEntries', { timeout: 60_000 }, () => {
+describe('repoInternalEntries', () => {
   it('names a source condition wherever it sits, in exports and imports', () => {
     const manifest = {
       exports: { '.': { source: './src/index.ts', default: './dist/index.js' }, './x': [{ source: './src/x.ts' }, './dist/x.js'] },
