@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm run bench [-- --check] [--only overhead,signing,size,mock]`: this repo's client, signers
+// and mock beside what users would pick instead, each figure with its budget. Writes
+// results/latest.json and results/latest.md; with --check, exits 1 when a budget is missed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BenchError, alternativeVersions } from './alternatives.mjs';
+import { RESULTS_DIR } from './paths.mjs';
+import { budgetLines, markdown } from './report.mjs';
+import { mockLoad } from './sections/mock-load.mjs';
+import { overhead } from './sections/overhead.mjs';
+import { signing } from './sections/signing.mjs';
+import { size } from './sections/size.mjs';
+
+const sections = { overhead, signing, size, mock: mockLoad };
+
+const { values } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const chosen = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(sections);
+const unknown = chosen.filter((name) => !(name in sections));
+if (unknown.length) {
+  console.error(`bench: unknown section ${unknown.join(', ')}; expected one of ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
+// --quick: a smoke run with few samples, to try the bench itself; its numbers mean little
+const quick = values.quick
+  ? { overhead: { rounds: 2, callsPerRound: 100 }, signing: { rounds: 2, callsPerRound: 1000 }, mock: { connectionCounts: [10], seconds: 1 } }
+  : {};
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${platform()} ${release()}`,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
+
+const results = [];
+for (const name of chosen) {
+  console.log(`\n== ${name}`);
+  const started = performance.now();
+  try {
+    const result = await sections[name]({ ...quick[name], log: (line) => console.log(`  ${line}`) });
+    results.push({ section: name, ...result });
+    console.log(`  ${result.columns.join(' | ')}`);
+    for (const row of result.rows) console.log(`  ${row.join(' | ')}`);
+    for (const line of budgetLines(result)) console.log(`  ${line}`);
+  } catch (error) {
+    if (!(error instanceof BenchError)) console.error(error);
+    console.error(`  ${name} could not be measured: ${error.message}`);
+    results.push({ section: name, title: name, error: error.message, budgets: [] });
+  }
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+mkdirSync(RESULTS_DIR, { recursive: true });
+const report = { machine, alternatives: alternativeVersions(), quick: values.quick, sections: results };
+writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown(report));
+
+const failed = results.flatMap((r) => r.budgets.filter((b) => !b.pass));
+const broken = results.filter((r) => r.error);
+console.log(`\n${failed.length} budget(s) missed, ${broken.length} section(s) not measured; wrote ${join(RESULTS_DIR, 'latest.{json,md}')}`);
+if (values.check && (failed.length || broken.length)) process.exitCode = 1;

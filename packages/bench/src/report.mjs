@@ -1,0 +1,39 @@
+// Turns section results into the markdown table and the console lines (pure: no I/O).
+
+const cell = (value) => String(value).replaceAll('|', '\\|');
+
+function table(columns, rows) {
+  return [`| ${columns.map(cell).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join(
+    '\n',
+  );
+}
+
+/** The budget lines of one section, as printed and as listed in the markdown. */
+export const budgetLines = (section) => section.budgets.map((b) => `${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.shown}`);
+
+/** The whole report: machine, Node and date, then each section's table and budgets. */
+export function markdown({ machine, sections }) {
+  const parts = [
+    '# Benchmark results',
+    '',
+    `${machine.date}, Node ${machine.node}, ${machine.platform}, ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGiB} GiB. Ratios compare cases measured in the same run.`,
+  ];
+  for (const section of sections) {
+    parts.push('', `## ${section.title}`, '');
+    if (section.error) {
+      parts.push(`Not measured: ${section.error}`);
+      continue;
+    }
+    if (section.note) parts.push(`${section.note}.`, '');
+    parts.push(table(section.columns, section.rows));
+    if (section.budgets.length)
+      parts.push(
+        '',
+        table(
+          ['budget', 'result', 'measured'],
+          section.budgets.map((b) => [b.name, b.pass ? 'PASS' : '**FAIL**', b.shown]),
+        ),
+      );
+  }
+  return `${parts.join('\n')}\n`;
+}
