@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --check] [--only overhead,signing,size,mock]`: this repo's client, signers
+// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock]`: this repo's client, signers
 // and mock beside what users would pick instead, each figure with its budget. Writes
 // results/latest.json and results/latest.md; with --check, exits 1 when a budget is missed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchError, alternativeVersions } from './alternatives.mjs';
 import { RESULTS_DIR } from './paths.mjs';
+import { writeCharts } from './charts.mjs';
 import { budgetLines, markdown } from './report.mjs';
 import { mockLoad } from './sections/mock-load.mjs';
 import { overhead } from './sections/overhead.mjs';
+import { pipeline } from './sections/pipeline.mjs';
 import { signing } from './sections/signing.mjs';
 import { size } from './sections/size.mjs';
 
-const sections = { overhead, signing, size, mock: mockLoad };
+const sections = { overhead, signing, size, pipeline, mock: mockLoad };
 
 const { values } = parseArgs({
   options: {
@@ -64,9 +66,18 @@ for (const name of chosen) {
 mkdirSync(RESULTS_DIR, { recursive: true });
 const report = { machine, alternatives: alternativeVersions(), quick: values.quick, sections: results };
 writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown(report));
+let charts = [];
+try {
+  charts = await writeCharts(results, RESULTS_DIR);
+} catch (error) {
+  // the figures stand without the pictures
+  console.error(`bench: no charts (${error.message})`);
+}
+writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown({ ...report, charts }));
 
 const failed = results.flatMap((r) => r.budgets.filter((b) => !b.pass));
 const broken = results.filter((r) => r.error);
-console.log(`\n${failed.length} budget(s) missed, ${broken.length} section(s) not measured; wrote ${join(RESULTS_DIR, 'latest.{json,md}')}`);
+console.log(
+  `\n${failed.length} budget(s) missed, ${broken.length} section(s) not measured; wrote ${join(RESULTS_DIR, 'latest.{json,md}')}${charts.length ? ` and ${charts.join(', ')}` : ''}`,
+);
 if (values.check && (failed.length || broken.length)) process.exitCode = 1;

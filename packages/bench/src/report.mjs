@@ -12,12 +12,13 @@ function table(columns, rows) {
 export const budgetLines = (section) => section.budgets.map((b) => `${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.shown}`);
 
 /** The whole report: machine, Node and date, then each section's table and budgets. */
-export function markdown({ machine, sections }) {
+export function markdown({ machine, sections, charts = [], chartDir = '.' }) {
   const parts = [
     '# Benchmark results',
     '',
     `${machine.date}, Node ${machine.node}, ${machine.platform}, ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGiB} GiB. Ratios compare cases measured in the same run.`,
   ];
+  if (charts.length) parts.push('', charts.map((file) => `![${file.replace(/\.svg$/, '')}](${chartDir}/${file})`).join(' '));
   for (const section of sections) {
     parts.push('', `## ${section.title}`, '');
     if (section.error) {
