@@ -35,6 +35,12 @@ function chartsOf(section) {
     ]);
     return [{ file: 'signing.svg', title: 'Signing one request (median µs, lower is better)', axis: 'µs', bars }];
   }
+  if (section.section === 'scaling') {
+    const rows = section.data.rows;
+    const steps = { lint: 'lint', bundle: 'bundle', types: 'types', generate: 'client generation', typecheck: 'type check', mockReady: 'mock ready' };
+    const points = rows.flatMap((row) => Object.entries(steps).map(([key, step]) => ({ operations: row.operations, step, seconds: row[key] })));
+    return [{ file: 'scaling.svg', spec: scalingSpec(points) }];
+  }
   if (section.section === 'pipeline') {
     const { cold, warm, edit } = section.data;
     const bars = [
@@ -45,6 +51,21 @@ function chartsOf(section) {
     return [{ file: 'pipeline.svg', title: 'turbo run build (seconds)', axis: 's', bars }];
   }
   return [];
+}
+
+function scalingSpec(points) {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Pipeline step time by contract size (seconds)',
+    width: 420,
+    data: { values: points },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'operations', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'operations' },
+      y: { field: 'seconds', type: 'quantitative', title: 's' },
+      color: { field: 'step', type: 'nominal', title: null },
+    },
+  };
 }
 
 function spec({ title, axis, bars }) {
@@ -69,7 +90,7 @@ export async function writeCharts(sections, dir, log = console.log) {
   const vega = await import(pathToFileURL(require.resolve('vega')).href);
   const vegaLite = await import(pathToFileURL(require.resolve('vega-lite')).href);
   for (const chart of charts) {
-    const view = new vega.View(vega.parse(vegaLite.compile(spec(chart)).spec), { renderer: 'none' });
+    const view = new vega.View(vega.parse(vegaLite.compile(chart.spec ?? spec(chart)).spec), { renderer: 'none' });
     writeFileSync(join(dir, chart.file), await view.toSVG());
   }
   return charts.map((chart) => chart.file);

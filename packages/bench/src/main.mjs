@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock]`: this repo's client, signers
+// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock,scaling]`: this repo's client, signers
 // and mock beside what users would pick instead, each figure with its budget. Writes
 // results/latest.json and results/latest.md; with --check, exits 1 when a budget is missed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,10 +13,11 @@ import { budgetLines, markdown } from './report.mjs';
 import { mockLoad } from './sections/mock-load.mjs';
 import { overhead } from './sections/overhead.mjs';
 import { pipeline } from './sections/pipeline.mjs';
+import { scaling } from './sections/scaling.mjs';
 import { signing } from './sections/signing.mjs';
 import { size } from './sections/size.mjs';
 
-const sections = { overhead, signing, size, pipeline, mock: mockLoad };
+const sections = { overhead, signing, size, pipeline, mock: mockLoad, scaling };
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,12 @@ if (unknown.length) {
 }
 // --quick: a smoke run with few samples, to try the bench itself; its numbers mean little
 const quick = values.quick
-  ? { overhead: { rounds: 2, callsPerRound: 100 }, signing: { rounds: 2, callsPerRound: 1000 }, mock: { connectionCounts: [10], seconds: 1 } }
+  ? {
+      overhead: { rounds: 2, callsPerRound: 100 },
+      signing: { rounds: 2, callsPerRound: 1000 },
+      mock: { connectionCounts: [10], seconds: 1 },
+      scaling: { sizes: [5, 10] },
+    }
   : {};
 
 const machine = {
@@ -51,7 +57,7 @@ for (const name of chosen) {
   const started = performance.now();
   try {
     const result = await sections[name]({ ...quick[name], log: (line) => console.log(`  ${line}`) });
-    results.push({ section: name, ...result });
+    results.push({ section: name, measuredAt: new Date().toISOString(), ...result });
     console.log(`  ${result.columns.join(' | ')}`);
     for (const row of result.rows) console.log(`  ${row.join(' | ')}`);
     for (const line of budgetLines(result)) console.log(`  ${line}`);
@@ -64,11 +70,15 @@ for (const name of chosen) {
 }
 
 mkdirSync(RESULTS_DIR, { recursive: true });
-const report = { machine, alternatives: alternativeVersions(), quick: values.quick, sections: results };
-writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+// --only keeps the other sections of the previous report, each with the date it was measured
+const latestJson = join(RESULTS_DIR, 'latest.json');
+const previous = values.only && existsSync(latestJson) ? JSON.parse(readFileSync(latestJson, 'utf8')).sections : [];
+const merged = Object.keys(sections).flatMap((name) => results.find((r) => r.section === name) ?? previous.filter((r) => r.section === name));
+const report = { machine, alternatives: alternativeVersions(), quick: values.quick, sections: merged };
+writeFileSync(latestJson, `${JSON.stringify(report, null, 2)}\n`);
 let charts = [];
 try {
-  charts = await writeCharts(results, RESULTS_DIR);
+  charts = await writeCharts(merged, RESULTS_DIR);
 } catch (error) {
   // the figures stand without the pictures
   console.error(`bench: no charts (${error.message})`);

@@ -25,7 +25,8 @@ export function markdown({ machine, sections, charts = [], chartDir = '.' }) {
       parts.push(`Not measured: ${section.error}`);
       continue;
     }
-    if (section.note) parts.push(`${section.note}.`, '');
+    const when = section.measuredAt && section.measuredAt.slice(0, 10) !== machine.date.slice(0, 10) ? ` Measured ${section.measuredAt}.` : '';
+    if (section.note || when) parts.push(`${section.note ?? ''}.${when}`.replace(/^\./, '').trim(), '');
     parts.push(table(section.columns, section.rows));
     if (section.budgets.length)
       parts.push(
