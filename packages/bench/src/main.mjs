@@ -7,9 +7,9 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchError, alternativeVersions } from './alternatives.mjs';
-import { RESULTS_DIR } from './paths.mjs';
+import { RESULTS_DIR, ROOT } from './paths.mjs';
 import { writeCharts } from './charts.mjs';
-import { budgetLines, markdown } from './report.mjs';
+import { budgetLines, markdown, readmeBlock } from './report.mjs';
 import { mockLoad } from './sections/mock-load.mjs';
 import { overhead } from './sections/overhead.mjs';
 import { pipeline } from './sections/pipeline.mjs';
@@ -84,6 +84,17 @@ try {
   console.error(`bench: no charts (${error.message})`);
 }
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown({ ...report, charts }));
+
+// the root README shows the latest full results between its markers (never a --quick run's)
+const readme = join(ROOT, 'README.md');
+const markers = /(<!-- bench:latest -->\n)[\s\S]*?(<!-- \/bench:latest -->)/;
+if (!values.quick && markers.test(readFileSync(readme, 'utf8'))) {
+  const block = readmeBlock({ ...report, charts }, 'packages/bench/results');
+  writeFileSync(
+    readme,
+    readFileSync(readme, 'utf8').replace(markers, (_, open, close) => `${open}\n${block}\n\n${close}`),
+  );
+}
 
 const failed = results.flatMap((r) => r.budgets.filter((b) => !b.pass));
 const broken = results.filter((r) => r.error);

@@ -39,3 +39,21 @@ export function markdown({ machine, sections, charts = [], chartDir = '.' }) {
   }
   return `${parts.join('\n')}\n`;
 }
+
+/** The README's "latest results" block: the machine line, the charts and every budget, linking the full tables. */
+export function readmeBlock({ machine, sections, charts = [] }, resultsPath) {
+  const budgets = sections.flatMap((section) =>
+    section.error
+      ? [[section.title, 'not measured', section.error.split('\n')[0]]]
+      : section.budgets.map((b) => [b.name, b.pass ? 'PASS' : '**FAIL**', b.shown]),
+  );
+  return [
+    `Latest run: ${machine.date.slice(0, 10)}, Node ${machine.node}, ${machine.cpus}× ${machine.cpuModel} (shared with other jobs, so absolute times are noisy; the ratios are what count). Every table: [${resultsPath}/latest.md](${resultsPath}/latest.md).`,
+    '',
+    table(['budget', 'result', 'measured'], budgets),
+    '',
+    // a section without budgets (scaling) says its finding in its note
+    ...sections.filter((section) => !section.error && !section.budgets.length && section.note).map((section) => `${section.title}: ${section.note}.\n`),
+    charts.map((file) => `![${file.replace(/\.svg$/, '')}](${resultsPath}/${file})`).join('\n'),
+  ].join('\n');
+}

@@ -1,7 +1,7 @@
 // Smoke test of the report formatter only: the bench itself never runs in `npm test`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { budgetLines, markdown } from '../src/report.mjs';
+import { budgetLines, markdown, readmeBlock } from '../src/report.mjs';
 
 const machine = { date: '2026-11-28T00:00:00.000Z', node: 'v20.20.2', platform: 'linux 6', cpus: 2, cpuModel: 'CPU', memoryGiB: 8 };
 const section = {
@@ -26,4 +26,12 @@ test('markdown lists the machine, each table with escaped cells, and every budge
 
 test('budgetLines prints one PASS or FAIL line per budget', () => {
   assert.deepEqual(budgetLines(section), ['PASS  fits: +1 B', 'FAIL  too big: +9 B']);
+});
+
+test('readmeBlock lists every budget, a budget-less section by its note, and links the charts', () => {
+  const scaling = { title: 'Scaling', note: 'lint ×1.6', budgets: [] };
+  const text = readmeBlock({ machine, sections: [section, scaling], charts: ['size.svg'] }, 'packages/bench/results');
+  assert.match(text, /\| too big \| \*\*FAIL\*\* \| \+9 B \|/);
+  assert.match(text, /Scaling: lint ×1\.6\./);
+  assert.match(text, /!\[size\]\(packages\/bench\/results\/size\.svg\)/);
 });

@@ -21,9 +21,15 @@ function turboBuild(extra = []) {
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
   });
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new BenchError(`turbo run build ${extra.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  // lines like "@scope/client:build: cache miss, executing 0a1b..." (turbo 2)
-  const executed = [...result.stdout.matchAll(/^(\S+): cache (?:miss|bypass), executing/gm)].map((match) => match[1]);
+  if (result.status !== 0) {
+    // note: turbo finds pnpm on PATH, which `npm run bench` (scripts/workspace.mjs) sets up
+    throw new BenchError(
+      `turbo run build ${extra.join(' ')} failed (run the bench as \`npm run bench\`, which puts the pinned pnpm on PATH):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  // lines like "@scope/client:build: cache miss, executing 0a1b..." or, with --force,
+  // "cache bypass, force executing" (turbo 2)
+  const executed = [...result.stdout.matchAll(/^(\S+): cache (?:miss|bypass)/gm)].map((match) => match[1]);
   return { seconds, executed };
 }
 
@@ -36,15 +42,16 @@ export async function pipeline({ log = console.log } = {}) {
   const original = readFileSync(specFile, 'utf8');
   let edit;
   try {
-    writeFileSync(specFile, `${original}# bench: a one-API edit\n`);
+    // note: unique per run, or the shared turbo cache replays an earlier run's identical edit
+    writeFileSync(specFile, `${original}# bench: a one-API edit at ${new Date().toISOString()}\n`);
     log(`build after editing spec/${editedApi}/openapi.yaml ...`);
     edit = turboBuild();
   } finally {
     writeFileSync(specFile, original);
   }
   const contractTasks = edit.executed.filter((task) => /contracts:(lint|bundle)$/.test(task));
-  // a lint or bundle task of the whole workspace (a root task, "//#...") covers every API
-  const sharedContractTasks = contractTasks.filter((task) => task.startsWith('//#'));
+  // a lint or bundle task of the whole workspace (a root task, "//:..." in turbo's log) covers every API
+  const sharedContractTasks = contractTasks.filter((task) => task.startsWith('//:'));
   const rows = [
     ['cold (every task runs)', cold.seconds.toFixed(1), cold.executed.length, '×1.00'],
     ['warm, nothing changed', warm.seconds.toFixed(1), warm.executed.length, `×${(warm.seconds / cold.seconds).toFixed(2)}`],
