@@ -11,6 +11,8 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Where a step takes the command line's extra arguments; a step without it gets them at its end. */
 const extraArgs = Symbol('extra arguments');
+/** Marks a step that takes none of them (they belong to a later step). */
+const noExtraArgs = Symbol('no extra arguments');
 
 /** What each root command runs once the workspace is installed. */
 const commands = {
@@ -30,6 +32,12 @@ const commands = {
   release: [
     ['turbo', 'run', 'build'],
     ['release', extraArgs],
+  ],
+  // builds, then benchmarks against the alternatives (installed on demand into the OS temp
+  // folder); `npm run bench -- --check` fails on a missed budget, `--only size,signing` picks sections
+  bench: [
+    ['turbo', 'run', 'build', '--output-logs=errors-only', noExtraArgs],
+    ['node', 'packages/bench/src/main.mjs', extraArgs],
   ],
 };
 
@@ -110,7 +118,11 @@ const installed = pnpm(entry, ['install', '--reporter=append-only'], quiet ? { s
 if (installed !== 0) fail('pnpm install failed');
 
 for (const [index, step] of commands[command].entries()) {
-  const args = step.includes(extraArgs) ? step.flatMap((part) => (part === extraArgs ? rest : [part])) : [...step, ...rest];
+  const args = step.includes(noExtraArgs)
+    ? step.filter((part) => part !== noExtraArgs)
+    : step.includes(extraArgs)
+      ? step.flatMap((part) => (part === extraArgs ? rest : [part]))
+      : [...step, ...rest];
   // quiet, the build shows only failing tasks' logs and turbo's summary
   const shown = quiet && index === 0 ? [...args, '--output-logs=errors-only'] : args;
   if (quiet && index === 1)

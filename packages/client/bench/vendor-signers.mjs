@@ -9,10 +9,11 @@
 //
 // Run it by hand:
 //   npm run pnpm -- --filter @cloud-backup-contracts/client bench:vendors   (from the repo root)
+// or as the signing section of `npm run bench`, which imports benchVendorSigners().
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,7 +34,7 @@ const CALLS_PER_ROUND = 20_000;
 // ---------------------------------------------------------------------------------------------
 
 /** Stops the run with a message for the user (no stack trace: these are expected failures). */
-class Abort extends Error {}
+export class Abort extends Error {}
 
 function installedVersion(name) {
   const file = join(VENDOR_DIR, 'node_modules', name, 'package.json');
@@ -265,7 +266,7 @@ function rpcScheme({ name, inputs, expected }, vendor, ours) {
 // Correctness, timing, report
 // ---------------------------------------------------------------------------------------------
 
-async function checkSchemes(schemes) {
+async function checkSchemes(schemes, log = console.log) {
   for (const scheme of schemes) {
     for (const [what, check] of [
       ['vector', scheme.checkVector],
@@ -277,7 +278,7 @@ async function checkSchemes(schemes) {
         throw new Abort(`signatures differ, ${scheme.title}, ${what}: ${error.message}`);
       }
     }
-    console.log(`  ok  ${scheme.title}: vendor and ours give the vector's signature, and agree on the timed path`);
+    log(`  ok  ${scheme.title}: vendor and ours give the vector's signature, and agree on the timed path`);
   }
 }
 
@@ -299,13 +300,13 @@ async function timeCalls(run, calls) {
 }
 
 /** Round by round over all cases, starting each round at a different case, so load hits all alike. */
-async function measure(cases) {
-  for (const entry of cases) await timeCalls(entry.run, WARMUP_CALLS);
+async function measure(cases, { warmupCalls = WARMUP_CALLS, rounds = ROUNDS, callsPerRound = CALLS_PER_ROUND } = {}) {
+  for (const entry of cases) await timeCalls(entry.run, warmupCalls);
   const samples = cases.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < cases.length; k++) {
       const index = (round + k) % cases.length;
-      samples[index].push(await timeCalls(cases[index].run, CALLS_PER_ROUND));
+      samples[index].push(await timeCalls(cases[index].run, callsPerRound));
     }
   }
   return cases.map((entry, index) => ({ ...entry, ...summarise(samples[index]) }));
@@ -340,28 +341,42 @@ function verdict(title, results) {
   return `  ${title}: ours is ${comparison} the vendor signer (median)`;
 }
 
-async function main() {
+/**
+ * Installs the vendor packages if needed, checks both sides against the vectors, then times them.
+ * Returns per scheme: its title, and the baseline, ours and the vendor's { label, median, min } in µs.
+ */
+export async function benchVendorSigners(options = {}, log = console.log) {
   installVendorPackages();
   const vendor = loadVendors();
   const ours = await loadOurs();
   const versions = Object.keys(VENDOR_PACKAGES).map((name) => `${name}@${installedVersion(name)}`);
-  console.log(`vendor signers: ${versions.join(', ')} in ${VENDOR_DIR}`);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-
+  log(`vendor signers: ${versions.join(', ')} in ${VENDOR_DIR}`);
   const vectors = loadVectors();
   const schemes = [huaweiScheme(vectors.huawei, vendor, ours), acs3Scheme(vectors.acs3, vendor, ours), rpcScheme(vectors.rpc, vendor, ours)];
-  console.log('\ncorrectness');
-  await checkSchemes(schemes);
-
-  console.log(`\ntiming: ${WARMUP_CALLS} warm-up calls per case, then ${ROUNDS} interleaved rounds of ${CALLS_PER_ROUND} calls; µs per call`);
-  const results = await measure(schemes.flatMap(casesOf));
-  const bySchemes = schemes.map((scheme) => [scheme.title, results.filter((r) => r.scheme === scheme)]);
-  for (const [title, rows] of bySchemes) printTable(title, rows);
-  console.log('');
-  for (const [title, rows] of bySchemes) console.log(verdict(title, rows));
+  log('correctness');
+  await checkSchemes(schemes, log);
+  const { warmupCalls = WARMUP_CALLS, rounds = ROUNDS, callsPerRound = CALLS_PER_ROUND } = options;
+  log(`timing: ${warmupCalls} warm-up calls per case, then ${rounds} interleaved rounds of ${callsPerRound} calls; µs per call`);
+  const results = await measure(schemes.flatMap(casesOf), { warmupCalls, rounds, callsPerRound });
+  return schemes.map((scheme) => {
+    const [baseline, oursResult, vendorResult] = results.filter((r) => r.scheme === scheme);
+    const pick = ({ label, median, min }) => ({ label, median, min });
+    return { title: scheme.title, versions, baseline: pick(baseline), ours: pick(oursResult), vendor: pick(vendorResult) };
+  });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Abort ? `\n${error.message}` : error);
-  process.exitCode = 1;
-});
+async function main() {
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  const schemes = await benchVendorSigners();
+  for (const { title, baseline, ours, vendor } of schemes) printTable(title, [baseline, ours, vendor]);
+  console.log('');
+  for (const { title, baseline, ours, vendor } of schemes) console.log(verdict(title, [baseline, ours, vendor]));
+}
+
+// run only as a script; `npm run bench` imports benchVendorSigners
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error instanceof Abort ? `\n${error.message}` : error);
+    process.exitCode = 1;
+  });
+}

@@ -2,11 +2,10 @@
 // Bundles what a browser app pays for each API's client in the registry (esbuild, minified, the
 // default export condition: Web Crypto, no Node built-ins), compares it with bare openapi-fetch,
 // and fails past the budget or when one API's bundle carries another API's adapter code.
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
+import { bundleSize } from './bundle-size.mjs';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 // note: the guard the hardening issue set is 6 KB over bare openapi-fetch; what it also asks for
@@ -26,21 +25,7 @@ const entries = {
 /** The modules only one API may carry: its adapter folder and its generated operation table. */
 const ownedBy = (name, input) => `/${input}`.includes(`/dist/${name}/`) || `/${input}`.endsWith(`/dist/generated/${name}.js`);
 
-async function measure(name, contents, platform) {
-  const result = await build({
-    stdin: { contents, resolveDir: packageDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  const inputs = Object.keys(result.metafile.inputs);
-  return { name, code: Buffer.from(code).toString('utf8'), inputs, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
+const measure = (name, contents, platform) => bundleSize({ name, contents, resolveDir: packageDir, platform });
 
 let failed = false;
 const browser = {};

@@ -5,20 +5,21 @@
 // the plain front, and the verifying front checking an SDK-HMAC-SHA256 signature (Huawei) or an
 // ACS3-HMAC-SHA256 one (Alibaba, each request with its own nonce, as the mock refuses a reused
 // one). Reported: p50/p99 latency, requests per second, the ratio to Prism, non-2xx answers and
-// timeouts. The mocks run in a child process, so the fronts do not share an event loop with
+// timeouts. Each mock runs in a child process, so the fronts do not share an event loop with
 // autocannon. Not a test: the numbers depend on the machine (autocannon shares its cores).
 //
 // Run it by hand, after a build:
 //   npm run pnpm -- --filter @cloud-backup-contracts/mock bench:front   (from the repo root)
+// or as the mock section of `npm run bench`, which imports benchFront().
 import { signAlibabaHbrAcs3Request } from '@cloud-backup-contracts/client/alibaba-hbr';
 import { signHuaweiVbsRequest } from '@cloud-backup-contracts/client/huawei-vbs';
+import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync, realpathSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
 
-const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '100,500,2000').split(',').map(Number);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const huaweiPath = '/v2/0605767c3f00d5762fa8c0147ee18d02/os-vendor-backup-sharing/count';
 const alibabaPath = '/?SourceType=ECS_FILE';
 const huaweiKey = { accessKeyId: 'BENCHAK', secretAccessKey: 'bench-secret' };
@@ -45,64 +46,143 @@ async function acs3Pool(url, size) {
   return pool;
 }
 
-// one position across runs: a nonce the verifying mock has seen is refused, so none is sent twice
-let next = 0;
-function load({ url, method = 'GET', path, headers, pool }, connections) {
-  const requests = pool ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...pool[next++ % pool.length] } }) }] : undefined;
+/**
+ * Hands out a pool's signed headers in turn, across runs: the verifying mock refuses a nonce it
+ * has seen, so a run that started the pool over would be answered with errors.
+ */
+function cursor(pool, { nonceChecked = true } = {}) {
+  let next = 0;
+  return () => {
+    if (nonceChecked && next === pool.length)
+      console.warn('front-overhead: the signed pool ran out; nonces repeat from here, so the verifying mock refuses them');
+    return pool[next++ % pool.length];
+  };
+}
+
+function load({ url, method = 'GET', path, headers, take }, connections, seconds) {
+  const requests = take ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...take() } }) }] : undefined;
   return autocannon({ url: `${url}${path}`, method, headers, requests, connections, duration: seconds, timeout: 10 });
 }
 
-/** Both mocks in a child process; its first line is their URLs as JSON. */
-const server = spawn(
-  process.execPath,
-  [
-    '--input-type=module',
-    '-e',
-    `import { startMock } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
-     const ports = { 'huawei-vbs': 0, 'alibaba-hbr': 0 };
-     const plain = await startMock({ ports });
-     const verifying = await startMock({ ports, verifySignatures: true, credentials: ${JSON.stringify({ 'huawei-vbs': { aksk: [huaweiKey] }, 'alibaba-hbr': { aksk: [alibabaKey] } })} });
-     console.log(JSON.stringify({ plain: { urls: plain.urls, upstreamUrls: plain.upstreamUrls }, verifying: { urls: verifying.urls } }));
-     process.on('SIGTERM', () => Promise.all([plain.stop(), verifying.stop()]).then(() => process.exit(0)));`,
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const [firstLine] = await once(createInterface({ input: server.stdout }), 'line');
-const { plain, verifying } = JSON.parse(firstLine);
-try {
-  // note: about 3,000 requests a second at most on the development machine; the pool covers that
-  const pool = await acs3Pool(verifying.urls['alibaba-hbr'], 6_000 * seconds);
-  const groups = {
-    'huawei-vbs': [
-      ['prism', { url: plain.upstreamUrls['huawei-vbs'], path: huaweiPath, headers: { 'x-auth-token': 'token' } }],
-      ['front', { url: plain.urls['huawei-vbs'], path: huaweiPath, headers: { 'x-auth-token': 'token' } }],
-      ['verifying', { url: verifying.urls['huawei-vbs'], path: huaweiPath, headers: await huaweiHeaders(verifying.urls['huawei-vbs']) }],
+/** Peak resident memory of a process in bytes (Linux /proc; undefined elsewhere or once it exited). */
+function peakRss(pid) {
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib === undefined ? undefined : Number(kib) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts a mock in a child process, so its fronts do not share an event loop with autocannon
+ * here, and times how long until it answers (startMock resolves once every Prism is ready).
+ */
+async function timedStart(options) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { startMock } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+       const start = performance.now();
+       const mock = await startMock(${JSON.stringify(options)});
+       console.log(JSON.stringify({ urls: mock.urls, upstreamUrls: mock.upstreamUrls, pids: mock.pids, readyMs: performance.now() - start }));
+       process.on('SIGTERM', () => mock.stop().then(() => process.exit(0)));`,
     ],
-    'alibaba-hbr': [
-      ['prism', { url: plain.upstreamUrls['alibaba-hbr'], method: 'POST', path: alibabaPath, pool }],
-      ['verifying', { url: verifying.urls['alibaba-hbr'], method: 'POST', path: alibabaPath, pool }],
-    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = await once(createInterface({ input: child.stdout }), 'line');
+  const { readyMs, ...mock } = JSON.parse(line);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
   };
-  console.log(`${seconds} s per run, node ${process.version}\n`);
-  console.log('api          connections  target     p50 ms  p99 ms  req/s    non-2xx  timeouts  vs Prism');
-  for (const [api, targets] of Object.entries(groups)) {
-    for (const connections of connectionCounts) {
-      let prism;
-      for (const [name, target] of targets) {
-        const r = await load(target, connections);
-        prism ??= r;
-        const versus =
-          r === prism
-            ? ''
-            : `${(r.requests.average / prism.requests.average).toFixed(2)}x req/s, p50 ${r.latency.p50 - prism.latency.p50 >= 0 ? '+' : ''}${r.latency.p50 - prism.latency.p50} ms`;
-        console.log(
-          `${api.padEnd(12)} ${String(connections).padStart(11)}  ${name.padEnd(9)}  ${String(r.latency.p50).padStart(6)}  ${String(r.latency.p99).padStart(6)}  ${String(Math.round(r.requests.average)).padStart(7)}  ${String(r.non2xx).padStart(7)}  ${String(r.timeouts).padStart(8)}  ${versus}`,
-        );
+  return { mock: { ...mock, frontPid: child.pid, stop }, readyMs };
+}
+
+/**
+ * Loads bare Prism, the plain front and the verifying front with autocannon at each connection
+ * count, `seconds` per run. Returns one row per api, connection count and target, plus each
+ * mock's time to ready and peak RSS (its Prism processes, and the process holding its fronts).
+ */
+export async function benchFront({ connectionCounts = [100, 500, 2000], seconds = 10, onRow = () => {} } = {}) {
+  const { mock: plain, readyMs: plainReadyMs } = await timedStart({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } });
+  let verifying;
+  try {
+    const started = await timedStart({
+      ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 },
+      verifySignatures: true,
+      credentials: { 'huawei-vbs': { aksk: [huaweiKey] }, 'alibaba-hbr': { aksk: [alibabaKey] } },
+    });
+    verifying = started.mock;
+    // note: about 3,000 requests a second at most on the development machine; the pool covers
+    // that for every verifying run (Prism checks no nonce, so its runs share a smaller pool)
+    const pool = await acs3Pool(verifying.urls['alibaba-hbr'], 3_000 * seconds * connectionCounts.length);
+    const groups = {
+      'huawei-vbs': [
+        ['prism', { url: plain.upstreamUrls['huawei-vbs'], path: huaweiPath, headers: { 'x-auth-token': 'token' } }],
+        ['front', { url: plain.urls['huawei-vbs'], path: huaweiPath, headers: { 'x-auth-token': 'token' } }],
+        ['verifying', { url: verifying.urls['huawei-vbs'], path: huaweiPath, headers: await huaweiHeaders(verifying.urls['huawei-vbs']) }],
+      ],
+      'alibaba-hbr': [
+        ['prism', { url: plain.upstreamUrls['alibaba-hbr'], method: 'POST', path: alibabaPath, take: cursor(pool.slice(0, 1_000), { nonceChecked: false }) }],
+        ['verifying', { url: verifying.urls['alibaba-hbr'], method: 'POST', path: alibabaPath, take: cursor(pool) }],
+      ],
+    };
+    const rows = [];
+    for (const [api, targets] of Object.entries(groups)) {
+      for (const connections of connectionCounts) {
+        let prism;
+        for (const [target, options] of targets) {
+          const r = await load(options, connections, seconds);
+          prism ??= r;
+          const row = {
+            api,
+            connections,
+            target,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            rps: r.requests.average,
+            non2xx: r.non2xx,
+            timeouts: r.timeouts,
+            errors: r.errors,
+            vsPrism: r.requests.average / prism.requests.average,
+            p50VsPrism: r.latency.p50 - prism.latency.p50,
+          };
+          rows.push(row);
+          onRow(row);
+        }
       }
     }
-    console.log('');
+    const prismRss = (mock) => Math.max(...Object.values(mock.pids).map((pid) => (pid === undefined ? 0 : (peakRss(pid) ?? 0))));
+    return {
+      rows,
+      readyMs: { plain: plainReadyMs, verifying: started.readyMs },
+      peakRss: { prism: prismRss(plain), verifyingPrism: prismRss(verifying), fronts: peakRss(plain.frontPid), verifyingFronts: peakRss(verifying.frontPid) },
+    };
+  } finally {
+    await Promise.all([plain.stop(), verifying?.stop()]);
   }
-} finally {
-  server.kill('SIGTERM');
-  await once(server, 'exit');
 }
+
+async function main() {
+  const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '100,500,2000').split(',').map(Number);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  console.log(`${seconds} s per run, node ${process.version}\n`);
+  console.log('api          connections  target     p50 ms  p99 ms  req/s    non-2xx  timeouts  vs Prism');
+  await benchFront({
+    connectionCounts,
+    seconds,
+    onRow: (r) => {
+      const versus = r.target === 'prism' ? '' : `${r.vsPrism.toFixed(2)}x req/s, p50 ${r.p50VsPrism >= 0 ? '+' : ''}${r.p50VsPrism} ms`;
+      console.log(
+        `${r.api.padEnd(12)} ${String(r.connections).padStart(11)}  ${r.target.padEnd(9)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(Math.round(r.rps)).padStart(7)}  ${String(r.non2xx).padStart(7)}  ${String(r.timeouts).padStart(8)}  ${versus}`,
+      );
+    },
+  });
+}
+
+// run only as a script; `npm run bench` imports benchFront
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
