@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { apiReferences, operationsOf, referenceBundleDir, withClientFilledNotes } from './apis.mjs';
-import { withCodeSamples } from './code-samples.mjs';
+import { redocLanguages, withCodeSamples } from './code-samples.mjs';
 import { remoteFetchesInCss, remoteFetchesInHtml } from './self-contained.mjs';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -131,7 +131,9 @@ async function buildReferences() {
   const cli = redoclyCli();
   await rm(referenceBundleDir, { recursive: true, force: true });
   await mkdir(referenceBundleDir, { recursive: true });
-  for (const api of apiReferences) await buildReference(cli, api);
+  const config = join(referenceBundleDir, 'redoc.yaml');
+  await writeFile(config, stringifyYaml({ openapi: { codeSamples: { languages: redocLanguages } } }));
+  for (const api of apiReferences) await buildReference(cli, api, config);
 }
 
 /**
@@ -139,11 +141,23 @@ async function buildReferences() {
  * samples added; the copy stays in dist/references/ so the tests check what the page shows.
  * @param {string} cli
  * @param {import('./apis.mjs').ApiReference} api
+ * @param {string} config Redoc's settings: the code sample languages
  */
-async function buildReference(cli, api) {
+async function buildReference(cli, api, config) {
   const bundle = JSON.parse(await readFile(api.bundlePath, 'utf8'));
   await writeFile(api.referencePath, `${JSON.stringify(withCodeSamples(withClientFilledNotes(bundle), api.entry), null, 2)}\n`);
-  const args = [cli, 'build-docs', api.referencePath, '--output', join(siteDir, `${api.name}.html`), '--title', api.title, '--inlineBundle'];
+  const args = [
+    cli,
+    'build-docs',
+    api.referencePath,
+    '--output',
+    join(siteDir, `${api.name}.html`),
+    '--title',
+    api.title,
+    '--config',
+    config,
+    '--inlineBundle',
+  ];
   const result = spawnSync(process.execPath, args, {
     cwd: docsDir,
     encoding: 'utf8',

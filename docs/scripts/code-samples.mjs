@@ -12,6 +12,17 @@ import { parametersOf } from './apis.mjs';
 export const clientPackage = '@cloud-backup-contracts/client';
 export const sampleLabels = /** @type {const} */ ({ typescript: 'TypeScript', curl: 'curl' });
 
+/**
+ * The languages the reference pages offer, in tab order (Redoc's `codeSamples.languages`): Redoc
+ * shows a sample only when its label is among them, and its default list has no TypeScript.
+ */
+export const redocLanguages = [
+  { lang: 'TypeScript', label: sampleLabels.typescript },
+  { lang: 'bash', label: sampleLabels.curl },
+  // the request body example, which Redoc shows on its own
+  { lang: 'payload', label: 'Payload' },
+];
+
 /** The local mock's origin for an API, as the samples write it. */
 export const mockOrigin = (/** @type {ApiEntry} */ api) => `http://127.0.0.1:${api.mock.port}`;
 
@@ -106,12 +117,12 @@ function typescriptSample(doc, api, op) {
   return [
     `import { ${api.client} } from '${clientPackage}/${api.name}';`,
     '',
-    '// the local contract mock (npx @cloud-backup-contracts/mock); the credentials are placeholders',
+    '// the local contract mock, with placeholder credentials',
     `const client = ${api.client}(${tsLiteral(options)});`,
     '',
     `const { ${json ? 'data' : 'response'}, error } = await ${call};`,
     'if (error) {',
-    "  // narrow on kind first: 'service' is the API's own error answer, with its status and code",
+    "  // narrow on kind: 'service' is the API's own error answer",
     "  if (error.kind === 'service') console.error(error.status, error.code, error.message);",
     '  throw error;',
     '}',
