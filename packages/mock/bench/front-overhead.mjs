@@ -5,14 +5,17 @@
 // the plain front, and the verifying front checking an SDK-HMAC-SHA256 signature (Huawei) or an
 // ACS3-HMAC-SHA256 one (Alibaba, each request with its own nonce, as the mock refuses a reused
 // one). Reported: p50/p99 latency, requests per second, the ratio to Prism, non-2xx answers and
-// timeouts. Not a test: the numbers depend on the machine (autocannon shares its cores).
+// timeouts. The mocks run in a child process, so the fronts do not share an event loop with
+// autocannon. Not a test: the numbers depend on the machine (autocannon shares its cores).
 //
 // Run it by hand, after a build:
 //   npm run pnpm -- --filter @cloud-backup-contracts/mock bench:front   (from the repo root)
 import { signAlibabaHbrAcs3Request } from '@cloud-backup-contracts/client/alibaba-hbr';
 import { signHuaweiVbsRequest } from '@cloud-backup-contracts/client/huawei-vbs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { startMock } from '../dist/index.js';
 
 const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '100,500,2000').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,18 +45,30 @@ async function acs3Pool(url, size) {
   return pool;
 }
 
+// one position across runs: a nonce the verifying mock has seen is refused, so none is sent twice
+let next = 0;
 function load({ url, method = 'GET', path, headers, pool }, connections) {
-  let next = 0;
   const requests = pool ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...pool[next++ % pool.length] } }) }] : undefined;
   return autocannon({ url: `${url}${path}`, method, headers, requests, connections, duration: seconds, timeout: 10 });
 }
 
-const plain = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } });
-const verifying = await startMock({
-  ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 },
-  verifySignatures: true,
-  credentials: { 'huawei-vbs': { aksk: [huaweiKey] }, 'alibaba-hbr': { aksk: [alibabaKey] } },
-});
+/** Both mocks in a child process; its first line is their URLs as JSON. */
+const server = spawn(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    `import { startMock } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+     const ports = { 'huawei-vbs': 0, 'alibaba-hbr': 0 };
+     const plain = await startMock({ ports });
+     const verifying = await startMock({ ports, verifySignatures: true, credentials: ${JSON.stringify({ 'huawei-vbs': { aksk: [huaweiKey] }, 'alibaba-hbr': { aksk: [alibabaKey] } })} });
+     console.log(JSON.stringify({ plain: { urls: plain.urls, upstreamUrls: plain.upstreamUrls }, verifying: { urls: verifying.urls } }));
+     process.on('SIGTERM', () => Promise.all([plain.stop(), verifying.stop()]).then(() => process.exit(0)));`,
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const [firstLine] = await once(createInterface({ input: server.stdout }), 'line');
+const { plain, verifying } = JSON.parse(firstLine);
 try {
   // note: about 3,000 requests a second at most on the development machine; the pool covers that
   const pool = await acs3Pool(verifying.urls['alibaba-hbr'], 6_000 * seconds);
@@ -88,5 +103,6 @@ try {
     console.log('');
   }
 } finally {
-  await Promise.all([plain.stop(), verifying.stop()]);
+  server.kill('SIGTERM');
+  await once(server, 'exit');
 }

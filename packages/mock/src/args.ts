@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type ApiName, apiNames, defaultPorts, flagOf, labelOf, portClash } from './contracts.js';
 import { CredentialsError, readCredentialsFile, type VerifyingCredentials } from './credentials.js';
+import { stateModels } from './models/index.js';
+import { resetPath } from './state/reset-route.js';
 import type { StartMockOptions } from './start-mock.js';
 
 const envOf = (api: ApiName) => `MOCK_${flagOf[api].toUpperCase()}_PORT`;
@@ -24,6 +26,8 @@ export const usage = [
   column('--errors', 'Prism --errors: requests/responses that break the contract get error responses'),
   column('--verify-signatures', "check every request's signature or token as the real service does"),
   column('--credentials <file>', 'JSON keys and tokens for --verify-signatures (see the README)'),
+  column('--stateful', `keep state, seeded from the contract's examples, where a model exists (${Object.keys(stateModels).join(', ')})`),
+  column('', `POST ${resetPath} on an API's port returns its state to the seed`),
   column('--ready-timeout <s>', 'seconds every mock gets to answer before giving up (default 30)'),
   column('--verbose', "print Prism's log (every request) to stderr"),
   column('-h, --help', 'show this help'),
@@ -85,6 +89,7 @@ function readFlags(argv: readonly string[]) {
         errors: { type: 'boolean' },
         'verify-signatures': { type: 'boolean' },
         credentials: { type: 'string' },
+        stateful: { type: 'boolean' },
         'ready-timeout': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -137,6 +142,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
 
   const options: StartMockOptions = { ports, dynamic: values.dynamic ?? false, errors: values.errors ?? false };
   if (Object.keys(specs).length > 0) options.specs = specs;
+  if (values.stateful) options.stateful = true;
   if (values.host !== undefined) {
     if (values.host.trim() === '') throw new UsageError('--host must not be empty');
     options.host = values.host.trim();

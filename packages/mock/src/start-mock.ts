@@ -1,14 +1,20 @@
 import { resolve as resolvePath } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf, portClash } from './contracts.js';
 import { readFileSync } from 'node:fs';
 import { CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
 import type { OpenApiDoc } from './front/routes.js';
+import { stateModels } from './models/index.js';
 import { freePort, probeListen, urlHost } from './ports.js';
-import { type MockExit, PrismProcess } from './prism.js';
+import type { MockExit, PrismProcess } from './prism.js';
+import { loopbackUrls, startPrisms } from './prism-start.js';
+import { MockStartError } from './start-error.js';
+import { StateLayer } from './state/layer.js';
+import { ModelSeedError } from './state/model.js';
 
 export type { MockExit } from './prism.js';
+export { answers } from './prism-start.js';
+export { MockStartError, type MockStartProblem } from './start-error.js';
 export type { VerifyingCredentials } from './credentials.js';
 
 export interface StartMockBaseOptions {
@@ -22,6 +28,12 @@ export interface StartMockBaseOptions {
   dynamic?: boolean;
   /** Prism's `--errors`: request and response violations become error responses */
   errors?: boolean;
+  /**
+   * keep state for the APIs that have a model (src/models/), seeded from the contract's
+   * examples: Prism still validates, its successes are replaced by the state's answers, and
+   * `POST /__mock/reset` on each API's port (or `reset()`) returns to the seed; default false
+   */
+  stateful?: boolean;
   /** how long every mock gets to answer its first request; default 30 000 ms */
   readyTimeoutMs?: number;
   /** receives every line Prism prints (its request log included) */
@@ -66,22 +78,8 @@ export interface RunningMock {
   readonly withoutCredentials: readonly ApiName[];
   /** stops every Prism process; safe to call more than once */
   stop(): Promise<void>;
-}
-
-export type MockStartProblem = 'bad-option' | 'contract' | 'port-in-use' | 'port-unavailable' | 'prism-exited' | 'not-ready' | 'aborted';
-
-/** Why the mock could not start; the message is one line that names the API and the port or file. */
-export class MockStartError extends Error {
-  override readonly name = 'MockStartError';
-  constructor(
-    readonly problem: MockStartProblem,
-    readonly api: ApiName | undefined,
-    message: string,
-    /** how Prism ended, when it exited before answering */
-    readonly exit?: MockExit,
-  ) {
-    super(message);
-  }
+  /** stateful mode: returns every API's state to its seed (as `POST /__mock/reset` does); without it, nothing to do */
+  reset(): Promise<void>;
 }
 
 /**
@@ -123,24 +121,6 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
 }
 
 /**
- * One real HTTP request: any answer at all means the server is up. A CORS preflight, which
- * Prism answers itself without logging a routing error for every poll.
- */
-export async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://cloud-backup-mock.invalid', 'access-control-request-method': 'GET' },
-      signal: AbortSignal.timeout(1_000),
-    });
-    await response.arrayBuffer();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Starts one Prism mock per contract and resolves once every one answers real HTTP requests.
  * Rejects with a MockStartError (and leaves nothing running) when a port is taken, a contract
  * is missing or invalid, Prism exits early, or the mocks do not answer in time.
@@ -178,6 +158,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     const problem = contractProblem(contracts[api]);
     if (problem) throw new MockStartError('contract', api, `${api}: ${problem}`);
   }
+  if (options.stateful !== undefined && typeof options.stateful !== 'boolean')
+    throw new MockStartError('bad-option', undefined, `stateful must be true or false, got ${String(options.stateful)}`);
+  const states = options.stateful ? seedStates(contracts) : undefined;
 
   const ports = {} as Record<ApiName, number>;
   const taken = new Set(Object.values(wanted).filter((port) => port !== 0));
@@ -187,28 +170,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   }
   const urls = Object.fromEntries(apiNames.map((api) => [api, `http://${urlHost(host)}:${ports[api]}`])) as Record<ApiName, string>;
 
-  // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
-  const prismPorts = {} as Record<ApiName, number>;
-  for (const api of apiNames) {
-    prismPorts[api] = await reservePort(api, '127.0.0.1', 0, taken);
-    taken.add(prismPorts[api]);
-  }
-  const prismUrls = Object.fromEntries(apiNames.map((api) => [api, `http://127.0.0.1:${prismPorts[api]}`])) as Record<ApiName, string>;
-
   if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
-  const processes = apiNames.map(
-    (api) =>
-      new PrismProcess({
-        api,
-        contract: contracts[api],
-        host: '127.0.0.1',
-        port: prismPorts[api],
-        shownPort: ports[api],
-        dynamic: options.dynamic ?? false,
-        errors: options.errors ?? false,
-        onLog: options.onLog,
-      }),
-  );
+  // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
+  let prismPorts = {} as Record<ApiName, number>;
+  let processes: PrismProcess[] = [];
   const killAll = () => processes.forEach((prism) => prism.killNow());
   process.once('exit', killAll);
   const fronts: Front[] = [];
@@ -221,7 +186,24 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       }));
 
   try {
-    await waitUntilReady(processes, prismUrls, urls, readyTimeoutMs, options.signal);
+    ({ processes, ports: prismPorts } = await startPrisms({
+      contracts,
+      urls,
+      shownPorts: ports,
+      dynamic: options.dynamic ?? false,
+      errors: options.errors ?? false,
+      onLog: options.onLog,
+      readyTimeoutMs,
+      signal: options.signal,
+      pickPort: async (api) => {
+        const port = await reservePort(api, '127.0.0.1', 0, taken);
+        taken.add(port);
+        return port;
+      },
+      onSpawn: (spawned) => {
+        processes = spawned;
+      },
+    }));
     for (const prism of processes) {
       const { api } = prism;
       const front = await startFront({
@@ -231,6 +213,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         upstreamPort: prismPorts[api],
         verifier: verifiers?.byApi[api],
         onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
+        state: states?.[api],
       }).catch((cause: NodeJS.ErrnoException) => {
         throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
       });
@@ -246,7 +229,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   return {
     host,
     urls,
-    upstreamUrls: prismUrls,
+    upstreamUrls: loopbackUrls(prismPorts),
     ports,
     contracts,
     pids: Object.fromEntries(processes.map((prism) => [prism.api, prism.pid])) as Record<ApiName, number | undefined>,
@@ -255,6 +238,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     unverified: verifiers?.unverified ?? [],
     withoutCredentials: verifiers?.withoutCredentials ?? [],
     stop,
+    reset: async () => {
+      for (const state of Object.values(states ?? {})) state.reset();
+    },
   };
 }
 
@@ -277,65 +263,29 @@ function readVerifying(options: StartMockOptions): Verifiers | undefined {
   }
 }
 
+/** Stateful mode: one state layer per API, with the API's model (where one exists) seeded from its contract. */
+function seedStates(contracts: Record<ApiName, string>): Record<ApiName, StateLayer> {
+  const states = {} as Record<ApiName, StateLayer>;
+  for (const api of apiNames) {
+    const model = stateModels[api];
+    const doc = readContract(contracts[api]);
+    if (model && !doc)
+      throw new MockStartError('contract', api, `${api}: stateful mode seeds its state from a JSON contract, and ${contracts[api]} is not one`);
+    try {
+      states[api] = new StateLayer(doc, model && doc ? model(doc) : undefined);
+    } catch (error) {
+      if (!(error instanceof ModelSeedError)) throw error;
+      throw new MockStartError('contract', api, `${api}: stateful mode cannot seed its state from ${contracts[api]}: ${error.message}`);
+    }
+  }
+  return states;
+}
+
 /** The parsed contract when it is JSON (the bundles are); a YAML one is left to Prism alone. */
 function readContract(file: string): OpenApiDoc | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
   } catch {
     return undefined;
-  }
-}
-
-/** Waits for every Prism on its private URL; messages name the public one a caller knows. */
-async function waitUntilReady(
-  processes: PrismProcess[],
-  privateUrls: Record<ApiName, string>,
-  urls: Record<ApiName, string>,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const done = new AbortController();
-  const deadline = Date.now() + timeoutMs;
-
-  const earlyExit = Promise.race(processes.map((prism) => prism.exited)).then((exit) => {
-    const reason = processes.find((prism) => prism.api === exit.api)?.reason();
-    return new MockStartError(
-      'prism-exited',
-      exit.api,
-      `${exit.api}: prism exited with code ${exit.code}${exit.signal ? ` (${exit.signal})` : ''} before answering on ${urls[exit.api]}${reason ? `: ${reason}` : ''}`,
-      exit,
-    );
-  });
-  const aborted = new Promise<MockStartError>((resolve) => {
-    const onAbort = () => resolve(new MockStartError('aborted', undefined, 'the start was aborted'));
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-    done.signal.addEventListener('abort', () => signal?.removeEventListener('abort', onAbort), { once: true });
-  });
-  const ready = Promise.all(
-    processes.map(async (prism) => {
-      while (!done.signal.aborted) {
-        if (await answers(privateUrls[prism.api])) return undefined;
-        if (Date.now() > deadline) {
-          return new MockStartError(
-            'not-ready',
-            prism.api,
-            `${prism.api}: prism did not answer on ${urls[prism.api]} within ${Math.round(timeoutMs / 1000)} s`,
-          );
-        }
-        await delay(150, undefined, { signal: done.signal }).catch(() => undefined);
-      }
-      return undefined;
-    }),
-  ).then((results) => results.find((result) => result !== undefined));
-
-  try {
-    const failure = await Promise.race([ready, earlyExit, aborted]);
-    if (failure) throw failure;
-    // note: a process that died between its first answer and now is still an early exit
-    const gone = processes.find((prism) => !prism.running);
-    if (gone) throw await earlyExit;
-  } finally {
-    done.abort();
   }
 }

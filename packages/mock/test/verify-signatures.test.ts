@@ -368,3 +368,32 @@ describe('without verifySignatures', () => {
     expect([response.status, JSON.parse(response.body)]).toEqual([200, { count: 2 }]);
   });
 });
+
+describe('with stateful mode too', () => {
+  let both: RunningMock;
+  beforeAll(async () => {
+    both = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 }, verifySignatures: true, credentials, stateful: true });
+  });
+  afterAll(() => both?.stop());
+
+  it('a signed flow changes the state, and a mis-signed request leaves it alone', async () => {
+    const backupId = 'dddddddd-4444-4444-8444-444444444444';
+    const client = createHuaweiVbsClient({ baseUrl: both.urls['huawei-vbs'], projectId: project, retry: false, auth: { type: 'aksk', ...huaweiKey } });
+    const forger = createHuaweiVbsClient({
+      baseUrl: both.urls['huawei-vbs'],
+      projectId: project,
+      retry: false,
+      auth: { type: 'aksk', ...huaweiKey, secretAccessKey: 'not-the-secret' },
+    });
+    const share = { body: { shared: { backup_id: backupId, to_project_ids: ['722513ed0a324dadaabe5b2d0fe848c9'] } } };
+    expect((await callOperation(forger, 'createBackupShares', share)).error?.status).toBe(401);
+    expect((await callOperation(client, 'countBackupShares', { query: { backup_id: backupId } })).data).toEqual({ count: 0 });
+    expect((await callOperation(client, 'createBackupShares', share)).error).toBeUndefined();
+    expect((await callOperation(client, 'countBackupShares', { query: { backup_id: backupId } })).data).toEqual({ count: 1 });
+  });
+
+  it('the reset route belongs to the mock, not the API: it needs no signature', async () => {
+    const response = await sendRaw({ method: 'POST', url: `${both.urls['huawei-vbs']}/__mock/reset`, headers: {} });
+    expect(response.status).toBe(204);
+  });
+});

@@ -98,12 +98,20 @@ export class NonceLedger {
   readonly #seen = new Map<string, number>();
   constructor(private readonly keepMs: number) {}
 
+  /** How many nonces are remembered. */
+  get size(): number {
+    return this.#seen.size;
+  }
+
   /** Records `nonce` (of `accessKeyId`) at `now`; false when it was already used. */
   use(accessKeyId: string, nonce: string, now: number): boolean {
-    if (this.#seen.size > 1024) for (const [key, at] of this.#seen) if (now - at > this.keepMs) this.#seen.delete(key);
+    // entries are kept in the order they were recorded, so the expired ones are all at the front
+    for (const [key, at] of this.#seen) {
+      if (now - at <= this.keepMs) break;
+      this.#seen.delete(key);
+    }
     const key = `${accessKeyId}\n${nonce}`;
-    const at = this.#seen.get(key);
-    if (at !== undefined && now - at <= this.keepMs) return false;
+    if (this.#seen.has(key)) return false;
     this.#seen.set(key, now);
     return true;
   }

@@ -1,10 +1,13 @@
 // The front: owns an API's public port and forwards to its Prism process on a private one. It
 // answers itself, at once and in the API's own error shape, whatever Prism would crash on, hang
 // on or answer badly, and rewrites Prism's contract violations into that shape (keeping
-// `sl-violations`). In the verifying mode every request is checked before anything else.
+// `sl-violations`). Stateful mode (src/state/) serves its own reset route first; then, in the
+// verifying mode, every request's signature is checked before anything else; stateful mode
+// replaces Prism's successes in `forward`.
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
+import type { StateLayer } from '../state/layer.js';
 import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
 import { errorBody } from './error-body.js';
 import { type ContractOperation, type OpenApiDoc, routeOf } from './routes.js';
@@ -20,6 +23,8 @@ export interface FrontOptions {
   verifier?: SignatureVerifier;
   /** told why each request the verifier refused was refused */
   onRefusal?: (reason: string) => void;
+  /** stateful mode: the mock's own routes, and the state's answers in place of Prism's successes */
+  state?: StateLayer | undefined;
 }
 
 export interface Front {
@@ -70,7 +75,10 @@ export function startFront(options: FrontOptions): Promise<Front> {
     send(res, status, errorBody(doc, operation, status, message));
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: ContractOperation | undefined): void {
+    const claimed = options.state?.claim(req, body);
     const upstream = request({ host: '127.0.0.1', port: options.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      // Prism validated the request; on its success the state answers instead (src/state/layer.ts)
+      if (claimed?.(answer, res)) return;
       const status = answer.statusCode ?? 502;
       const violations = answer.headers['sl-violations'] as string | undefined;
       const problemJson = /problem\+json/i.test(String(answer.headers['content-type'] ?? ''));
@@ -92,6 +100,11 @@ export function startFront(options: FrontOptions): Promise<Front> {
     // Prism is gone: the mock is failing (startMock reports the exit), so this port answers nothing
     upstream.on('error', () => res.destroy());
     upstream.end(body);
+  }
+
+  /** The mock's own routes (stateful mode's reset) belong to no API, so they need no signature. */
+  function receive(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    if (!options.state?.serveOwnRoute(req, res, (req.url ?? '/').split('?')[0]!)) verifyThenHandle(req, res, body);
   }
 
   /** The verifying layer: a request whose signature or token fails is answered by the verifier's refusal. */
@@ -136,7 +149,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
     });
     req.on('end', () => {
       if (size > maxBodyBytes) return refuse(res, undefined, { status: 413, message: `the request body is larger than ${maxBodyBytes} bytes` });
-      verifyThenHandle(req, res, Buffer.concat(chunks));
+      receive(req, res, Buffer.concat(chunks));
     });
     req.on('error', () => res.destroy());
   });
