@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningMock, startMock } from '@cloud-backup-contracts/mock';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiReferences, operationsOf } from '../scripts/apis.mjs';
 import { codeSamplesOf, sampleLabels, samplesInBundle } from '../scripts/code-samples.mjs';
 import type { RecordingRelay } from './support/recording-relay.ts';
@@ -38,21 +38,14 @@ function renamedContract() {
   return contract;
 }
 
-let mock: RunningMock;
-let renamedMock: RunningMock;
+let renamedMock: RunningMock | undefined;
 let relays: Record<string, RecordingRelay>;
 const ownRelays: RecordingRelay[] = [];
 /** every published TypeScript sample, aimed at the relays, compiled once for the checks below */
 let project: SampleProject;
 
 beforeAll(async () => {
-  writeFileSync(renamedContractPath, JSON.stringify(renamedContract()));
-  // note: free ports, never the registry's, so other packages' tests may run beside these
-  [mock, renamedMock] = await Promise.all([
-    startMock({ ports: everyPortFree(), readyTimeoutMs: 90_000 }),
-    startMock({ ports: everyPortFree(), specs: { [renamed.api]: renamedContractPath }, readyTimeoutMs: 90_000 }),
-  ]);
-  relays = await startRelays(sets, mock.urls);
+  relays = await startRelays(sets, inject('plainMock').urls);
   ownRelays.push(...Object.values(relays));
   project = await compileSamples(typescriptModules(sets, originsOf(relays)));
 }, 180_000);
@@ -60,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   project?.dispose();
   await Promise.all(ownRelays.map((relay) => relay.close()));
-  await Promise.all([mock?.stop(), renamedMock?.stop()]);
+  await renamedMock?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -135,6 +128,9 @@ describe('a sample broken on purpose fails, naming its operation', () => {
 
   it(`a parameter renamed in the contract (${renamed.from} -> ${renamed.to}) without regenerating fails the type check and the run`, async () => {
     const stale = setOf(renamed.api);
+    writeFileSync(renamedContractPath, JSON.stringify(renamedContract()));
+    // note: free ports, never the registry's, so other packages' tests may run beside these
+    renamedMock = await startMock({ ports: everyPortFree(), specs: { [renamed.api]: renamedContractPath }, readyTimeoutMs: 90_000 });
     // the types the renamed contract would give, in place of the built ones
     const types = astToString(await openapiTS(renamedContract()));
     const renamedRelays = await startRelays([stale], renamedMock.urls);
