@@ -28,6 +28,8 @@ export const mockOrigin = (/** @type {ApiEntry} */ api) => `http://127.0.0.1:${a
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 const lineWidth = 100;
+// note: a literal longer than this goes one entry per line, so it fits the reference's narrow code panel
+const inlineWidth = 80;
 
 /**
  * A JSON value as a TypeScript literal: single quotes, bare keys where they are identifiers, on
@@ -46,7 +48,7 @@ export function tsLiteral(value, indent = '') {
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{ ', ' }'];
   if (entries.length === 0) return Array.isArray(value) ? '[]' : '{}';
   const flat = `${open}${entries.join(', ')}${close}`;
-  if (!flat.includes('\n') && indent.length + flat.length <= lineWidth - 20) return flat;
+  if (!flat.includes('\n') && indent.length + flat.length <= inlineWidth) return flat;
   return `${open.trim()}\n${entries.map((entry) => `${inner}${entry},`).join('\n')}\n${indent}${close.trim()}`;
 }
 

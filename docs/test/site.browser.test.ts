@@ -141,38 +141,47 @@ function telltaleLine(sample: CodeSample): string {
 }
 
 /**
- * Picks each sample's language in the operation's request-samples panel, as a reader would, and
- * returns what is not on screen: the language's name in the panel, or the sample's telltale line.
+ * Chooses a language in a request-samples panel as a reader would; false when the panel offers
+ * no picker (Redoc shows a plain label for a single language) or the picker lacks the language.
+ */
+async function pickLanguage(page: Page, panel: Locator, label: string, labels: string[]): Promise<boolean> {
+  const current = panel.getByRole('button', { name: new RegExp(`^(${[...labels, 'Payload'].join('|')})$`) });
+  if ((await current.count()) === 0) return false;
+  // biome-ignore lint/performance/useDomNodeTextContent: the label a reader sees
+  if ((await current.innerText()).trim() === label) return true;
+  await current.click();
+  const choice = page.getByRole('menuitem', { name: label, exact: true });
+  if (!(await choice.isVisible())) {
+    await page.keyboard.press('Escape');
+    return false;
+  }
+  await choice.click();
+  await panel.getByRole('button', { name: label, exact: true }).waitFor({ state: 'visible' });
+  return true;
+}
+
+/**
+ * Picks each sample's language in the operation's request-samples panel and returns what is not
+ * on screen: the language in the picker, or the sample's telltale line. Leaves the first chosen.
  */
 async function missingSamples(page: Page, section: Locator, samples: CodeSample[]): Promise<string[]> {
   const panel = section.locator('.panel-request-samples');
   await panel.waitFor({ state: 'visible' });
+  const labels = samples.map((sample) => sample.label);
   const missing: string[] = [];
   for (const sample of samples) {
-    const current = panel.getByRole('button', { name: new RegExp(`^(${samples.map((s) => s.label).join('|')}|Payload)$`) });
-    // note: with a single language Redoc shows a plain label instead of a picker
-    if ((await current.count()) === 0) {
-      missing.push(`a language picker offering ${sample.label}`);
+    if (!(await pickLanguage(page, panel, sample.label, labels))) {
+      missing.push(`${sample.label} in the language picker`);
       continue;
     }
-    // biome-ignore lint/performance/useDomNodeTextContent: the label a reader sees
-    if ((await current.innerText()).trim() !== sample.label) {
-      await current.click();
-      const choice = page.getByRole('menuitem', { name: sample.label, exact: true });
-      if (!(await choice.isVisible())) {
-        missing.push(`language ${sample.label}`);
-        await page.keyboard.press('Escape');
-        continue;
-      }
-      await choice.click();
-    }
-    await panel.getByRole('button', { name: sample.label, exact: true }).waitFor({ state: 'visible' });
     const code = panel.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
     const wanted = telltaleLine(sample);
     // biome-ignore lint/performance/useDomNodeTextContent: the code a reader sees, not hidden nodes' text
     const shown = (await code.isVisible()) ? await code.innerText() : '';
     if (!shown.includes(wanted)) missing.push(`${sample.label}: ${wanted}`);
   }
+  // note: the choice holds for every operation on the page; put the default back for the next one
+  if (missing.length === 0 && labels[0]) await pickLanguage(page, panel, labels[0], labels);
   return missing;
 }
 
