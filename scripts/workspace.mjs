@@ -20,10 +20,11 @@ const commands = {
   lint: [['turbo', 'run', 'contracts:lint', 'code:lint']],
   // --continue: one failing package must not hide the results of the others
   test: [['turbo', 'run', 'test', 'code:lint', '--continue']],
-  // builds everything, then keeps the mock and the docs server in the foreground
+  // builds everything, then keeps the mock and the docs server in the foreground; --only: the
+  // builds just ran, and replaying their cached logs would bury the URLs
   start: [
     ['turbo', 'run', 'build'],
-    ['turbo', 'run', 'serve'],
+    ['turbo', 'run', 'serve', '--only'],
   ],
   // --dry-run shows the versions and changelog that would be published; without it, versions in place
   release: [
@@ -54,6 +55,8 @@ function run(file, args, options = {}) {
     ...options,
   });
   if (result.error) fail(`could not run ${file}: ${result.error.message}`);
+  // a quiet step's output is shown only when it failed
+  if (result.status !== 0 && options.stdio === 'pipe') process.stderr.write(`${result.stdout}${result.stderr}`);
   return result.status ?? 1;
 }
 
@@ -79,28 +82,39 @@ function ensurePnpm() {
   return entry;
 }
 
-function pnpm(entry, args) {
+function pnpm(entry, args, options = {}) {
   // note: npm_config_* from the outer `npm run` would leak npm-only settings into pnpm
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
   // turbo looks pnpm up on PATH, so the pinned one goes first
   const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
   env[pathKey] = [join(dirname(dirname(dirname(entry))), '.bin'), env[pathKey]].join(delimiter);
-  return run(process.execPath, [entry, ...args], { env: { ...env, ...quietTools } });
+  return run(process.execPath, [entry, ...args], { env: { ...env, ...quietTools }, ...options });
 }
 
-const [command = 'build', ...rest] = process.argv.slice(2);
+const [command = 'build', ...given] = process.argv.slice(2);
 const entry = ensurePnpm();
 
-if (command === 'pnpm') process.exit(pnpm(entry, rest));
+if (command === 'pnpm') process.exit(pnpm(entry, given));
 if (!(command in commands)) fail(`unknown command "${command}"; expected one of ${Object.keys(commands).join(', ')}, pnpm`);
+
+// `npm start` is a newcomer's first command: a short summary ending with the URLs, unless
+// `npm start -- --verbose` (or WORKSPACE_VERBOSE=1) asks for every install and build log
+const quiet = command === 'start' && !given.includes('--verbose') && !process.env.WORKSPACE_VERBOSE;
+const rest = given.filter((arg) => arg !== '--verbose');
+const started = Date.now();
 
 // an up-to-date install takes about a second, so every command starts with it;
 // pnpm itself refuses to touch the lockfile when CI is set
-const installed = pnpm(entry, ['install', '--reporter=append-only']);
+if (quiet) console.log('workspace: installing and building (logs: npm start -- --verbose)');
+const installed = pnpm(entry, ['install', '--reporter=append-only'], quiet ? { stdio: 'pipe', encoding: 'utf8' } : {});
 if (installed !== 0) fail('pnpm install failed');
 
-for (const step of commands[command]) {
+for (const [index, step] of commands[command].entries()) {
   const args = step.includes(extraArgs) ? step.flatMap((part) => (part === extraArgs ? rest : [part])) : [...step, ...rest];
-  const status = pnpm(entry, ['exec', ...args]);
+  // quiet, the build shows only failing tasks' logs and turbo's summary
+  const shown = quiet && index === 0 ? [...args, '--output-logs=errors-only'] : args;
+  if (quiet && index === 1)
+    console.log(`workspace: built in ${Math.round((Date.now() - started) / 1000)} s; starting the mock and the docs (Ctrl-C stops them)`);
+  const status = pnpm(entry, ['exec', ...shown]);
   if (status !== 0) process.exit(status);
 }

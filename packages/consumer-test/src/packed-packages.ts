@@ -2,7 +2,7 @@
 // which runs the pinned pnpm (it rewrites workspace:/catalog: ranges; npm pack would not).
 import { packPackage } from '@cloud-backup-contracts/testkit/pack';
 import { type PublicPackage, publicPackages } from './repo.js';
-import { readTarballFile } from './tarball.js';
+import { readTarballFile } from '@cloud-backup-contracts/testkit/tarball';
 
 export type Tarballs = Record<PublicPackage, string>;
 

@@ -21,13 +21,20 @@ const project = '0605767c3f00d5762fa8c0147ee18d02';
 const huaweiKey = { accessKeyId: 'HWVERIFYAK', secretAccessKey: 'huawei-verify-secret' };
 const huaweiToken = 'huawei-verify-token';
 const alibabaKey = { accessKeyId: 'LTAIverify', accessKeySecret: 'alibaba-verify-secret' };
-const stsKey = { accessKeyId: 'STS.verify', accessKeySecret: 'sts-verify-secret', securityToken: 'sts-verify-token' };
+const stsKey = { accessKeyId: 'STS.verify', accessKeySecret: 'sts-verify-secret', securityToken: 'sts/verify+token==' };
 const credentials: VerifyingCredentials = {
   'huawei-vbs': { aksk: [huaweiKey], tokens: [huaweiToken] },
   'alibaba-hbr': { aksk: [alibabaKey, stsKey] },
 };
-/** Every secret the mock knows: none may appear in any answer. */
-const secrets = [huaweiKey.secretAccessKey, huaweiToken, alibabaKey.accessKeySecret, stsKey.accessKeySecret, stsKey.securityToken];
+/** Every secret the mock knows, as sent and percent-encoded (once and twice, as in a V2 string to sign): none may appear in any answer. */
+const secrets = [
+  'aHVhd2VpOnNlY3JldA==',
+  huaweiKey.secretAccessKey,
+  huaweiToken,
+  alibabaKey.accessKeySecret,
+  stsKey.accessKeySecret,
+  stsKey.securityToken,
+].flatMap((secret) => [secret, encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret))]);
 const minutes = (n: number) => n * 60_000;
 
 let mock: RunningMock;
@@ -324,6 +331,65 @@ describe('keys, tokens, dates, nonces and signed headers', () => {
       'InvalidSecurityToken.MismatchWithAccessKey',
       'LTAIverify is not a temporary (STS) access key',
     ],
+    [
+      'huawei: an Authorization of another scheme (never echoed past its name)',
+      async () => ({ method: 'GET', url: `${mock.urls['huawei-vbs']}${countPath}`, headers: { authorization: 'Basic aHVhd2VpOnNlY3JldA==' } }),
+      401,
+      'APIG.0301',
+      'the Authorization header is not SDK-HMAC-SHA256 (it starts with "Basic")',
+    ],
+    [
+      'huawei: an Authorization without its parts',
+      async () => ({ method: 'GET', url: `${mock.urls['huawei-vbs']}${countPath}`, headers: { authorization: 'SDK-HMAC-SHA256 garbage' } }),
+      401,
+      'APIG.0301',
+      'the Authorization header has no Access= part',
+    ],
+    [
+      'huawei: an X-Sdk-Date in another form',
+      async () => withHeader(await huaweiSigned(huaweiGet), 'x-sdk-date', 'yesterday'),
+      401,
+      'APIG.0301',
+      'X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ, but it is yesterday',
+    ],
+    [
+      'acs3: an Authorization without a Credential',
+      async () => ({
+        method: 'POST',
+        url: `${mock.urls['alibaba-hbr']}/?SourceType=ECS_FILE`,
+        headers: { authorization: 'ACS3-HMAC-SHA256 SignedHeaders=host,Signature=00' },
+      }),
+      400,
+      'IncompleteSignature',
+      'the Authorization header has no Credential= part',
+    ],
+    [
+      'acs3: an x-acs-date in another form',
+      async () => withHeader(await acs3Signed(acs3Post), 'x-acs-date', '28 Nov 2026 12:00:00 GMT'),
+      400,
+      'InvalidTimeStamp.Format',
+      'x-acs-date must be YYYY-MM-DDThh:mm:ssZ, but it is 28 Nov 2026 12:00:00 GMT',
+    ],
+    [
+      'rpc-v2: another signature method',
+      async () => {
+        const signed = await rpcV2Signed(rpcGet);
+        return { ...signed, url: signed.url.replace('SignatureMethod=HMAC-SHA1', 'SignatureMethod=HMAC-SHA256') };
+      },
+      400,
+      'InvalidParameter',
+      'The specified parameter "SignatureMethod" must be HMAC-SHA1, but it is HMAC-SHA256',
+    ],
+    [
+      'rpc-v2: no SignatureNonce',
+      async () => {
+        const signed = await rpcV2Signed(rpcGet);
+        return { ...signed, url: signed.url.replace(/&SignatureNonce=[^&]*/, '') };
+      },
+      400,
+      'MissingParameter',
+      'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.',
+    ],
   ];
   it.each(refusals)('refuses %s', async (_what, build, status, code, fragment) => {
     const refused = refusal(await sendRaw(await build()));
@@ -342,10 +408,24 @@ describe('keys, tokens, dates, nonces and signed headers', () => {
     expect([again.status, again.code]).toEqual([400, 'SignatureNonceUsed']);
   });
 
-  it('an STS token never appears in a refusal, even inside the canonical request shown', async () => {
-    const refused = refusal(await sendRaw(await acs3Signed(acs3Post, { ...stsKey, accessKeySecret: 'not-the-secret' })));
-    expect(refused.code).toBe('SignatureDoesNotMatch');
-    expect(refused.message).toContain('x-acs-security-token:<security token>');
+  it.each([
+    ['acs3', () => acs3Signed(acs3Post, { ...stsKey, accessKeySecret: 'not-the-secret' }), 'x-acs-security-token:<masked>\\n'],
+    ['rpc-v2', () => rpcV2Signed(rpcGet, { ...stsKey, accessKeySecret: 'not-the-secret' }), '%26SecurityToken%3D<masked>%26'],
+    [
+      'huawei',
+      () =>
+        huaweiSigned(
+          { ...huaweiGet, headers: { ...huaweiGet.headers, 'x-security-token': 'huawei/sts+token=' } },
+          { ...huaweiKey, secretAccessKey: 'not-the-secret' },
+        ),
+      'x-security-token:<masked>\\n',
+    ],
+  ])('%s: a security token never appears in a refusal, even inside what the server signed', async (_scheme, sign, masked) => {
+    const response = await sendRaw(await sign());
+    expect(response.body).not.toContain('huawei/sts+token=');
+    const refused = refusal(response);
+    expect(refused.code).toMatch(/SignatureDoesNotMatch|APIG.0301/);
+    expect(refused.message).toContain(masked);
   });
 
   it('a token in the list passes', async () => {

@@ -38,14 +38,24 @@ beforeAll(async () => {
 
   const pnpm = pnpmCommand();
   run(pnpm.file, [...pnpm.args, 'install', '--offline', '--frozen-lockfile'], 'pnpm install --offline');
-  const turbo = join(copy, 'node_modules', 'turbo', 'bin', 'turbo');
-  const packages = ['@cloud-backup-contracts/client', '@cloud-backup-contracts/mock', '@cloud-backup-contracts/docs'];
-  run(
-    process.execPath,
-    [turbo, 'run', 'build', ...packages.map((name) => `--filter=${name}`), '--cache-dir', join(copy, '.turbo', 'cache')],
-    'turbo run build',
-  );
+  run(process.execPath, [turbo(), ...buildArgs], 'turbo run build');
 });
+
+/** A task of `turbo run --dry=json`; `<NONEXISTENT>` marks a package without that script. */
+interface DryTask {
+  taskId: string;
+  command: string;
+  cache: { status: string };
+}
+
+const turbo = () => join(copy, 'node_modules', 'turbo', 'bin', 'turbo');
+const buildArgs = [
+  'run',
+  'build',
+  ...['@cloud-backup-contracts/client', '@cloud-backup-contracts/mock', '@cloud-backup-contracts/docs'].map((name) => `--filter=${name}`),
+  '--cache-dir',
+  '.turbo/cache',
+];
 
 afterAll(async () => {
   mock?.kill('SIGTERM');
@@ -54,6 +64,22 @@ afterAll(async () => {
 });
 
 describe('a third API added as a folder, an adapter and a registry entry', () => {
+  it('is built once: after the cold build, every build task of the next run is a cache hit', () => {
+    // a task whose inputs include what `generate` writes during the run gets another hash next
+    // time, so `npm start`'s build-then-serve would build it twice
+    // first among the tests: the later ones add files to the copy's packages
+    const dry = spawnSync(process.execPath, [turbo(), ...buildArgs, '--dry=json'], {
+      cwd: copy,
+      env: childEnv(),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(dry.status, dry.stderr).toBe(0);
+    const tasks = (JSON.parse(dry.stdout).tasks as DryTask[]).filter((task) => task.command !== '<NONEXISTENT>');
+    expect(tasks.map((task) => task.taskId)).toContain('@cloud-backup-contracts/client#build');
+    expect(tasks.filter((task) => task.cache.status !== 'HIT').map((task) => task.taskId)).toEqual([]);
+  });
+
   it('touches three places at most: its spec folder, its adapter folder and the registry', () => {
     const places = [...new Set(touched.map(placeOf))];
     console.log(

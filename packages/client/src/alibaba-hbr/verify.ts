@@ -17,6 +17,7 @@ import {
   readSecret,
   readText,
   sameSignature,
+  shownCanonical,
   type SignatureVerifier,
   signerInputOf,
   skewProblem,
@@ -122,8 +123,8 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
     return [400, 'InvalidSecurityToken.MismatchWithAccessKey', `Specified security token does not match the access key: ${message}`];
   }
 
-  /** A signed text shown in a message, the STS token (a credential) masked. */
-  const shown = (text: string, token: string | undefined): string => oneLine(token ? text.split(token).join('<security token>') : text);
+  /** The V2 string to sign shown in a message, the STS token (a credential) masked. */
+  const shownStringToSign = (text: string): string => oneLine(text.replace(/(%26SecurityToken%3D)(?:(?!%26).)*/, '$1<masked>'));
 
   function* acs3(request: ReceivedRequest, authorization: string): Steps<Problem | undefined> {
     const fields = new Map<string, string>();
@@ -169,7 +170,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
       return [
         400,
         'SignatureDoesNotMatch',
-        `Specified signature does not match our calculation. The server signed the headers ${expected.signedHeaders}; its canonical request is "${shown(expected.canonicalRequest, key.securityToken)}" and its string to sign "${oneLine(expected.stringToSign)}"`,
+        `Specified signature does not match our calculation. The server signed the headers ${expected.signedHeaders}; its canonical request is "${shownCanonical(expected.canonicalRequest)}" and its string to sign "${oneLine(expected.stringToSign)}"`,
       ];
     }
     return nonceProblem(accessKeyId, headerOf(request, 'x-acs-signature-nonce')!);
@@ -202,7 +203,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
       return [
         400,
         'SignatureDoesNotMatch',
-        `Specified signature is not matched with our calculation. server string to sign is:${shown(stringToSign, key.securityToken)}`,
+        `Specified signature is not matched with our calculation. server string to sign is:${shownStringToSign(stringToSign)}`,
       ];
     }
     return nonceProblem(accessKeyId, value('SignatureNonce')!);

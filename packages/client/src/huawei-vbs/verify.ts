@@ -15,6 +15,7 @@ import {
   readSecret,
   readText,
   sameSignature,
+  shownCanonical,
   type SignatureVerifier,
   signerInputOf,
   skewProblem,
@@ -114,7 +115,7 @@ export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredential
     const expected = await run(huaweiSteps(signerInputOf(request, parsed.signedHeaders), parsed.access, secret, signingCrypto));
     if (sameSignature(expected.signature, parsed.signature)) return undefined;
     return refuse(
-      `the signature does not match. The server signed the headers ${expected.signedHeaders}; its canonical request is "${oneLine(expected.canonicalRequest)}" and its string to sign "${oneLine(expected.stringToSign)}"`,
+      `the signature does not match. The server signed the headers ${expected.signedHeaders}; its canonical request is "${shownCanonical(expected.canonicalRequest)}" and its string to sign "${oneLine(expected.stringToSign)}"`,
     );
   }
   return { verify };

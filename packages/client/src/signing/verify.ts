@@ -120,6 +120,12 @@ export class NonceLedger {
 /** A canonical request or string to sign on one line, its newlines shown as `\n`. */
 export const oneLine = (text: string): string => text.replace(/\n/g, '\\n');
 
+/** Header lines of a canonical request that carry a credential (a security token, say). */
+const credentialLine = /^([\w-]*(?:token|secret|password|credential)[\w-]*):.*$/gim;
+
+/** A canonical request fit to show in a refusal: on one line, credential headers' values masked. */
+export const shownCanonical = (canonicalRequest: string): string => oneLine(canonicalRequest.replace(credentialLine, '$1:<masked>'));
+
 /** A fresh request id for a refusal. */
 export const newRequestId = (): string => globalThis.crypto.randomUUID();
 

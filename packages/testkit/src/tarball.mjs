@@ -5,16 +5,23 @@ import { gunzipSync } from 'node:zlib';
 
 const block = 512;
 
-function field(header: Buffer, offset: number, length: number): string {
+/** @param {Buffer} header @param {number} offset @param {number} length */
+function field(header, offset, length) {
   const raw = header.subarray(offset, offset + length);
   const end = raw.indexOf(0);
   return raw.subarray(0, end === -1 ? length : end).toString('utf8');
 }
 
-/** The text of `name` (e.g. `package/package.json`) in the tarball, or undefined if absent. */
-export function readTarballFile(tarball: string, name: string): string | undefined {
+/**
+ * The text of `name` (e.g. `package/package.json`) in the tarball, or undefined if absent.
+ * @param {string} tarball
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+export function readTarballFile(tarball, name) {
   const tar = gunzipSync(readFileSync(tarball));
-  let longName: string | undefined;
+  /** @type {string | undefined} */
+  let longName;
   for (let offset = 0; offset + block <= tar.length; ) {
     const header = tar.subarray(offset, offset + block);
     if (header.every((byte) => byte === 0)) return undefined;
