@@ -1,12 +1,31 @@
 // The references the site builds, one per API in the registry (redocly.yaml): which bundle
 // each reads, what its page is called, and what each operation's section must show.
+import { fileURLToPath } from 'node:url';
 import { listOperations, resolveRef } from '@cloud-backup-contracts/testkit/openapi-refs';
 import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
 
-/** @typedef {{ name: string, title: string, label: string, bundlePath: string }} ApiReference */
+/**
+ * @typedef {object} ApiReference
+ * @property {string} name
+ * @property {string} title
+ * @property {string} label
+ * @property {string} bundlePath the contract's bundle
+ * @property {string} referencePath the copy Redoc renders: the bundle with notes and code samples
+ * @property {import('@cloud-backup-contracts/testkit/registry').ApiEntry} entry the registry entry
+ */
+
+/** Where the build keeps the bundles the references render, for the tests to read back. */
+export const referenceBundleDir = fileURLToPath(new URL('../dist/references/', import.meta.url));
 
 /** @type {ApiReference[]} */
-export const apiReferences = loadRegistry().map(({ name, title, label, bundle }) => ({ name, title, label, bundlePath: bundle }));
+export const apiReferences = loadRegistry().map((entry) => ({
+  name: entry.name,
+  title: entry.title,
+  label: entry.label,
+  bundlePath: entry.bundle,
+  referencePath: `${referenceBundleDir}${entry.name}.json`,
+  entry,
+}));
 
 /** What the reference says of a parameter the contract marks `x-client-filled: true`. */
 export const clientFilledNote = 'Filled in by the typed client from its configuration; callers of the client never pass it.';
@@ -17,7 +36,7 @@ export const clientFilledNote = 'Filled in by the typed client from its configur
  * @param {any} operation
  * @returns {any[]} the operation's parameters, path-level ones first, `$ref`s resolved
  */
-function parametersOf(bundle, path, operation) {
+export function parametersOf(bundle, path, operation) {
   return [...(bundle.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => resolveRef(bundle, parameter));
 }
 

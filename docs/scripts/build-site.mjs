@@ -3,14 +3,14 @@
 // reference per bundled contract with Redoc inlined. Fails if a page would fetch from another host.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
-import { parse as parseYaml } from 'yaml';
-import { apiReferences, operationsOf, withClientFilledNotes } from './apis.mjs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { apiReferences, operationsOf, referenceBundleDir, withClientFilledNotes } from './apis.mjs';
+import { redocLanguages, withCodeSamples } from './code-samples.mjs';
 import { remoteFetchesInCss, remoteFetchesInHtml } from './self-contained.mjs';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -129,23 +129,35 @@ async function localiseRedocLogo(file) {
 /** Builds one Redoc page per API, with Redoc's own script embedded instead of loaded from a CDN. */
 async function buildReferences() {
   const cli = redoclyCli();
-  const notesDir = await mkdtemp(join(tmpdir(), 'docs-bundles-'));
-  try {
-    for (const api of apiReferences) await buildReference(cli, api, notesDir);
-  } finally {
-    await rm(notesDir, { recursive: true, force: true });
-  }
+  await rm(referenceBundleDir, { recursive: true, force: true });
+  await mkdir(referenceBundleDir, { recursive: true });
+  const config = join(referenceBundleDir, 'redoc.yaml');
+  await writeFile(config, stringifyYaml({ openapi: { codeSamples: { languages: redocLanguages } } }));
+  for (const api of apiReferences) await buildReference(cli, api, config);
 }
 
 /**
+ * Renders the reference from a copy of the bundle with the client-filled notes and the code
+ * samples added; the copy stays in dist/references/ so the tests check what the page shows.
  * @param {string} cli
  * @param {import('./apis.mjs').ApiReference} api
- * @param {string} notesDir where the bundle with client-filled notes is written for Redoc
+ * @param {string} config Redoc's settings: the code sample languages
  */
-async function buildReference(cli, api, notesDir) {
-  const annotated = join(notesDir, `${api.name}.json`);
-  await writeFile(annotated, JSON.stringify(withClientFilledNotes(JSON.parse(await readFile(api.bundlePath, 'utf8')))));
-  const args = [cli, 'build-docs', annotated, '--output', join(siteDir, `${api.name}.html`), '--title', api.title, '--inlineBundle'];
+async function buildReference(cli, api, config) {
+  const bundle = JSON.parse(await readFile(api.bundlePath, 'utf8'));
+  await writeFile(api.referencePath, `${JSON.stringify(withCodeSamples(withClientFilledNotes(bundle), api.entry), null, 2)}\n`);
+  const args = [
+    cli,
+    'build-docs',
+    api.referencePath,
+    '--output',
+    join(siteDir, `${api.name}.html`),
+    '--title',
+    api.title,
+    '--config',
+    config,
+    '--inlineBundle',
+  ];
   const result = spawnSync(process.execPath, args, {
     cwd: docsDir,
     encoding: 'utf8',

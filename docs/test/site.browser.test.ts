@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiReferences, clientFilledNote, operationsOf } from '../scripts/apis.mjs';
+import { type CodeSample, samplesInBundle } from '../scripts/code-samples.mjs';
 import { startSiteServer } from '../scripts/site-server.mjs';
 import { launchChromium, noNetworkArgs } from './support/chromium.js';
 
@@ -130,13 +131,68 @@ async function loadBundle(bundlePath: string) {
   return JSON.parse(await readFile(bundlePath, 'utf8'));
 }
 
+/** A line of a sample a reader would recognise it by: the client call, or the curl command line. */
+function telltaleLine(sample: CodeSample): string {
+  const lines = sample.source.split('\n');
+  const line = lines.find((l) => /await client\.|^curl /.test(l));
+  if (!line) throw new Error(`the ${sample.label} sample has no client call or curl command:\n${sample.source}`);
+  // the part before the arguments: a URL's query string may be wrapped or scrolled out of view
+  return line.replace(/\(\{.*$|\?.*$/, '').trim();
+}
+
+/**
+ * Chooses a language in a request-samples panel as a reader would; false when the panel offers
+ * no picker (Redoc shows a plain label for a single language) or the picker lacks the language.
+ */
+async function pickLanguage(page: Page, panel: Locator, label: string, labels: string[]): Promise<boolean> {
+  const current = panel.getByRole('button', { name: new RegExp(`^(${[...labels, 'Payload'].join('|')})$`) });
+  if ((await current.count()) === 0) return false;
+  // biome-ignore lint/performance/useDomNodeTextContent: the label a reader sees
+  if ((await current.innerText()).trim() === label) return true;
+  await current.click();
+  const choice = page.getByRole('menuitem', { name: label, exact: true });
+  if (!(await choice.isVisible())) {
+    await page.keyboard.press('Escape');
+    return false;
+  }
+  await choice.click();
+  await panel.getByRole('button', { name: label, exact: true }).waitFor({ state: 'visible' });
+  return true;
+}
+
+/**
+ * Picks each sample's language in the operation's request-samples panel and returns what is not
+ * on screen: the language in the picker, or the sample's telltale line. Leaves the first chosen.
+ */
+async function missingSamples(page: Page, section: Locator, samples: CodeSample[]): Promise<string[]> {
+  const panel = section.locator('.panel-request-samples');
+  await panel.waitFor({ state: 'visible' });
+  const labels = samples.map((sample) => sample.label);
+  const missing: string[] = [];
+  for (const sample of samples) {
+    if (!(await pickLanguage(page, panel, sample.label, labels))) {
+      missing.push(`${sample.label} in the language picker`);
+      continue;
+    }
+    const code = panel.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+    const wanted = telltaleLine(sample);
+    // biome-ignore lint/performance/useDomNodeTextContent: the code a reader sees, not hidden nodes' text
+    const shown = (await code.isVisible()) ? await code.innerText() : '';
+    if (!shown.includes(wanted)) missing.push(`${sample.label}: ${wanted}`);
+  }
+  // note: the choice holds for every operation on the page; put the default back for the next one
+  if (missing.length === 0 && labels[0]) await pickLanguage(page, panel, labels[0], labels);
+  return missing;
+}
+
 /**
  * Opens every operation from the sidebar, as a reader would, and checks its section shows the
- * summary, every parameter and every documented status code of the bundle.
+ * summary, every parameter and every documented status code of the bundle, and its code samples.
  */
 async function walkReference(page: Page, bundle: any, screenshotOf?: { operationId: string; name: string }): Promise<Record<string, string[]>> {
   const menu = page.locator('[data-component-name="Menu/Menu"]');
   const missingByOperation: Record<string, string[]> = {};
+  const samplesOf = new Map(samplesInBundle(bundle).map((op) => [op.operationId, op.samples]));
   for (const operation of operationsOf(bundle)) {
     const item = menu.getByText(operation.summary, { exact: true });
     if (!(await item.isVisible())) await menu.getByText(operation.tags[0] ?? '', { exact: true }).click();
@@ -148,7 +204,11 @@ async function walkReference(page: Page, bundle: any, screenshotOf?: { operation
     // a parameter the contract marks x-client-filled carries the note that the client fills it in
     const notes = operation.parameters.some((p) => p.clientFilled) ? [clientFilledNote] : [];
     const wanted = [...operation.parameters.map((p) => p.name), ...operation.statuses, ...notes];
-    missingByOperation[operation.operationId] = await missingTexts(section.last(), wanted);
+    const samples = samplesOf.get(operation.operationId) ?? [];
+    missingByOperation[operation.operationId] = [
+      ...(await missingTexts(section.last(), wanted)),
+      ...(samples.length === 0 ? ['code samples'] : await missingSamples(page, section.last(), samples)),
+    ];
     if (screenshotOf && operation.operationId === screenshotOf.operationId) {
       const path = `${screenshotDir}${screenshotOf.name}.png`;
       await section.last().screenshot({ path });
@@ -218,9 +278,9 @@ describe('the built site in Chromium, offline', () => {
   });
 
   it.each(apiReferences.map((api) => ({ api, page: `${api.name}.html` })))(
-    '$page shows every operation with its parameters and status codes',
+    '$page shows every operation with its parameters, status codes and code samples',
     async ({ api }) => {
-      const bundle = await loadBundle(api.bundlePath);
+      const bundle = await loadBundle(api.referencePath);
       const visited = await visit(browser, `${api.name}.html`);
       await redocReady(visited.page, bundle);
       await renderLanding(visited.page, bundle);
@@ -253,7 +313,7 @@ describe('the built site with the network blocked entirely', () => {
 
   const allPages = [
     ...ownPages.map((page) => ({ path: page.path, heading: page.heading, bundlePath: '' })),
-    ...apiReferences.map((api) => ({ path: `${api.name}.html`, heading: '', bundlePath: api.bundlePath })),
+    ...apiReferences.map((api) => ({ path: `${api.name}.html`, heading: '', bundlePath: api.referencePath })),
   ];
 
   it.each(allPages)('$path renders the same and never even tries to reach another host', async ({ path, heading, bundlePath }) => {

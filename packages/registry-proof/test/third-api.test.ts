@@ -171,6 +171,12 @@ describe('a third API added as a folder, an adapter and a registry entry', () =>
     const page = readFileSync(join(site, `${thirdApi.name}.html`), 'utf8');
     expect(page).toContain('Get a widget');
     expect(page).toContain('Filled in by the typed client');
+    // every operation gets its TypeScript and curl samples from the contract and the registry entry alone
+    const reference = JSON.parse(readFileSync(join(copy, 'docs', 'dist', 'references', `${thirdApi.name}.json`), 'utf8'));
+    const samples = reference.paths['/v1/{tenant}/widgets/{widget_id}'].get['x-codeSamples'];
+    expect(samples.map((sample: { label: string }) => sample.label)).toEqual(['TypeScript', 'curl']);
+    expect(samples[0].source).toContain("client.getWidget({ path: { widget_id: 'w-1' } })");
+    expect(samples[1].source).toContain("-H 'x-api-key: mock-api-key'");
     expect(existsSync(join(site, 'index.html'))).toBe(true);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain(`<a href="${thirdApi.name}.html">${thirdApi.label}</a>`);
   });

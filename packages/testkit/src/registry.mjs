@@ -20,6 +20,17 @@ import { workspaceRootAbove } from './workspace-root.mjs';
  *   per-API options (`--<flag>-port`, `--<flag>-spec`, `MOCK_<FLAG>_PORT`); `verifier`, when the
  *   API has one, names the request verifier its client adapter exports (the mock's
  *   `--verify-signatures` mode)
+ * @property {ApiSamples} [samples] what the docs' code samples need beside the contract; the docs
+ *   build requires it
+ */
+
+/**
+ * @typedef {object} ApiSamples
+ * @property {Record<string, unknown>} client the client factory's options besides `baseUrl`, with
+ *   placeholder credentials the plain mock accepts
+ * @property {Record<string, string>} credentials a placeholder value per security scheme of the
+ *   contract; a curl sample sends the first security requirement whose schemes all have one
+ * @property {string} [note] what the curl samples say about their placeholder credentials
  */
 
 /** A registry entry that is missing or malformed; `field` is the path of the offending key. */
@@ -69,6 +80,24 @@ function object(value, field) {
 }
 
 /**
+ * @param {unknown} raw
+ * @param {string} at
+ * @returns {ApiSamples}
+ */
+function samples(raw, at) {
+  const block = object(raw, at);
+  const client = object(block.client, `${at}.client`);
+  const credentials = object(block.credentials, `${at}.credentials`);
+  if (Object.keys(credentials).length === 0) throw new RegistryError(`${at}.credentials`, 'must name at least one security scheme');
+  for (const [scheme, value] of Object.entries(credentials)) text(value, `${at}.credentials.${scheme}`);
+  return {
+    client,
+    credentials: /** @type {Record<string, string>} */ (credentials),
+    ...(block.note === undefined ? {} : { note: text(block.note, `${at}.note`) }),
+  };
+}
+
+/**
  * Reads and checks the registry. Throws a RegistryError naming the key on any problem,
  * duplicate mock ports and flags included.
  * @param {string} [registryPath] a redocly.yaml; default the workspace's
@@ -105,6 +134,7 @@ export function loadRegistry(registryPath = defaultRegistryPath) {
         flag: text(mock.flag, `${at}.x-registry.mock.flag`, flagPattern, 'one lowercase word, e.g. backup'),
         ...(mock.verifier === undefined ? {} : { verifier: text(mock.verifier, `${at}.x-registry.mock.verifier`, verifierPattern, 'createSomethingVerifier') }),
       },
+      ...(extra.samples === undefined ? {} : { samples: samples(extra.samples, `${at}.x-registry.samples`) }),
     };
   });
   if (entries.length === 0) throw new RegistryError(`${registryPath} apis`, 'lists no API');

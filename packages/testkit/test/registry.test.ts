@@ -53,7 +53,28 @@ describe('loadRegistry', () => {
     expect(loadRegistry(file)[0]!.mock).toEqual({ port: 4100, flag: 'one', verifier: 'createThingVerifier' });
   });
 
+  it("reads an API's code-sample settings when the entry has them", () => {
+    const samples = '      samples:\n        client: { apiKey: k }\n        credentials: { keyHeader: k }\n        note: placeholders';
+    expect(loadRegistry(registryFile(`apis:\n${entry('one', 4100, 'one', samples)}\n`))[0]!.samples).toEqual({
+      client: { apiKey: 'k' },
+      credentials: { keyHeader: 'k' },
+      note: 'placeholders',
+    });
+  });
+
+  const withSamples = (block: string) => `apis:\n${entry('one', 4100, 'one', `      samples:\n${block}`)}\n`;
   const broken: [string, string, string][] = [
+    ['samples without client options', withSamples('        credentials: { k: v }'), 'apis.one.x-registry.samples.client must be a mapping'],
+    [
+      'samples with no credential',
+      withSamples('        client: { apiKey: k }\n        credentials: {}'),
+      'apis.one.x-registry.samples.credentials must name at least one security scheme',
+    ],
+    [
+      'a credential that is not text',
+      withSamples('        client: { apiKey: k }\n        credentials: { keyHeader: 42 }'),
+      'apis.one.x-registry.samples.credentials.keyHeader must be a non-empty string',
+    ],
     ['no apis map', 'extends: [recommended]\n', 'apis must be a mapping'],
     ['an empty apis map', 'apis: {}\n', 'apis lists no API'],
     ['a name that is not kebab-case', `apis:\n${entry('One_Api', 4100, 'one')}\n`, 'apis.One_Api (the key) must look like kebab-case'],
