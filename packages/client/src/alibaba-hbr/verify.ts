@@ -5,6 +5,7 @@ import { signingCrypto } from '#crypto';
 import { formPairs, type ParamPair } from '../signing/encoding.js';
 import { run, type Steps } from '../signing/request.js';
 import {
+  authorizationFields,
   defaultMaxSkewMs,
   headerOf,
   newRequestId,
@@ -127,11 +128,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
   const shownStringToSign = (text: string): string => oneLine(text.replace(/(%26SecurityToken%3D)(?:(?!%26).)*/, '$1<masked>'));
 
   function* acs3(request: ReceivedRequest, authorization: string): Steps<Problem | undefined> {
-    const fields = new Map<string, string>();
-    for (const part of authorization.slice(ACS3_SIGNING_ALGORITHM.length + 1).split(',')) {
-      const at = part.indexOf('=');
-      if (at > 0) fields.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
-    }
+    const fields = authorizationFields(authorization.slice(ACS3_SIGNING_ALGORITHM.length + 1));
     for (const name of ['Credential', 'SignedHeaders', 'Signature']) {
       if (!fields.get(name))
         return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the Authorization header has no ${name}= part`];

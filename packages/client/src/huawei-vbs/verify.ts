@@ -4,6 +4,7 @@
 import { signingCrypto } from '#crypto';
 import { run } from '../signing/request.js';
 import {
+  authorizationFields,
   defaultMaxSkewMs,
   headerOf,
   newRequestId,
@@ -51,11 +52,7 @@ function parseAuthorization(value: string): HuaweiAuthorization | string {
     const shown = /^[\w-]{1,32}$/.test(scheme) ? ` (it starts with "${scheme}")` : '';
     return `the Authorization header is not ${HUAWEI_SIGNING_ALGORITHM}${shown}`;
   }
-  const fields = new Map<string, string>();
-  for (const part of rest.split(',')) {
-    const at = part.indexOf('=');
-    if (at > 0) fields.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
-  }
+  const fields = authorizationFields(rest);
   for (const name of ['Access', 'SignedHeaders', 'Signature']) {
     if (!fields.get(name)) return `the Authorization header has no ${name}= part`;
   }

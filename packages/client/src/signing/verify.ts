@@ -69,6 +69,16 @@ export function signerInputOf(request: ReceivedRequest, signed: readonly string[
   };
 }
 
+/** The `Name=value` parts of an Authorization value after its scheme (comma-separated, spaces around them ignored). */
+export function authorizationFields(parameters: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const part of parameters.split(',')) {
+    const at = part.indexOf('=');
+    if (at > 0) fields.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+  }
+  return fields;
+}
+
 /** Equal signatures, compared in time independent of where they differ (their length is no secret). */
 export function sameSignature(expected: string, given: string): boolean {
   if (expected.length !== given.length) return false;
