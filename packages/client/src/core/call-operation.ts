@@ -59,18 +59,25 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
 
   const attempt = async (): Promise<Result> => {
     attempts++;
-    const timeout = AbortSignal.timeout(attemptMs);
+    // a plain timer, cleared once the exchange ends: AbortSignal.timeout keeps each timer alive
+    // for the whole timeout and costs about three times as much to set up
+    const timer = new AbortController();
+    const timeout = timer.signal;
+    const clock = setTimeout(() => timer.abort(), attemptMs);
     let rejected = false;
     // only a failure of the exchange (connect, headers or body) is a transport failure;
     // anything else thrown is a bug
+    // note: the signal goes to fetch, not to the Request openapi-fetch builds: a Request that
+    // follows a signal costs listeners that fetch, which builds its own Request, sets up again
+    const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const watchedFetch = (request: Request) =>
-      exchange(ctx.fetch, request, ctx.maxResponseBytes).catch((cause: unknown) => {
+      exchange(ctx.fetch, request, ctx.maxResponseBytes, attemptSignal).catch((cause: unknown) => {
         rejected = true;
         throw cause;
       });
     let outcome: { data?: unknown; error?: unknown; response: Response };
     try {
-      const options = { params, body: rest.body, parseAs: 'text' as const, signal: signal ? AbortSignal.any([signal, timeout]) : timeout, fetch: watchedFetch };
+      const options = { params, body: rest.body, parseAs: 'text' as const, fetch: watchedFetch };
       outcome = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
     } catch (cause) {
       if (!rejected) throw cause;
@@ -78,6 +85,8 @@ export async function callOperation(ctx: ClientContext, operationId: string, spe
       if (signal?.aborted) return fail({ kind: 'aborted', message: 'the call was aborted by the caller', cause: signal.reason });
       if (timeout.aborted) return fail({ kind: 'timeout', message: `no complete response within ${timeoutMs} ms` });
       return fail({ kind: 'network', message: `the exchange with the service failed: ${(cause as Error)?.message ?? cause}`, cause });
+    } finally {
+      clearTimeout(clock);
     }
     const { data: text, error: body, response } = outcome;
     const { status, headers: responseHeaders } = response;

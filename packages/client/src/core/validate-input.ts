@@ -19,16 +19,17 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  * generator keeps (see scripts/generate-operations.mjs); `field` is "" for a method's whole input.
  */
 export function assertMatchesSchema(value: unknown, schema: InputSchema, field: string): void {
-  const check = (ok: unknown, problem: string, at = field) => {
-    if (!ok) throw new ClientInputError(at, problem);
+  // a message that costs a join or a JSON.stringify comes as a function, built only on failure
+  const check = (ok: unknown, problem: string | (() => string), at = field) => {
+    if (!ok) throw new ClientInputError(at, typeof problem === 'string' ? problem : problem());
   };
   check(schema, 'is filled in by the client');
   if (!schema) return;
   const actual = typeOf(value);
   const types = schema.type === undefined ? [] : ([] as JsonType[]).concat(schema.type);
-  check(!types.length || types.some((t) => t === actual || (t === 'number' && actual === 'integer')), `must be ${types.join(' or ')}, got ${actual}`);
-  check(!schema.enum || schema.enum.includes(value), `must be one of ${JSON.stringify(schema.enum)?.slice(1, -1)}`);
-  check(!('const' in schema) || schema.const === value, `must be ${JSON.stringify(schema.const)}`);
+  check(!types.length || types.some((t) => t === actual || (t === 'number' && actual === 'integer')), () => `must be ${types.join(' or ')}, got ${actual}`);
+  check(!schema.enum || schema.enum.includes(value), () => `must be one of ${JSON.stringify(schema.enum)?.slice(1, -1)}`);
+  check(!('const' in schema) || schema.const === value, () => `must be ${JSON.stringify(schema.const)}`);
   if (typeof value === 'string') {
     check(!loneSurrogate.test(value), 'must be well-formed Unicode (it holds a lone surrogate)');
     check(value.length >= (schema.minLength ?? 0), `must be at least ${schema.minLength} character(s) long`);
@@ -46,7 +47,7 @@ export function assertMatchesSchema(value: unknown, schema: InputSchema, field: 
   if (Array.isArray(value)) {
     check(value.length >= (schema.minItems ?? 0), `must hold at least ${schema.minItems} item(s)`);
     check(value.length <= (schema.maxItems ?? Infinity), `must hold at most ${schema.maxItems} item(s)`);
-    check(!schema.uniqueItems || new Set(value.map((item) => JSON.stringify(item))).size === value.length, 'must not repeat an item');
+    check(!schema.uniqueItems || new Set(value.map((item) => JSON.stringify(item))).size === value.length, () => 'must not repeat an item');
     value.forEach((item, index) => schema.items !== undefined && assertMatchesSchema(item, schema.items, `${field}[${index}]`));
   }
   if (actual === 'object') {
