@@ -17,8 +17,10 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, realpathSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { prismEntry } from '../dist/prism.js';
 
 const huaweiPath = '/v2/0605767c3f00d5762fa8c0147ee18d02/os-vendor-backup-sharing/count';
 const alibabaPath = '/?SourceType=ECS_FILE';
@@ -102,12 +104,49 @@ async function timedStart(options) {
   return { mock: { ...mock, frontPid: child.pid, stop }, readyMs };
 }
 
+/** A port free right now on the loopback interface. */
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  return port;
+}
+
+/**
+ * Bare Prism's own time to ready, the baseline for the mock's: both contracts at once (as the
+ * mock starts them), from spawn until each Prism says it listens.
+ */
+async function timedBarePrism() {
+  const start = performance.now();
+  const children = [];
+  try {
+    await Promise.all(
+      ['huawei-vbs', 'alibaba-hbr'].map(async (api) => {
+        const contract = fileURLToPath(new URL(`../generated/contracts/${api}.json`, import.meta.url));
+        const child = spawn(process.execPath, [prismEntry(), 'mock', contract, '--host', '127.0.0.1', '--port', String(await freePort())], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+          env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+        });
+        children.push(child);
+        for await (const line of createInterface({ input: child.stdout })) if (/listening on/i.test(line)) return;
+        throw new Error(`bare Prism for ${api} exited before it listened`);
+      }),
+    );
+    return performance.now() - start;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+  }
+}
+
 /**
  * Loads bare Prism, the plain front and the verifying front with autocannon at each connection
  * count, `seconds` per run. Returns one row per api, connection count and target, plus each
  * mock's time to ready and peak RSS (its Prism processes, and the process holding its fronts).
  */
 export async function benchFront({ connectionCounts = [100, 500, 2000], seconds = 10, onRow = () => {} } = {}) {
+  const barePrismReadyMs = await timedBarePrism();
   const { mock: plain, readyMs: plainReadyMs } = await timedStart({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } });
   let verifying;
   try {
@@ -160,6 +199,7 @@ export async function benchFront({ connectionCounts = [100, 500, 2000], seconds 
     return {
       rows,
       readyMs: { plain: plainReadyMs, verifying: started.readyMs },
+      barePrismReadyMs,
       peakRss: { prism: prismRss(plain), verifyingPrism: prismRss(verifying), fronts: peakRss(plain.frontPid), verifyingFronts: peakRss(verifying.frontPid) },
     };
   } finally {

@@ -6,7 +6,7 @@ const readyLimitMs = 5000;
 const minThroughput = 0.9;
 
 export async function mockLoad({ connectionCounts = [100, 500, 2000], seconds = 5, log = console.log } = {}) {
-  const { rows, readyMs, peakRss } = await benchFront({
+  const { rows, readyMs, barePrismReadyMs, peakRss } = await benchFront({
     connectionCounts,
     seconds,
     onRow: (r) => log(`  ${r.api} ${r.connections} ${r.target}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, errors ${r.non2xx + r.timeouts + r.errors}`),
@@ -38,16 +38,17 @@ export async function mockLoad({ connectionCounts = [100, 500, 2000], seconds = 
       value: ms,
       limit: readyLimitMs,
       pass: ms <= readyLimitMs,
-      shown: `${(ms / 1000).toFixed(2)} s`,
+      // bare Prism's own start, in the same run, is what no front can make faster
+      shown: `${(ms / 1000).toFixed(2)} s (bare Prism, both contracts: ${(barePrismReadyMs / 1000).toFixed(2)} s)`,
     })),
   ];
   const mib = (bytes) => (bytes ? `${(bytes / 2 ** 20).toFixed(0)} MiB` : 'n/a');
   return {
     title: 'Mock under load (autocannon)',
-    note: `${seconds} s per run; peak RSS: one Prism process ${mib(peakRss.prism)}, verifying mode's Prism ${mib(peakRss.verifyingPrism)}, the fronts' process ${mib(peakRss.fronts)} (verifying: ${mib(peakRss.verifyingFronts)}); ready: plain ${(readyMs.plain / 1000).toFixed(2)} s, verifying ${(readyMs.verifying / 1000).toFixed(2)} s`,
+    note: `${seconds} s per run; peak RSS: one Prism process ${mib(peakRss.prism)}, verifying mode's Prism ${mib(peakRss.verifyingPrism)}, the fronts' process ${mib(peakRss.fronts)} (verifying: ${mib(peakRss.verifyingFronts)}); ready: plain ${(readyMs.plain / 1000).toFixed(2)} s, verifying ${(readyMs.verifying / 1000).toFixed(2)} s, bare Prism (both contracts at once) ${(barePrismReadyMs / 1000).toFixed(2)} s`,
     columns: ['api', 'connections', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', '× Prism req/s'],
     rows: rows.map((r) => [r.api, r.connections, r.target, Math.round(r.rps), r.p50, r.p99, errorsAt(r), `×${r.vsPrism.toFixed(2)}`]),
-    data: { rows, readyMs, peakRss },
+    data: { rows, readyMs, barePrismReadyMs, peakRss },
     budgets,
   };
 }
