@@ -44,6 +44,9 @@ const notCode: { page: string; lang: string; first: RegExp; reason: string }[] =
   },
 ];
 
+const shows = (rule: (typeof notCode)[number], block: GuideBlock) =>
+  rule.page === block.page && rule.lang === block.lang && rule.first.test(block.text.split('\n')[0] ?? '');
+
 /** Shell commands that are deliberately not run, each with why. */
 const notRun: { command: RegExp; reason: string }[] = [
   { command: /^npm (start|test)$/, reason: "the repo's entry points: `npm test` is what runs this test, `npm start` serves until stopped" },
@@ -140,10 +143,13 @@ describe('the pages checked', () => {
   });
 
   it('hold only blocks a check below knows; any other fails with its page and line', () => {
-    const known = (block: GuideBlock) =>
-      ['ts', 'sh', 'yaml', 'json'].includes(block.lang) ||
-      notCode.some((rule) => rule.page === block.page && rule.lang === block.lang && rule.first.test(block.text.split('\n')[0] ?? ''));
+    const known = (block: GuideBlock) => ['ts', 'sh', 'yaml', 'json'].includes(block.lang) || notCode.some((rule) => shows(rule, block));
     expect(blocks.filter((block) => !known(block)).map((block) => `${block.name} (${block.lang || 'no language'})`)).toEqual([]);
+  });
+
+  it('leave no rule of the not-code list unused', () => {
+    const unused = notCode.filter((rule) => !blocks.some((block) => shows(rule, block)));
+    expect(unused.map((rule) => `${rule.page} ${String(rule.first)}`)).toEqual([]);
   });
 
   it('say, where they say how to install, to set "type": "module", and to add @types/node where their TypeScript reads process.env', () => {
@@ -293,6 +299,11 @@ describe('the shell commands', () => {
       notRunReason(command) ||
       /^(curl|npx --yes @redocly\/cli@)/.test(command.text);
     expect(commands.filter(({ command }) => !checked(command)).map(({ block, command }) => `${block.name}: ${command.text}`)).toEqual([]);
+  });
+
+  it('leave no rule of the not-run list unused, so an exception cannot outlive its command', () => {
+    const unused = notRun.filter((rule) => !commands.some(({ command }) => rule.command.test(command.text)));
+    expect(unused.map((rule) => String(rule.command))).toEqual([]);
   });
 
   it("run only the root's own npm scripts", () => {
