@@ -92,6 +92,16 @@ const givens: Given[] = [
   { name: 'afterAll', needs: ['hooks'], code: 'const afterAll = (hook: () => unknown) => void hooks.push(hook);' },
 ];
 
+/**
+ * How long a mock the pages start gets to answer. Their `startMock` calls and mock commands keep
+ * the 30 s default, which Prism can miss while the whole suite loads the machine, so the run
+ * gives it longer; the block is otherwise checked and run as printed.
+ */
+const readyTimeoutSeconds = 150;
+// each spawn-heavy test: a mock's start, and the block or commands after it
+const spawnTimeoutMs = 360_000;
+const patientMock = (text: string) => text.replaceAll('startMock({', `startMock({ readyTimeoutMs: ${readyTimeoutSeconds * 1000}, `);
+
 /** `process.env.NAME!` says the reader provides NAME: the run gets a placeholder. Names read with a fallback stay unset. */
 function placeholderEnv(text: string): Record<string, string> {
   return Object.fromEntries([...text.matchAll(/process\.env\.([A-Z0-9_]+)!/g)].map(([, name]) => [name ?? '', `guide-${(name ?? '').toLowerCase()}`]));
@@ -121,7 +131,7 @@ let project: SampleProject;
 
 beforeAll(async () => {
   relays = await relaysTo(inject('plainMock').urls);
-  project = await compileSamples(tsBlocks.map((block) => ({ id: idOf(block), source: blockModule(block, givens) })));
+  project = await compileSamples(tsBlocks.map((block) => ({ id: idOf(block), source: blockModule({ ...block, text: patientMock(block.text) }, givens) })));
 }, 180_000);
 
 afterAll(async () => {
@@ -208,12 +218,13 @@ describe('the TypeScript blocks', () => {
       const run = await runCommand(process.execPath, ['--import', preload, project.jsPath(idOf(block))], {
         cwd: project.dir,
         env: { ...process.env, ...placeholderEnv(block.text), GUIDE_REDIRECTS: JSON.stringify(redirects) },
-        timeoutMs: 120_000,
+        timeoutMs: 240_000,
       });
       expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr, failed: unanswered(relays) }).toEqual({ code: 0, stderr: '', failed: [] });
       // a block that calls a client method reached the mock (through the relays), not some other host
       if (/\b(vbs|hbr)\.\w+(\.\w+)?\(/.test(block.text)) expect(exchangesOf(relays).length).toBeGreaterThan(0);
     },
+    spawnTimeoutMs,
   );
 });
 
@@ -248,7 +259,8 @@ async function startMockCommand(args: string[], cwd: string): Promise<{ child: C
   // explicit ports become 0 so nothing clashes with a mock already running here
   const freed = args.map((word, i) => (/^--(\w+-)?port$/.test(args[i - 1] ?? '') ? word.replace(/\d+$/, '0') : word));
   const env = { ...process.env, ...Object.fromEntries(apiReferences.map((api) => [`MOCK_${api.entry.mock.flag.toUpperCase()}_PORT`, '0'])) };
-  const child = spawn(process.execPath, [mockCli(), ...freed], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const patient = freed.includes('--ready-timeout') ? freed : [...freed, '--ready-timeout', String(readyTimeoutSeconds)];
+  const child = spawn(process.execPath, [mockCli(), ...patient], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const urls: Record<string, string> = {};
@@ -413,6 +425,7 @@ describe('the shell commands', () => {
         rmSync(cwd, { recursive: true, force: true });
       }
     },
+    spawnTimeoutMs,
   );
 });
 
@@ -440,20 +453,24 @@ describe('the YAML and JSON blocks', () => {
 
   const jsonBlocks = blocks.filter((block) => block.lang === 'json').map((block) => ({ block, name: block.name }));
 
-  it.each(jsonBlocks)('$name is a credentials file the verifying mock starts with', async ({ block }) => {
-    const value = JSON.parse(block.text);
-    expect(
-      Object.keys(value).every((name) => apiReferences.some((api) => api.name === name)),
-      `${block.name}: sections named after the registry's APIs`,
-    ).toBe(true);
-    const cwd = mkdtempSync(join(tmpdir(), 'page-credentials-'));
-    try {
-      writeFileSync(join(cwd, 'credentials.json'), block.text);
-      // note: the mock refuses a malformed file at start, naming the field
-      const { child } = await startMockCommand(['--verify-signatures', '--credentials', 'credentials.json'], cwd);
-      expect(await stopMockCommand(child)).toBe(0);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
-  });
+  it.each(jsonBlocks)(
+    '$name is a credentials file the verifying mock starts with',
+    async ({ block }) => {
+      const value = JSON.parse(block.text);
+      expect(
+        Object.keys(value).every((name) => apiReferences.some((api) => api.name === name)),
+        `${block.name}: sections named after the registry's APIs`,
+      ).toBe(true);
+      const cwd = mkdtempSync(join(tmpdir(), 'page-credentials-'));
+      try {
+        writeFileSync(join(cwd, 'credentials.json'), block.text);
+        // note: the mock refuses a malformed file at start, naming the field
+        const { child } = await startMockCommand(['--verify-signatures', '--credentials', 'credentials.json'], cwd);
+        expect(await stopMockCommand(child)).toBe(0);
+      } finally {
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    },
+    spawnTimeoutMs,
+  );
 });
