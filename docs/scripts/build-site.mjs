@@ -11,6 +11,7 @@ import { Marked } from 'marked';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { apiReferences, operationsOf, referenceBundleDir, withClientFilledNotes } from './apis.mjs';
 import { redocLanguages, withCodeSamples } from './code-samples.mjs';
+import { withMockServer, withSiteLinks, wordmark } from './reference-page.mjs';
 import { remoteFetchesInCss, remoteFetchesInHtml } from './self-contained.mjs';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -110,12 +111,7 @@ function redoclyCli() {
 
 // note: Redoc's sidebar footer loads the Redocly logo from a CDN at run time; a local wordmark keeps the credit
 const redocLogos = [/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini-full\.svg/g, /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini\.svg/g];
-/** @type {(text: string, width: number) => string} */
-const wordmark = (text, width) =>
-  `data:image/svg+xml,${encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16"><text x="1" y="12" font-family="system-ui,sans-serif" font-size="11" font-weight="700" fill="#0044d4">${text}</text></svg>`,
-  )}`;
-const localLogos = [wordmark('Redocly', 64), wordmark('R', 12)];
+const localLogos = [wordmark('Redocly', { width: 64 }), wordmark('R', { width: 12 })];
 
 /** @param {string} file */
 async function localiseRedocLogo(file) {
@@ -136,16 +132,24 @@ async function buildReferences() {
   for (const api of apiReferences) await buildReference(cli, api, config);
 }
 
+/** Where a reference page leads back to: the home page and the guide pages. */
+const siteLinks = {
+  home: { href: 'index.html', label: 'Cloud backup contracts' },
+  pages: pages.filter((page) => page.output !== 'index.html').map(({ output, label }) => ({ href: output, label })),
+};
+
 /**
- * Renders the reference from a copy of the bundle with the client-filled notes and the code
- * samples added; the copy stays in dist/references/ so the tests check what the page shows.
+ * Renders the reference from a copy of the bundle with the client-filled notes, the code
+ * samples, the links back to the site and the local mock as a server added; the copy stays in
+ * dist/references/ so the tests check what the page shows.
  * @param {string} cli
  * @param {import('./apis.mjs').ApiReference} api
  * @param {string} config Redoc's settings: the code sample languages
  */
 async function buildReference(cli, api, config) {
   const bundle = JSON.parse(await readFile(api.bundlePath, 'utf8'));
-  await writeFile(api.referencePath, `${JSON.stringify(withCodeSamples(withClientFilledNotes(bundle), api.entry), null, 2)}\n`);
+  const copy = withMockServer(withSiteLinks(withCodeSamples(withClientFilledNotes(bundle), api.entry), siteLinks), api.entry);
+  await writeFile(api.referencePath, `${JSON.stringify(copy, null, 2)}\n`);
   const args = [
     cli,
     'build-docs',

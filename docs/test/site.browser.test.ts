@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiReferences, clientFilledNote, operationsOf } from '../scripts/apis.mjs';
-import { type CodeSample, samplesInBundle } from '../scripts/code-samples.mjs';
+import { type CodeSample, mockOrigin, samplesInBundle } from '../scripts/code-samples.mjs';
+import { mockServer } from '../scripts/reference-page.mjs';
 import { startSiteServer } from '../scripts/site-server.mjs';
 import { launchChromium, noNetworkArgs } from './support/chromium.js';
 
@@ -298,6 +299,42 @@ describe('the built site in Chromium, offline', () => {
       await visited.page.context().close();
     },
   );
+});
+
+describe('the reference pages lead somewhere', () => {
+  const references = apiReferences.map((api) => ({ api, page: `${api.name}.html` }));
+  const home = ownPages.find((page) => page.path === 'index.html')!;
+  const guide = ownPages.find((page) => page.path === 'getting-started.html')!;
+
+  /** Clicks `link` on a freshly opened reference page and returns the heading the page it leads to shows. */
+  async function follow(api: (typeof apiReferences)[number], link: (page: Page) => Locator, heading: string): Promise<string> {
+    const visited = await visit(browser, `${api.name}.html`);
+    await redocReady(visited.page, await loadBundle(api.referencePath));
+    await link(visited.page).click();
+    await visited.page.getByRole('heading', { level: 1, name: heading }).waitFor({ state: 'visible' });
+    const arrived = new URL(visited.page.url()).pathname;
+    expectClean(visited);
+    await visited.page.context().close();
+    return arrived;
+  }
+
+  it.each(references)('$page: the logo at the top of the sidebar goes back to the home page', async ({ api }) => {
+    const logo = (page: Page) => page.getByRole('link').filter({ has: page.getByRole('img', { name: home.heading, exact: true }) });
+    expect(await follow(api, logo, home.heading)).toBe(`/${home.path}`);
+  });
+
+  it.each(references)('$page: the description links to the guide', async ({ api }) => {
+    expect(await follow(api, (page) => page.getByRole('link', { name: guide.heading, exact: true }), guide.heading)).toBe(`/${guide.path}`);
+  });
+
+  it.each(references)("$page lists the local mock, on the registry's port, among its servers", async ({ api }) => {
+    const visited = await visit(browser, `${api.name}.html`);
+    await redocReady(visited.page, await loadBundle(api.referencePath));
+    const servers = visited.page.getByTestId('panel-servers');
+    expect(await missingTexts(servers, [mockOrigin(api.entry), mockServer(api.entry).description])).toEqual([]);
+    expectClean(visited);
+    await visited.page.context().close();
+  });
 });
 
 describe('the built site with the network blocked entirely', () => {

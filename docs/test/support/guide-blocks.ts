@@ -1,12 +1,15 @@
-// The code blocks of the guide pages, and what a TypeScript block may take as given. The guide
-// shows fragments: a block that counts shares uses the `vbs` client an earlier block created.
+// The code blocks of the pages readers copy code from (the READMEs, CONTRIBUTING, the guide
+// pages), and what a TypeScript block may take as given. The pages show fragments: a block that
+// counts shares uses the `vbs` client an earlier block created.
 // Each block is checked as a module of its own: the givens it uses but does not declare are put
 // in front of it, so a block that declares a name itself never gets a second one.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import ts from 'typescript';
 
 export interface GuideBlock {
+  /** the page's path from the repo root, e.g. `packages/client/README.md` */
   page: string;
   lang: string;
   /** the line of the page the block's fence opens on */
@@ -14,6 +17,30 @@ export interface GuideBlock {
   text: string;
   /** `<page> line <n>`: how a problem names the block */
   name: string;
+}
+
+/**
+ * Every page whose code blocks are checked, as paths from the repo root: the root README and
+ * CONTRIBUTING, each package's README and every guide page, found rather than listed, so a new
+ * README is checked from the start.
+ */
+export function documentedPages(rootDir: string): string[] {
+  const inFolder = (folder: string, names: string[]) => names.map((name) => `${folder}/${name}`).filter((page) => existsSync(join(rootDir, page)));
+  return [
+    ...['README.md', 'CONTRIBUTING.md'].filter((page) => existsSync(join(rootDir, page))),
+    ...inFolder(
+      'packages',
+      readdirSync(join(rootDir, 'packages'))
+        .sort()
+        .map((folder) => `${folder}/README.md`),
+    ),
+    ...inFolder(
+      'docs/src',
+      readdirSync(join(rootDir, 'docs/src'))
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+    ),
+  ];
 }
 
 export function codeBlocks(file: string, page: string): GuideBlock[] {
