@@ -5,7 +5,7 @@ import { ClientInputError, CloudApiError } from './errors.js';
 import { defaultMaxResponseBytes, exchange, RefusedResponse } from './exchange.js';
 import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
-import { iteratePages, type PageOptions } from './pagination.js';
+import type { PageOptions } from './pagination.js';
 import { defaultRetryPolicy, resolveRetryPolicy } from './retry.js';
 
 /** A client: one method per operation, page iterators, and the underlying openapi-fetch client. */
@@ -46,7 +46,7 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
     client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
     if (spec.pageItems)
       (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) =>
-        iteratePages(ctx, operationId, spec, input, pageOptions);
+        adapter.iteratePages!(ctx, operationId, spec, input, pageOptions);
   }
   return client as ApiClient<Table, Ops, Paths, Failure>;
 }
