@@ -49,18 +49,17 @@ export async function callOperation(
   const declared = (spec.input as { properties?: { headers?: { properties?: object } } }).properties?.headers?.properties ?? {};
   const contractHeaders: Record<string, unknown> = {};
   for (const name in headers) {
-    if (Object.hasOwn(declared, name)) contractHeaders[name] = headers[name];
-    else requireExtraHeader(name, headers[name]);
+    const value = headers[name];
+    if (!Object.hasOwn(declared, name)) requireExtraHeader(name, value);
+    // note: fetch refuses these and quotes the value in its error; here the message leaves it out
+    else if (typeof value === 'string' && !headerValue.test(value))
+      throw new ClientInputError(`headers.${name}`, 'must only hold printable Latin-1 characters');
+    else contractHeaders[name] = value;
   }
   assertMatchesSchema({ path, query, headers: contractHeaders, ...rest }, spec.input, '');
   for (const name in path) {
     // note: URL parsing drops `.` and `..` segments, which would send the call elsewhere
     if (path[name] === '.' || path[name] === '..') throw new ClientInputError(`path.${name}`, 'must not be "." or ".."');
-  }
-  for (const name in contractHeaders) {
-    // note: fetch refuses these and quotes the value in its error; here the message leaves it out
-    const value = contractHeaders[name];
-    if (typeof value === 'string' && !headerValue.test(value)) throw new ClientInputError(`headers.${name}`, 'must only hold printable Latin-1 characters');
   }
   const attemptMs = requireTimeout(timeoutMs);
   const requested = resolveRetryPolicy(retry, ctx.retry);

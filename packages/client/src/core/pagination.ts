@@ -22,8 +22,8 @@ function nextHref(data: Record<string, unknown> | undefined): unknown {
 /**
  * Walks a listing page by page. Yields each page's result; after an error it yields that error
  * and stops. The next page is the one the page's `next` link names, else the next offset. Only
- * the link's query is used, on the configured endpoint: its origin is never contacted, and a link
- * to another operation ends the walk with an `invalid-response` error. Stops on an empty page, a
+ * the link's query is used, on the configured endpoint: its origin is never contacted, and an
+ * unreadable link or one to another operation ends the walk with an `invalid-response` error. Stops on an empty page, a
  * repeated page (the previous page's items, or a link already followed), a short page without a
  * link, or after `maxPages`.
  */
@@ -65,15 +65,18 @@ export async function* iteratePages(
       offset += count;
       continue;
     }
-    const next = new URL(href, 'http://link.invalid');
-    if (!operationPath.test(next.pathname)) {
+    let next: URL | undefined;
+    try {
+      next = new URL(href, 'http://link.invalid');
+    } catch {}
+    if (!next || !operationPath.test(next.pathname)) {
       yield {
         error: new CloudApiError({
           vendor: ctx.vendor,
           kind: 'invalid-response',
           operationId,
           status: result.response!.status,
-          message: `the next-page link points at ${next.pathname}, not at ${operationId}; the walk stops`,
+          message: `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`,
         }),
         response: result.response,
       };

@@ -234,14 +234,24 @@ describe('pages.listBackupShareDetails', () => {
     }
   });
 
-  it('a link to another operation ends the walk with an invalid-response error, and is not requested', async () => {
-    server.reply(linked(0, 2, 'm1', nextLink('m1', { path: `/v2/${PROJECT_ID}/os-vendor-backup-sharing/count` })), page(2, 2));
+  it.each<[string, { given: { href: string }; want: { says: RegExp } }]>([
+    [
+      'a link to another operation',
+      {
+        given: { href: `https://vbs.cn-north-4.myhuaweicloud.com/v2/${PROJECT_ID}/os-vendor-backup-sharing/count?marker=m1` },
+        want: { says: /\(\/v2\/\w+\/os-vendor-backup-sharing\/count\) is not for listBackupShareDetails/ },
+      },
+    ],
+    ['a link with only a query (no path)', { given: { href: '?limit=2&marker=m1' }, want: { says: /\(\/\) is not for listBackupShareDetails/ } }],
+    ['an unreadable link', { given: { href: 'http://[::1' }, want: { says: /\(unreadable\) is not for listBackupShareDetails/ } }],
+  ])('%s ends the walk with an invalid-response error result, and is not requested', async (_name, { given, want }) => {
+    server.reply(linked(0, 2, 'm1', { rel: 'next', href: given.href }), page(2, 2));
     const results = [];
     for await (const result of huaweiClient(server).pages.listBackupShareDetails({}, { pageSize: 2 })) results.push(result);
     expect(results).toHaveLength(2);
     expect(results[0]!.data?.shared).toHaveLength(2);
     expect(results[1]!.error).toMatchObject({ vendor: 'huawei', kind: 'invalid-response', status: 200, operationId: 'listBackupShareDetails' });
-    expect(results[1]!.error?.message).toMatch(/os-vendor-backup-sharing\/count, not at listBackupShareDetails/);
+    expect(results[1]!.error?.message).toMatch(want.says);
     expect(server.received).toHaveLength(1);
   });
 });
