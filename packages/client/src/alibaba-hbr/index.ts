@@ -23,12 +23,15 @@ export type AlibabaHbrEndpoint =
       regionId: AlibabaHbrRegion;
       /** use the in-VPC endpoint https://hbr-vpc.<regionId>.aliyuncs.com */
       vpc?: boolean;
+      /** not with `regionId` or `vpc`: give one of them */
       baseUrl?: never;
     }
   | {
       /** a full endpoint instead of `regionId` (a proxy, or the contract mock) */
       baseUrl: string;
+      /** not with `baseUrl`: give one of them */
       regionId?: never;
+      /** not with `baseUrl`, which names the endpoint itself */
       vpc?: never;
     };
 

@@ -22,11 +22,13 @@ export type HuaweiVbsEndpoint =
   | {
       /** region id, e.g. `cn-north-4`; the endpoint becomes https://vbs.<region>.myhuaweicloud.com */
       region: HuaweiVbsRegion;
+      /** not with `region`: give one of them */
       baseUrl?: never;
     }
   | {
       /** a full endpoint instead of `region` (a proxy, or the contract mock) */
       baseUrl: string;
+      /** not with `baseUrl`: give one of them */
       region?: never;
     };
 
