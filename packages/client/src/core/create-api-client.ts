@@ -44,6 +44,8 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   const client: Record<string, unknown> = { pages: {}, raw: http };
   for (const [operationId, spec] of Object.entries(table)) {
     client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
+    // note: a vendor with pageable operations passes its iterator in the adapter (Huawei does),
+    // so a bundle without any never carries the pagination code
     if (spec.pageItems)
       (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) =>
         adapter.iteratePages!(ctx, operationId, spec, input, pageOptions);
