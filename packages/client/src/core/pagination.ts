@@ -21,7 +21,7 @@ function nextHref(data: Record<string, unknown> | undefined): unknown {
 
 /**
  * Walks a listing page by page. Yields each page's result; after an error it yields that error
- * and stops. The next page is the one the page's `next` link names, else the next offset. Only
+ * and stops. A page repeating the one before is not yielded: it ends the walk. The next page is the one the page's `next` link names, else the next offset. Only
  * the link's query is used, on the configured endpoint: its origin is never contacted, and an
  * unreadable link or one to another operation ends the walk with an `invalid-response` error. Stops on an empty page, a
  * repeated page (the previous page's items, or a link already followed), a short page without a
@@ -51,13 +51,15 @@ export async function* iteratePages(
   for (let page = 0, offset = startOffset; page < maxPages; page++) {
     const query = linked ? filters : { ...filters, limit: pageSize, offset };
     const result = await callOperation(ctx, operationId, spec, { ...input, query }, linked);
-    yield result;
     const data = result.data as Record<string, unknown> | undefined;
     const items = data?.[spec.pageItems!];
     const count = Array.isArray(items) ? items.length : 0;
     const seen = previous;
     previous = JSON.stringify(items);
-    if (!count || previous === seen) return;
+    // the page before again: the service is not advancing, and the caller has these items
+    if (count && previous === seen) return;
+    yield result;
+    if (!count) return;
     const href = nextHref(data);
     if (typeof href !== 'string') {
       // after links, a page without one is the last; offsets would start over

@@ -156,8 +156,8 @@ describe('pages.listBackupShareDetails', () => {
 
   it.each<[string, { given: { replies: Reply[]; options?: PageOptions }; want: { pageSizes: number[]; markers: (string | null)[] } }]>([
     [
-      'a server that answers every offset with the same page gets two requests, not maxPages',
-      { given: { replies: Array.from({ length: 10 }, () => page(0, 2)), options: { pageSize: 2 } }, want: { pageSizes: [2, 2], markers: [null, null] } },
+      'a server that answers every offset with the same page gets two requests, not maxPages, and the repeat is not yielded',
+      { given: { replies: Array.from({ length: 10 }, () => page(0, 2)), options: { pageSize: 2 } }, want: { pageSizes: [2], markers: [null, null] } },
     ],
     [
       'a next link is followed: the next request carries its marker',
@@ -175,8 +175,8 @@ describe('pages.listBackupShareDetails', () => {
       },
     ],
     [
-      'a page with the items of the one before ends the walk, link or not',
-      { given: { replies: [linked(0, 2, 'm1'), linked(0, 2, 'm2'), page(4, 2)] }, want: { pageSizes: [2, 2], markers: [null, 'm1'] } },
+      'a page with the items of the one before ends the walk unyielded, link or not',
+      { given: { replies: [linked(0, 2, 'm1'), linked(0, 2, 'm2'), page(4, 2)] }, want: { pageSizes: [2], markers: [null, 'm1'] } },
     ],
     [
       'an empty page ends the walk even with a next link',
