@@ -138,6 +138,8 @@ describe('per-call extra headers', () => {
     await expect(hbr().getBasicStatistics({ query: { SourceType: 'ECS_FILE' }, headers: { 'x-acs-signature-nonce': 'n' } })).rejects.toThrowError(
       ClientInputError,
     );
+    // @ts-expect-error Transfer-Encoding is managed by fetch
+    await expect(vbs().countBackupShares({ headers: { 'Transfer-Encoding': 'chunked' } })).rejects.toThrowError(ClientInputError);
     // @ts-expect-error header values are strings
     await expect(vbs().countBackupShares({ headers: { 'X-Trace': 1 } })).rejects.toThrowError(/visible ASCII/);
     expect(server.received).toHaveLength(0);
