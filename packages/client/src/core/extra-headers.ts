@@ -7,20 +7,17 @@ type Spellings<S extends string> = S | TitleCase<S> | Uppercase<S>;
 /**
  * Every header the clients sign or set themselves (Huawei: token or SDK-HMAC-SHA256 headers and
  * the project; Alibaba: the ACS3 headers), plus the ones fetch derives from the request or
- * manages for the connection (Node's fetch fails on most of those, as a network error).
+ * manages for the connection (Node's fetch fails on those, as a network error).
  */
 export type ReservedHeader =
   | 'authorization'
   | 'host'
   | 'content-type'
   | 'content-length'
-  | 'connection'
   | 'keep-alive'
   | 'transfer-encoding'
   | 'upgrade'
   | 'expect'
-  | 'te'
-  | 'trailer'
   | 'x-auth-token'
   | 'x-project-id'
   | 'x-sdk-date'
@@ -41,8 +38,7 @@ export type ReservedHeader =
 export type ExtraHeaders = { readonly [name: string]: string } & { readonly [Name in Spellings<ReservedHeader>]?: never };
 
 // the whole x-sdk-* and x-acs-* families: each is the vendor's signing namespace (ACS3 signs every x-acs-* header)
-const reserved =
-  /^(authorization|host|content-(type|length)|connection|keep-alive|transfer-encoding|upgrade|expect|te|trailer|x-auth-token|x-project-id|x-(sdk|acs)-.*)$/i;
+const reserved = /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-(sdk|acs)-.*)$/i;
 const token = /^[!#$%&'*+\-.^_`|~\w]+$/;
 // note: fetch and node trim outer whitespace, so a value with any would be sent other than given
 const visibleAscii = /^[\x21-\x7e]+([\t ]+[\x21-\x7e]+)*$/;
@@ -52,7 +48,7 @@ export function requireExtraHeader(name: string, value: unknown): void {
   const problem = !token.test(name)
     ? 'is not a header name'
     : reserved.test(name)
-      ? 'is set by the client or its fetch'
+      ? 'is set by the client'
       : typeof value !== 'string' || !visibleAscii.test(value)
         ? 'must be visible ASCII text'
         : '';
