@@ -5,5 +5,6 @@ export type { ApiResult } from './core/result.js';
 export type { RetryOptions } from './core/retry.js';
 export type { PageOptions } from './core/pagination.js';
 export type { CallOptions } from './core/call-operation.js';
+export type { ExtraHeaders, ReservedHeader } from './core/extra-headers.js';
 export type { TransportOptions } from './core/client-context.js';
 export type { ReceivedRequest, SignatureVerifier, VerifierOptions, VerifyRefusal } from './signing/verify.js';

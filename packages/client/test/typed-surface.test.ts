@@ -112,3 +112,60 @@ describe('alibaba-hbr methods', () => {
     } else throw new Error(`expected a throttling error, got ${String(error)}`);
   });
 });
+
+describe('per-call extra headers', () => {
+  it('takes extra headers on every method and page iterator', async () => {
+    server.reply({ status: 404, body: { itemNotFound: { code: 'VolumeBackup.0008', message: 'gone' } } }, { status: 200, body: { shared: [] } });
+    const { error } = await vbs().getBackupShare({ path: { shared_id: 's1' }, headers: { Prefer: 'code=404' } });
+    expect(error).toMatchObject({ kind: 'service', status: 404 });
+    for await (const page of vbs().pages.listBackupShareDetails({ headers: { Prefer: 'code=200' } })) expect(page.error).toBeUndefined();
+    expect(server.received.map((request) => request.headers.prefer)).toEqual(['code=404', 'code=200']);
+  });
+
+  it('refuses, at compile time and at run time, a header the client signs or sets', async () => {
+    const share = { path: { shared_id: 's1' } } as const;
+    // @ts-expect-error Authorization is the client's
+    await expect(vbs().getBackupShare({ ...share, headers: { Authorization: 'x' } })).rejects.toThrowError(/headers\.Authorization is set by the client/);
+    // @ts-expect-error X-Auth-Token is the client's
+    await expect(vbs().getBackupShare({ ...share, headers: { 'X-Auth-Token': 'x' } })).rejects.toThrowError(ClientInputError);
+    // @ts-expect-error x-project-id is the client's, in any usual spelling
+    await expect(vbs().getBackupShare({ ...share, headers: { 'X-PROJECT-ID': 'x' } })).rejects.toThrowError(ClientInputError);
+    // @ts-expect-error X-Sdk-Date is signed by the client
+    await expect(vbs().countBackupShares({ headers: { 'X-Sdk-Date': '20260101T000000Z' } })).rejects.toThrowError(ClientInputError);
+    // @ts-expect-error content-type is the client's
+    await expect(vbs().countBackupShares({ headers: { 'content-type': 'text/plain' } })).rejects.toThrowError(ClientInputError);
+    // @ts-expect-error x-acs-signature-nonce is signed by the client
+    await expect(hbr().getBasicStatistics({ query: { SourceType: 'ECS_FILE' }, headers: { 'x-acs-signature-nonce': 'n' } })).rejects.toThrowError(
+      ClientInputError,
+    );
+    // @ts-expect-error Transfer-Encoding is managed by fetch
+    await expect(vbs().countBackupShares({ headers: { 'Transfer-Encoding': 'chunked' } })).rejects.toThrowError(ClientInputError);
+    // @ts-expect-error header values are strings
+    await expect(vbs().countBackupShares({ headers: { 'X-Trace': 1 } })).rejects.toThrowError(/visible ASCII/);
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe('endpoint options', () => {
+  const auth = { type: 'token', token: 't' } as const;
+  const keys = { type: 'acs3', accessKeyId: 'ak', accessKeySecret: 'sk' } as const;
+
+  it('make region with baseUrl a compile error, and a run-time one', () => {
+    // @ts-expect-error give region or baseUrl, not both
+    expect(() => createHuaweiVbsClient({ region: 'cn-north-4', baseUrl: server.baseUrl, projectId: 'p1', auth })).toThrowError(/baseUrl cannot be combined/);
+  });
+
+  it('make regionId or vpc with baseUrl a compile error, and a run-time one', () => {
+    // @ts-expect-error give regionId or baseUrl, not both
+    expect(() => createAlibabaHbrClient({ regionId: 'cn-hangzhou', baseUrl: server.baseUrl, auth: keys })).toThrowError(/baseUrl cannot be combined/);
+    // @ts-expect-error vpc picks the in-VPC endpoint of a region; a baseUrl has none
+    expect(() => createAlibabaHbrClient({ vpc: true, baseUrl: server.baseUrl, auth: keys })).toThrowError(/baseUrl cannot be combined/);
+  });
+
+  it('still take either form alone', () => {
+    expect(createHuaweiVbsClient({ region: 'cn-north-4', projectId: 'p1', auth })).toHaveProperty('raw');
+    expect(createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: 'p1', auth })).toHaveProperty('raw');
+    expect(createAlibabaHbrClient({ regionId: 'cn-hangzhou', vpc: true, auth: keys })).toHaveProperty('raw');
+    expect(createAlibabaHbrClient({ baseUrl: server.baseUrl, auth: keys })).toHaveProperty('raw');
+  });
+});

@@ -222,13 +222,16 @@ describe('list sorts (sort_key, sort_dir) and pages (limit, offset, shared_links
     expect(seen).toEqual([ids.s3, ids.s2, ids.s1]);
   });
 
-  it('the typed client’s page iterator walks the state', async () => {
+  it.each<[string, { query: { to_project_id?: string; sort_dir?: 'asc' }; pageSize: number; want: ('s1' | 's2' | 's3')[] }]>([
+    ['pages of 2', { query: {}, pageSize: 2, want: ['s3', 's2', 's1'] }],
+    ['pages of 1 with a filter and an order, through the next links', { query: { to_project_id: P1, sort_dir: 'asc' }, pageSize: 1, want: ['s1', 's3'] }],
+  ])('the typed client’s page iterator walks the state: %s', async (_name, { query, pageSize, want }) => {
     const seen: string[] = [];
-    for await (const page of client.pages.listBackupShareDetails({}, { pageSize: 2 })) {
+    for await (const page of client.pages.listBackupShareDetails({ query }, { pageSize })) {
       expect(page.error).toBeUndefined();
       seen.push(...page.data!.shared.map((record) => record.id));
     }
-    expect(seen).toEqual([ids.s3, ids.s2, ids.s1]);
+    expect(seen).toEqual(want.map((name) => ids[name]));
   });
 
   it('an unknown sort_key is refused with the documented 400 shape, naming it', async () => {

@@ -16,19 +16,31 @@ export { createAlibabaHbrVerifier, type AlibabaHbrVerifierCredentials, type Alib
 // the vendor-neutral errors and option types, so one import serves a caller
 export * from '../index.js';
 
-export interface AlibabaHbrClientOptions extends TransportOptions {
-  /** region id, e.g. `cn-hangzhou`; the endpoint becomes https://hbr.<regionId>.aliyuncs.com */
-  regionId?: AlibabaHbrRegion;
-  /** use the in-VPC endpoint https://hbr-vpc.<regionId>.aliyuncs.com */
-  vpc?: boolean;
-  /** a full endpoint instead of `regionId` (a proxy, or the contract mock) */
-  baseUrl?: string;
-  auth: AlibabaAuth;
-}
+/** Where the client sends its calls: a `regionId` (and `vpc`), or a full `baseUrl`, never both. */
+export type AlibabaHbrEndpoint =
+  | {
+      /** region id, e.g. `cn-hangzhou`; the endpoint becomes https://hbr.<regionId>.aliyuncs.com */
+      regionId: AlibabaHbrRegion;
+      /** use the in-VPC endpoint https://hbr-vpc.<regionId>.aliyuncs.com */
+      vpc?: boolean;
+      /** not with `regionId` or `vpc`: give one of them */
+      baseUrl?: never;
+    }
+  | {
+      /** a full endpoint instead of `regionId` (a proxy, or the contract mock) */
+      baseUrl: string;
+      /** not with `baseUrl`: give one of them */
+      regionId?: never;
+      /** not with `baseUrl`, which names the endpoint itself */
+      vpc?: never;
+    };
+
+export type AlibabaHbrClientOptions = TransportOptions & AlibabaHbrEndpoint & { auth: AlibabaAuth };
 
 export type AlibabaHbrClient = ApiClient<typeof alibabaHbrOperations, AlibabaHbrOperations, paths, AlibabaHbrError>;
 
 function endpointOf({ baseUrl, regionId, vpc }: AlibabaHbrClientOptions): string {
+  // note: the option types make these pairs a compile error; JavaScript callers get this check
   if (baseUrl !== undefined) {
     if (regionId !== undefined || vpc !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with regionId or vpc; give one of them');
     return requireBaseUrl(baseUrl, 'baseUrl');

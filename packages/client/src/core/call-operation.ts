@@ -1,6 +1,7 @@
 import { type ClientContext, type ErrorFacts, requireTimeout } from './client-context.js';
 import { ClientInputError, CloudApiError } from './errors.js';
 import { exchange, RefusedResponse } from './exchange.js';
+import { requireExtraHeader } from './extra-headers.js';
 import type { OperationSpec } from './operation-table.js';
 import type { ApiResult } from './result.js';
 import { nextRetryDelay, resolveRetryPolicy, sleep, type RetryOptions } from './retry.js';
@@ -31,26 +32,41 @@ const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
 /**
  * One operation call: validate, send, classify, and retry idempotent failures that may pass
  * on a second try. Every attempt goes through the middleware again, so each is signed anew.
+ * `linkQuery`: a next-page link's query, sent as the service wrote it (unchecked, it is the
+ * service's own cursor).
  */
-export async function callOperation(ctx: ClientContext, operationId: string, spec: OperationSpec, input: CallInput = {}): Promise<Result> {
+export async function callOperation(
+  ctx: ClientContext,
+  operationId: string,
+  spec: OperationSpec,
+  input: CallInput = {},
+  linkQuery?: Record<string, string>,
+): Promise<Result> {
   assertMatchesSchema(input, { type: 'object' }, 'input');
   const { signal, timeoutMs = ctx.timeoutMs, retry, path = {}, query = {}, headers = {}, ...rest } = input;
-  assertMatchesSchema({ path, query, headers, ...rest }, spec.input, '');
+  assertMatchesSchema(headers, { type: 'object' }, 'headers');
+  // a header the contract declares is checked against it; any other is the caller's extra one
+  const declared = (spec.input as { properties?: { headers?: { properties?: object } } }).properties?.headers?.properties ?? {};
+  const contractHeaders: Record<string, unknown> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (!Object.hasOwn(declared, name)) requireExtraHeader(name, value);
+    // note: fetch refuses these and quotes the value in its error; here the message leaves it out
+    else if (typeof value === 'string' && !headerValue.test(value))
+      throw new ClientInputError(`headers.${name}`, 'must only hold printable Latin-1 characters');
+    else contractHeaders[name] = value;
+  }
+  assertMatchesSchema({ path, query, headers: contractHeaders, ...rest }, spec.input, '');
   for (const name in path) {
     // note: URL parsing drops `.` and `..` segments, which would send the call elsewhere
     if (path[name] === '.' || path[name] === '..') throw new ClientInputError(`path.${name}`, 'must not be "." or ".."');
-  }
-  for (const name in headers) {
-    // note: fetch refuses these and quotes the value in its error; here the message leaves it out
-    const value = headers[name];
-    if (typeof value === 'string' && !headerValue.test(value)) throw new ClientInputError(`headers.${name}`, 'must only hold printable Latin-1 characters');
   }
   const attemptMs = requireTimeout(timeoutMs);
   const requested = resolveRetryPolicy(retry, ctx.retry);
   // only these methods may be sent twice; a POST is never retried
   const policy = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(spec.method) && requested;
   const auto = ctx.autoParams(spec);
-  const params = { path: { ...path, ...auto.path }, query: { ...query, ...auto.query }, header: { ...headers, ...auto.header } };
+  const params = { path: { ...path, ...auto.path }, query: { ...query, ...linkQuery, ...auto.query }, header: { ...headers, ...auto.header } };
   let attempts = 0;
   const fail = (facts: ErrorFacts, response?: Response): Result => ({
     error: new CloudApiError({ ...facts, vendor: ctx.vendor, operationId, attempts }),

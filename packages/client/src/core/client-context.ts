@@ -1,6 +1,7 @@
 import type { Client, Middleware } from 'openapi-fetch';
 import { ClientInputError, type CloudApiErrorInit, type Vendor } from './errors.js';
 import type { OperationSpec, ParameterLocation } from './operation-table.js';
+import type { iteratePages } from './pagination.js';
 import { maxTimerMs, type RetryOptions, type RetryPolicy } from './retry.js';
 
 /** The error facts a vendor reads from a response; the call fills in the rest. `Extra`: the vendor's own kinds and fields. */
@@ -18,6 +19,8 @@ export interface VendorAdapter {
   errorFromResponse(status: number, body: unknown, headers: Headers): ErrorFacts;
   /** for a vendor whose 2xx body can still mean failure: its error facts, or undefined on success */
   errorFromSuccessBody?(body: unknown, headers: Headers): ErrorFacts | undefined;
+  /** the page iterator, for a vendor with pageable operations (the others' bundles leave it out) */
+  readonly iteratePages?: typeof iteratePages;
 }
 
 /** Options every client factory takes besides its cloud's endpoint and credentials. */

@@ -5,7 +5,7 @@ import { ClientInputError, CloudApiError } from './errors.js';
 import { defaultMaxResponseBytes, exchange, RefusedResponse } from './exchange.js';
 import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
-import { iteratePages, type PageOptions } from './pagination.js';
+import type { PageOptions } from './pagination.js';
 import { defaultRetryPolicy, resolveRetryPolicy } from './retry.js';
 
 /** A client: one method per operation, page iterators, and the underlying openapi-fetch client. */
@@ -44,9 +44,11 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   const client: Record<string, unknown> = { pages: {}, raw: http };
   for (const [operationId, spec] of Object.entries(table)) {
     client[operationId] = (input?: CallInput) => callOperation(ctx, operationId, spec, input);
+    // note: a vendor with pageable operations passes its iterator in the adapter (Huawei does),
+    // so a bundle without any never carries the pagination code
     if (spec.pageItems)
       (client.pages as Record<string, unknown>)[operationId] = (input?: CallInput, pageOptions?: PageOptions) =>
-        iteratePages(ctx, operationId, spec, input, pageOptions);
+        adapter.iteratePages!(ctx, operationId, spec, input, pageOptions);
   }
   return client as ApiClient<Table, Ops, Paths, Failure>;
 }

@@ -1,4 +1,5 @@
 import type { CallOptions } from './call-operation.js';
+import type { ExtraHeaders } from './extra-headers.js';
 import type { PageOptions } from './pagination.js';
 import type { ApiResult } from './result.js';
 
@@ -32,11 +33,10 @@ type BodyPart<Op> = Op extends { requestBody?: never }
       ? { body?: Body }
       : unknown;
 
-/** What a generated method takes: its parameters by location, its body, and call options. */
+/** What a generated method takes: its parameters by location, extra headers, its body, and call options. */
 export type OperationInput<Op, Auto extends AutoFilled> = Part<'path', Without<ParamsAt<Op, 'path'>, Auto['path']>> &
   Part<'query', Without<ParamsAt<Op, 'query'>, Auto['query']>> &
-  Part<'headers', Without<ParamsAt<Op, 'header'>, Auto['header']>> &
-  BodyPart<Op> &
+  Part<'headers', Without<ParamsAt<Op, 'header'>, Auto['header']>> & { headers?: ExtraHeaders } & BodyPart<Op> &
   CallOptions;
 
 /** The body of the operation's 200 response, or undefined when it has none. */

@@ -1,6 +1,6 @@
 import { callOperation, type CallInput } from './call-operation.js';
 import type { ClientContext } from './client-context.js';
-import { ClientInputError, type CloudApiError } from './errors.js';
+import { ClientInputError, CloudApiError } from './errors.js';
 import type { OperationSpec } from './operation-table.js';
 import type { ApiResult } from './result.js';
 
@@ -9,13 +9,23 @@ export interface PageOptions {
   pageSize?: number;
   /** `offset` of the first page; default 0 */
   startOffset?: number;
-  /** stop after this many pages even if more remain; default 1000 */
+  /** stop after this many pages even if more remain; default 100 */
   maxPages?: number;
 }
 
+/** The `href` of a page's `rel: next` link (`shared_links`, as the Huawei listing sends it), if any. */
+function nextHref(data: Record<string, unknown> | undefined): unknown {
+  const links = data?.shared_links;
+  return Array.isArray(links) ? links.find((link) => link?.rel === 'next')?.href : undefined;
+}
+
 /**
- * Walks an offset/limit listing page by page. Yields each page's result; after an error it
- * yields that error and stops. Ends on a short page or when `maxPages` is reached.
+ * Walks a listing page by page. Yields each page's result; after an error it yields that error
+ * and stops. A page repeating the one before is not yielded: it ends the walk. The next page is the one the page's `next` link names, else the next offset. Only
+ * the link's query is used, on the configured endpoint: its origin is never contacted, and an
+ * unreadable link or one to another operation ends the walk with an `invalid-response` error. Stops on an empty page, a
+ * repeated page (the previous page's items, or a link already followed), a short page without a
+ * link, or after `maxPages`.
  */
 export async function* iteratePages(
   ctx: ClientContext,
@@ -24,7 +34,7 @@ export async function* iteratePages(
   input: CallInput = {},
   options: PageOptions = {},
 ): AsyncGenerator<ApiResult<unknown, CloudApiError>, void, undefined> {
-  const { pageSize = 100, maxPages = 1000, startOffset = 0 } = options;
+  const { pageSize = 100, maxPages = 100, startOffset = 0 } = options;
   for (const [field, value, minimum] of [
     ['pageSize', pageSize, 1],
     ['maxPages', maxPages, 1],
@@ -32,12 +42,50 @@ export async function* iteratePages(
   ] as const) {
     if (!Number.isInteger(value) || value < minimum) throw new ClientInputError(field, `must be an integer >= ${minimum}`);
   }
+  // the link's query replaces limit/offset (it carries the service's own cursor, e.g. `marker`)
+  const { limit: _limit, offset: _offset, ...filters } = input.query ?? {};
+  const operationPath = new RegExp(`${spec.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+  const followed = new Set<string>();
+  let linked: Record<string, string> | undefined;
+  let previous: string | undefined;
   for (let page = 0, offset = startOffset; page < maxPages; page++) {
-    const result = await callOperation(ctx, operationId, spec, { ...input, query: { ...input.query, limit: pageSize, offset } });
-    yield result;
-    const items = (result.data as Record<string, unknown> | undefined)?.[spec.pageItems!];
+    const query = linked ? filters : { ...filters, limit: pageSize, offset };
+    const result = await callOperation(ctx, operationId, spec, { ...input, query }, linked);
+    const data = result.data as Record<string, unknown> | undefined;
+    const items = data?.[spec.pageItems!];
     const count = Array.isArray(items) ? items.length : 0;
-    if (count < pageSize) return;
-    offset += count;
+    const seen = previous;
+    previous = JSON.stringify(items);
+    // the page before again: the service is not advancing, and the caller has these items
+    if (count && previous === seen) return;
+    yield result;
+    if (!count) return;
+    const href = nextHref(data);
+    if (typeof href !== 'string') {
+      // after links, a page without one is the last; offsets would start over
+      if (linked || count < pageSize) return;
+      offset += count;
+      continue;
+    }
+    let next: URL | undefined;
+    try {
+      next = new URL(href, 'http://link.invalid');
+    } catch {}
+    if (!next || !operationPath.test(next.pathname)) {
+      yield {
+        error: new CloudApiError({
+          vendor: ctx.vendor,
+          kind: 'invalid-response',
+          operationId,
+          status: result.response!.status,
+          message: `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`,
+        }),
+        response: result.response,
+      };
+      return;
+    }
+    if (followed.has(next.search)) return;
+    followed.add(next.search);
+    linked = Object.fromEntries(next.searchParams);
   }
 }

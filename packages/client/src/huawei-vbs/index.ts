@@ -2,6 +2,7 @@ import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
 import { requireBaseUrl, requireOptions, requireVisibleAscii, requireRegion, type TransportOptions } from '../core/client-context.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
+import { iteratePages } from '../core/pagination.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
 import { type HuaweiAuth, huaweiAuthMiddleware } from './auth.js';
 import { huaweiErrorFromResponse, type HuaweiVbsError } from './errors.js';
@@ -16,20 +17,33 @@ export { createHuaweiVbsVerifier, type HuaweiVbsVerifierCredentials, type Huawei
 // the vendor-neutral errors and option types, so one import serves a caller
 export * from '../index.js';
 
-export interface HuaweiVbsClientOptions extends TransportOptions {
-  /** region id, e.g. `cn-north-4`; the endpoint becomes https://vbs.<region>.myhuaweicloud.com */
-  region?: HuaweiVbsRegion;
-  /** a full endpoint instead of `region` (a proxy, or the contract mock) */
-  baseUrl?: string;
-  /** the project every call works in; filled in as `{project_id}` */
-  projectId: string;
-  auth: HuaweiAuth;
-}
+/** Where the client sends its calls: a `region`, or a full `baseUrl`, never both. */
+export type HuaweiVbsEndpoint =
+  | {
+      /** region id, e.g. `cn-north-4`; the endpoint becomes https://vbs.<region>.myhuaweicloud.com */
+      region: HuaweiVbsRegion;
+      /** not with `region`: give one of them */
+      baseUrl?: never;
+    }
+  | {
+      /** a full endpoint instead of `region` (a proxy, or the contract mock) */
+      baseUrl: string;
+      /** not with `baseUrl`: give one of them */
+      region?: never;
+    };
+
+export type HuaweiVbsClientOptions = TransportOptions &
+  HuaweiVbsEndpoint & {
+    /** the project every call works in; filled in as `{project_id}` */
+    projectId: string;
+    auth: HuaweiAuth;
+  };
 
 export type HuaweiVbsClient = ApiClient<typeof huaweiVbsOperations, HuaweiVbsOperations, paths, HuaweiVbsError>;
 
 /** A typed client for Huawei Cloud Volume Backup Service backup sharing (API v2). */
 export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVbsClient {
+  // note: the option types make the pair a compile error; JavaScript callers get this check
   const { region, baseUrl, projectId, auth } = requireOptions(options);
   if (region !== undefined && baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
   if (region === undefined && baseUrl === undefined) throw new ClientInputError('region', 'is required (or give baseUrl)');
@@ -42,5 +56,6 @@ export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVb
     auth: huaweiAuthMiddleware(auth, project),
     autoParams: () => ({ path: { project_id: project } }),
     errorFromResponse: huaweiErrorFromResponse,
+    iteratePages,
   });
 }

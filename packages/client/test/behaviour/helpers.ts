@@ -35,12 +35,15 @@ export function huaweiAuth(mode: HuaweiAuthMode): HuaweiVbsClientOptions['auth']
   return mode === 'token' ? { type: 'token', token: HUAWEI_TOKEN } : { type: 'aksk', accessKeyId: HUAWEI_AK, secretAccessKey: HUAWEI_SK };
 }
 
-export function huaweiClient(server: ScriptedServer, options: Partial<HuaweiVbsClientOptions> & { mode?: HuaweiAuthMode } = {}) {
+export function huaweiClient(server: ScriptedServer, options: Partial<Omit<HuaweiVbsClientOptions, 'region' | 'baseUrl'>> & { mode?: HuaweiAuthMode } = {}) {
   const { mode = 'aksk', ...rest } = options;
   return createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: huaweiAuth(mode), retry: fastRetry, ...rest });
 }
 
-export function alibabaClient(server: ScriptedServer, options: Partial<AlibabaHbrClientOptions> & { mode?: AlibabaAuthMode; sts?: boolean } = {}) {
+export function alibabaClient(
+  server: ScriptedServer,
+  options: Partial<Omit<AlibabaHbrClientOptions, 'regionId' | 'vpc'>> & { mode?: AlibabaAuthMode; sts?: boolean } = {},
+) {
   const { mode = 'acs3', sts = false, ...rest } = options;
   const auth = { type: mode, accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
   return createAlibabaHbrClient({ baseUrl: server.baseUrl, auth, retry: fastRetry, ...rest });

@@ -3,12 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import { ClientInputError } from '../../src/core/errors.js';
 import type { PageOptions } from '../../src/core/pagination.js';
-import { huaweiClient, shareItem, useScriptedServer, type Reply } from './helpers.js';
+import { huaweiClient, PROJECT_ID, shareItem, startScriptedServer, useScriptedServer, type Reply } from './helpers.js';
 
 const server = useScriptedServer();
 
 /** A page reply holding `count` items numbered from `first`. */
 const page = (first: number, count: number): Reply => ({ status: 200, body: { shared: Array.from({ length: count }, (_, i) => shareItem(first + i)) } });
+const listingPath = `/v2/${PROJECT_ID}/os-vendor-backup-sharing/detail`;
+/** A `rel: next` link as the service writes it: its own origin, limit and marker. */
+const nextLink = (marker: string, { origin = 'https://vbs.cn-north-4.myhuaweicloud.com', path = listingPath } = {}) => ({
+  rel: 'next',
+  href: `${origin}${path}?limit=2&marker=${marker}`,
+});
+/** A page reply holding `count` items numbered from `first`, with a next link carrying `marker`. */
+const linked = (first: number, count: number, marker: string, link = nextLink(marker)): Reply => ({
+  status: 200,
+  body: { shared: Array.from({ length: count }, (_, i) => shareItem(first + i)), shared_links: [{ rel: 'self', href: 'ignored' }, link] },
+});
 const notFound: Reply = { status: 404, body: { itemNotFound: { code: 'VolumeBackup.0008', message: 'gone' } } };
 
 interface Case {
@@ -86,13 +97,15 @@ describe('pages.listBackupShareDetails', () => {
   });
 
   it('the items are counted from `shared`, whatever the key order of the body (shared_links first)', async () => {
-    const link = { rel: 'next', href: 'https://vbs.cn-north-4.myhuaweicloud.com/v2/p/os-vendor-backup-sharing/detail?limit=2&marker=x' };
-    const linksFirst = (first: number): Reply => ({ status: 200, body: { shared_links: [link], shared: [shareItem(first), shareItem(first + 1)] } });
+    const linksFirst = (first: number): Reply => ({
+      status: 200,
+      body: { shared_links: [nextLink(`m${first}`)], shared: [shareItem(first), shareItem(first + 1)] },
+    });
     server.reply(linksFirst(0), linksFirst(2), page(4, 1));
     const sizes: number[] = [];
     for await (const result of huaweiClient(server).pages.listBackupShareDetails({}, { pageSize: 2 })) sizes.push(result.data?.shared.length ?? -1);
     expect(sizes).toEqual([2, 2, 1]);
-    expect(server.received.map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '2', '4']);
+    expect(server.received.map((r) => r.url.searchParams.get('marker'))).toEqual([null, 'm0', 'm2']);
   });
 
   it('yields the items in order across pages', async () => {
@@ -139,5 +152,106 @@ describe('pages.listBackupShareDetails', () => {
     const input = { query: { limit: 5, offset: 40 } } as never;
     for await (const result of huaweiClient(server).pages.listBackupShareDetails(input, { pageSize: 2 })) expect(result.error).toBeUndefined();
     expect(server.received.map((r) => [r.url.searchParams.get('limit'), r.url.searchParams.get('offset')])).toEqual([['2', '0']]);
+  });
+
+  it.each<[string, { given: { replies: Reply[]; options?: PageOptions }; want: { pageSizes: number[]; markers: (string | null)[] } }]>([
+    [
+      'a server that answers every offset with the same page gets two requests, not maxPages, and the repeat is not yielded',
+      { given: { replies: Array.from({ length: 10 }, () => page(0, 2)), options: { pageSize: 2 } }, want: { pageSizes: [2], markers: [null, null] } },
+    ],
+    [
+      'a next link is followed: the next request carries its marker',
+      { given: { replies: [linked(0, 2, 'm1'), linked(2, 2, 'm2'), page(4, 1)] }, want: { pageSizes: [2, 2, 1], markers: [null, 'm1', 'm2'] } },
+    ],
+    [
+      'the same next link again ends the walk',
+      { given: { replies: [linked(0, 2, 'm1'), linked(2, 2, 'm1'), page(4, 2)] }, want: { pageSizes: [2, 2], markers: [null, 'm1'] } },
+    ],
+    [
+      'a link back to a page already followed ends the walk',
+      {
+        given: { replies: [linked(0, 2, 'm1'), linked(2, 2, 'm2'), linked(4, 2, 'm1'), page(6, 2)] },
+        want: { pageSizes: [2, 2, 2], markers: [null, 'm1', 'm2'] },
+      },
+    ],
+    [
+      'a page with the items of the one before ends the walk unyielded, link or not',
+      { given: { replies: [linked(0, 2, 'm1'), linked(0, 2, 'm2'), page(4, 2)] }, want: { pageSizes: [2], markers: [null, 'm1'] } },
+    ],
+    [
+      'an empty page ends the walk even with a next link',
+      { given: { replies: [linked(0, 2, 'm1'), linked(2, 0, 'm2'), page(4, 2)] }, want: { pageSizes: [2, 0], markers: [null, 'm1'] } },
+    ],
+    [
+      'a short page with a next link follows it (the service may cap the page size)',
+      { given: { replies: [linked(0, 1, 'm1'), page(1, 1)], options: { pageSize: 2 } }, want: { pageSizes: [1, 1], markers: [null, 'm1'] } },
+    ],
+    [
+      'after links, a full page without one is the last',
+      { given: { replies: [linked(0, 2, 'm1'), page(2, 2), page(4, 2)] }, want: { pageSizes: [2, 2], markers: [null, 'm1'] } },
+    ],
+    [
+      'maxPages is 100 by default',
+      {
+        given: { replies: Array.from({ length: 101 }, (_, i) => page(i, 1)), options: { pageSize: 1 } },
+        want: { pageSizes: Array(100).fill(1), markers: Array(100).fill(null) },
+      },
+    ],
+  ])('%s', async (_name, { given, want }) => {
+    server.reply(...given.replies);
+    const sizes: number[] = [];
+    for await (const result of huaweiClient(server, { retry: false }).pages.listBackupShareDetails({}, given.options ?? { pageSize: 2 })) {
+      sizes.push(result.data?.shared.length ?? -1);
+    }
+    expect(sizes).toEqual(want.pageSizes);
+    expect(server.received.map((r) => r.url.searchParams.get('marker'))).toEqual(want.markers);
+  });
+
+  it('a followed link sends its own query with the caller’s filters, on the configured endpoint, without offset', async () => {
+    server.reply(linked(0, 2, 'm1'), page(2, 1));
+    for await (const result of huaweiClient(server).pages.listBackupShareDetails({ query: { share_to_me: true, status: 'available' } }, { pageSize: 2 })) {
+      expect(result.error).toBeUndefined();
+    }
+    const second = server.received[1]!;
+    expect(second.url.pathname).toBe(listingPath);
+    expect(Object.fromEntries(second.url.searchParams)).toEqual({ limit: '2', marker: 'm1', share_to_me: 'true', status: 'available' });
+  });
+
+  it('a link to another origin is followed on the configured endpoint only: nothing reaches that origin', async () => {
+    const elsewhere = await startScriptedServer();
+    try {
+      elsewhere.reply(page(100, 2));
+      server.reply(linked(0, 2, 'm1', nextLink('m1', { origin: elsewhere.baseUrl })), page(2, 1));
+      const sizes: number[] = [];
+      for await (const result of huaweiClient(server).pages.listBackupShareDetails({}, { pageSize: 2 })) sizes.push(result.data?.shared.length ?? -1);
+      expect(sizes).toEqual([2, 1]);
+      expect(elsewhere.received).toHaveLength(0);
+      expect(server.received.map((r) => r.url.searchParams.get('marker'))).toEqual([null, 'm1']);
+      // the credentials went where the caller configured, and only there
+      expect(server.received[1]!.headers.authorization).toMatch(/^SDK-HMAC-SHA256 /);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it.each<[string, { given: { href: string }; want: { says: RegExp } }]>([
+    [
+      'a link to another operation',
+      {
+        given: { href: `https://vbs.cn-north-4.myhuaweicloud.com/v2/${PROJECT_ID}/os-vendor-backup-sharing/count?marker=m1` },
+        want: { says: /\(\/v2\/\w+\/os-vendor-backup-sharing\/count\) is not for listBackupShareDetails/ },
+      },
+    ],
+    ['a link with only a query (no path)', { given: { href: '?limit=2&marker=m1' }, want: { says: /\(\/\) is not for listBackupShareDetails/ } }],
+    ['an unreadable link', { given: { href: 'http://[::1' }, want: { says: /\(unreadable\) is not for listBackupShareDetails/ } }],
+  ])('%s ends the walk with an invalid-response error result, and is not requested', async (_name, { given, want }) => {
+    server.reply(linked(0, 2, 'm1', { rel: 'next', href: given.href }), page(2, 2));
+    const results = [];
+    for await (const result of huaweiClient(server).pages.listBackupShareDetails({}, { pageSize: 2 })) results.push(result);
+    expect(results).toHaveLength(2);
+    expect(results[0]!.data?.shared).toHaveLength(2);
+    expect(results[1]!.error).toMatchObject({ vendor: 'huawei', kind: 'invalid-response', status: 200, operationId: 'listBackupShareDetails' });
+    expect(results[1]!.error?.message).toMatch(want.says);
+    expect(server.received).toHaveLength(1);
   });
 });
