@@ -88,6 +88,13 @@ describe('Huawei AK/SK auth', () => {
       },
     ],
     [
+      'getBackupShare with a path parameter the client percent-encodes (signed as the vendor signs it: %20 -> %2520)',
+      {
+        given: { send: (c) => c.getBackupShare({ path: { shared_id: 'share id/1 备份' } }), reply: { shared: {} } },
+        want: { method: 'GET', path: `/v2/${PROJECT_ID}/os-vendor-backup-sharing/share%20id%2F1%20%E5%A4%87%E4%BB%BD`, query: {}, body: '' },
+      },
+    ],
+    [
       'createBackupShares with a JSON body',
       {
         given: { send: (c) => c.createBackupShares({ body: validShareBody }), reply: { shared: [] } },

@@ -40,11 +40,11 @@ function canonicalQuery(pairs: [string, string][]): string {
     .join('&');
 }
 
-/** Each path segment decoded as received, then RFC 3986 encoded. */
-function canonicalPath(path: string): string {
+/** Each path segment RFC 3986 encoded; `decode`: decoded as received first (ACS3), or not (Huawei, whose signer double-encodes `%XX`). */
+function canonicalPath(path: string, decode: boolean): string {
   return path
     .split('/')
-    .map((segment) => rfc3986(decodeURIComponent(segment)))
+    .map((segment) => rfc3986(decode ? decodeURIComponent(segment) : segment))
     .join('/');
 }
 
@@ -63,7 +63,7 @@ export function huaweiAuthorization(request: WireRequest, accessKeyId: string, s
   const names = signedHeaderNames(request.headers.authorization ?? '');
   const { path, pairs } = splitTarget(request.target);
   // the canonical URI always ends in '/', though the request path does not
-  const uri = canonicalPath(path).replace(/\/?$/, '/');
+  const uri = canonicalPath(path, false).replace(/\/?$/, '/');
   const canonical = [request.method, uri, canonicalQuery(pairs), canonicalHeaders(request.headers, names), names.join(';'), sha256Hex(request.body)].join('\n');
   const date = request.headers['x-sdk-date'] ?? '';
   const signature = hmacSha256Hex(secretAccessKey, `SDK-HMAC-SHA256\n${date}\n${sha256Hex(canonical)}`);
@@ -76,7 +76,7 @@ export function acs3Authorization(request: WireRequest, accessKeyId: string, acc
   const { path, pairs } = splitTarget(request.target);
   const canonical = [
     request.method,
-    canonicalPath(path),
+    canonicalPath(path, true),
     canonicalQuery(pairs),
     canonicalHeaders(request.headers, names),
     names.join(';'),
