@@ -32,7 +32,8 @@ describe.each(backends)('%s crypto backend', (_name, crypto) => {
 });
 
 describe('node and web backends agree', () => {
-  it('on arbitrary strings and keys', async () => {
+  // note: CPU-bound (hundreds of web crypto calls); a generous timeout for a loaded machine
+  it('on arbitrary strings and keys', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 1 }), async (data, key) => {
         expect(await webCrypto.sha256Hex(data)).toBe(await nodeCrypto.sha256Hex(data));
