@@ -11,18 +11,15 @@
 //   npm run pnpm -- --filter @cloud-backup-contracts/client bench:vendors   (from the repo root)
 // or as the signing section of `npm run bench`, which imports benchVendorSigners().
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Abort, installedVersion, installVendorPackages, loadVendors, VENDOR_DIR, VENDOR_PACKAGES } from './vendor-packages.mjs';
+
+export { Abort };
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const VENDOR_DIR = join(tmpdir(), 'cloud-backup-contracts-vendor-signers');
-// the versions that produced signing-vectors.json
-const VENDOR_PACKAGES = { '@alicloud/openapi-util': '0.3.3', '@huaweicloud/huaweicloud-sdk-core': '3.1.211' };
 const BUILD_COMMAND = './node_modules/.bin/tsc -p tsconfig.build.json';
 
 const WARMUP_CALLS = 20_000;
@@ -32,47 +29,6 @@ const CALLS_PER_ROUND = 20_000;
 // ---------------------------------------------------------------------------------------------
 // Loading: vendor packages (installed on demand), our built signers, the vectors
 // ---------------------------------------------------------------------------------------------
-
-/** Stops the run with a message for the user (no stack trace: these are expected failures). */
-export class Abort extends Error {}
-
-function installedVersion(name) {
-  const file = join(VENDOR_DIR, 'node_modules', name, 'package.json');
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
-}
-
-function installVendorPackages() {
-  // an existing install is reused only when it holds exactly the pinned versions
-  if (Object.entries(VENDOR_PACKAGES).every(([name, version]) => installedVersion(name) === version)) return;
-  const specs = Object.entries(VENDOR_PACKAGES).map(([name, version]) => `${name}@${version}`);
-  const args = ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', VENDOR_DIR, ...specs];
-  // note: Windows only runs npm.cmd through a shell (Node refuses .cmd files without one)
-  const onWindows = process.platform === 'win32';
-  const npm = onWindows ? 'npm.cmd' : 'npm';
-  console.log(`installing the vendor signers (first run, ~34 MB) into ${VENDOR_DIR} ...`);
-  const result = spawnSync(npm, args, { stdio: 'inherit', shell: onWindows });
-  if (result.error || result.status !== 0) {
-    const why = result.error ? result.error.message : `exit code ${result.status}`;
-    throw new Abort(`npm install failed (${why}); install them by hand and run again:\n  ${npm} ${args.join(' ')}`);
-  }
-}
-
-/** The vendor functions and classes a real SDK call uses to sign, from the pinned packages. */
-function loadVendors() {
-  const require = createRequire(join(VENDOR_DIR, 'package.json'));
-  const huaweiCore = '@huaweicloud/huaweicloud-sdk-core';
-  // openapi-util's own dependencies, resolved the way openapi-util resolves them
-  const requireFromOpenApiUtil = createRequire(require.resolve('@alicloud/openapi-util'));
-  return {
-    // all CommonJS compiled from TypeScript: classes are named exports, Alibaba's are `default`
-    BasicCredentials: require(huaweiCore).BasicCredentials,
-    AKSKSigner: require(`${huaweiCore}/auth/AKSKSigner`).AKSKSigner,
-    HttpRequestImpl: require(`${huaweiCore}/http/IHttpRequest`).HttpRequestImpl,
-    OpenApiUtil: require('@alicloud/openapi-util').default,
-    TeaUtil: requireFromOpenApiUtil('@alicloud/tea-util').default,
-    TeaRequest: requireFromOpenApiUtil('@alicloud/tea-typescript').Request,
-  };
-}
 
 async function loadOurs() {
   const signingIndex = join(PACKAGE_ROOT, 'dist', 'signing', 'index.js');

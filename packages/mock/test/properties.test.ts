@@ -1,13 +1,15 @@
 // Property tests against the real mock. Valid inputs built from the contract always get data
-// that matches the success schema; invalid inputs through the typed client are either refused
-// by the client (ClientInputError, nothing sent) or by the mock (4xx as CloudApiError), never
-// anything else; and invalid raw requests are refused by the mock itself, naming the field.
-import { ClientInputError, CloudApiError } from '@cloud-backup-contracts/client';
+// that matches the success schema; invalid inputs through the typed client are refused by the
+// client (ClientInputError naming the field, nothing sent), and the same input sent raw, when
+// it is still invalid on the wire, is refused by the mock; and invalid raw requests are refused
+// by the mock itself, naming the field.
+import { ClientInputError } from '@cloud-backup-contracts/client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ApiName } from '../dist/index.js';
 import { type AuthFlavour, authFlavours, callOperation, projectId, suiteMock } from './support/clients.ts';
 import { type ClientInput, type ContractOperation, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';
+import { sendRaw } from './support/raw-http.ts';
 import { namesField, violationsOf } from './support/violations.ts';
 
 // at least 200 runs per property; FC_NUM_RUNS raises it
@@ -98,12 +100,19 @@ describe.each(['huawei-vbs', 'alibaba-hbr'] as const)('%s: arbitrary valid input
 
 // ---------------------------------------------------------------- invalid inputs, through the client
 
+const shares = `/v2/${projectId}/os-vendor-backup-sharing`;
+const token = { 'X-Auth-Token': 'contract-suite-token' };
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
 interface Broken {
   /** the operation called */
   operationId: string;
   input: ClientInput;
   /** the field that breaks the contract, as it appears in ClientInputError.field */
   field: string;
+  /** the same bad input as the mock would receive it, when it survives serialisation (a number
+   * in a string filter does not: on the wire it is a valid string) */
+  wire?: { method: string; target: string; headers: Record<string, string>; body?: string };
 }
 
 const notBoolean = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }));
@@ -136,7 +145,7 @@ const notUuid = fc.oneof(
 );
 const stringFilters = ['volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone', 'availability_zone'] as const;
 
-const brokenHuawei: fc.Arbitrary<Broken> = fc.oneof(
+const brokenHuaweiInput: fc.Arbitrary<Broken> = fc.oneof(
   // wrong types on the listing and count filters
   fc
     .tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), notBoolean)
@@ -147,7 +156,13 @@ const brokenHuawei: fc.Arbitrary<Broken> = fc.oneof(
   // out-of-range and non-integer pagination, unknown sort direction
   notPositiveInt.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { limit: v } }, field: 'limit' })),
   notNonNegativeInt.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { offset: v } }, field: 'offset' })),
-  notSortDir.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { sort_dir: v } }, field: 'sort_dir' })),
+  notSortDir.map((v) => ({
+    operationId: 'listBackupShareDetails',
+    input: { query: { sort_dir: v } },
+    field: 'sort_dir',
+    // note: Prism reads a blank value as absent
+    ...(String(v).trim() === '' ? {} : { wire: { method: 'GET', target: `${shares}/detail?${query({ sort_dir: String(v) })}`, headers: token } }),
+  })),
   // path ids: empty or not a string
   fc
     .tuple(fc.constantFrom('getBackupShare', 'cancelBackupShare'), fc.oneof(fc.constant(''), fc.integer(), fc.constant(null)))
@@ -187,6 +202,13 @@ const brokenHuawei: fc.Arbitrary<Broken> = fc.oneof(
   })),
 );
 
+// every create body the client refuses is also sent as JSON to the mock, which must refuse it too
+const brokenHuawei = brokenHuaweiInput.map((broken): Broken => {
+  if (broken.operationId !== 'createBackupShares' || broken.input.body === undefined) return broken;
+  const headers = { ...token, 'content-type': 'application/json' };
+  return { ...broken, wire: { method: 'POST', target: shares, headers, body: JSON.stringify(broken.input.body) } };
+});
+
 const brokenAlibaba: fc.Arbitrary<Broken> = fc
   .tuple(
     fc.constantFrom('getBasicStatistics', 'getBasicStatisticsViaPost'),
@@ -200,35 +222,46 @@ const brokenAlibaba: fc.Arbitrary<Broken> = fc
       fc.constant({ query: {} }),
     ),
   )
-  .map(([operationId, input]) => ({ operationId, input: input as ClientInput, field: 'SourceType' }));
+  .map(([operationId, input]) => {
+    const sourceType = (input as ClientInput).query?.SourceType;
+    const broken: Broken = { operationId, input: input as ClientInput, field: 'SourceType' };
+    // note: Prism reads a blank value as absent
+    if (typeof sourceType === 'string' && sourceType.trim() === '') return broken;
+    const form = operationId === 'getBasicStatistics' ? alibabaForms[0]! : alibabaForms[1]!;
+    const params = { ...(sourceType === undefined ? {} : { SourceType: String(sourceType) }), ...form.extra };
+    return { ...broken, wire: { method: form.method, target: `/?${query(params)}`, headers: form.headers } };
+  });
 
 describe.each([
   ['huawei-vbs', brokenHuawei],
   ['alibaba-hbr', brokenAlibaba],
 ] as const)('%s: arbitrary invalid input through the typed client', (api, broken) => {
-  it('is refused by the client (ClientInputError) or by the mock (4xx CloudApiError), never anything else', async () => {
-    const refusedBy = { client: 0, mock: 0 };
+  it('is refused by the client (ClientInputError naming the field), and the same input sent raw is refused by the mock (4xx)', async () => {
+    const refused = { byClient: 0, byMock: 0, runs: 0, onTheWire: 0 };
     await fc.assert(
-      fc.asyncProperty(broken, fc.constantFrom<AuthFlavour>(...authFlavours[api]), async ({ operationId, input, field }, auth) => {
-        let result: Awaited<ReturnType<typeof callOperation>> | undefined;
-        try {
-          result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, input));
-        } catch (error) {
-          expect(error).toBeInstanceOf(ClientInputError);
-          expect((error as ClientInputError).field).toContain(field);
-          refusedBy.client++;
-          return;
-        }
-        expect(result.data).toBeUndefined();
-        expect(result.error).toBeInstanceOf(CloudApiError);
-        expect(result.error!.status).toBeGreaterThanOrEqual(400);
-        expect(result.error!.status).toBeLessThan(500);
-        refusedBy.mock++;
+      fc.asyncProperty(broken, fc.constantFrom<AuthFlavour>(...authFlavours[api]), async ({ operationId, input, field, wire }, auth) => {
+        refused.runs++;
+        const call = mock.guard.call(api, () => callOperation(mock.client(auth), operationId, input));
+        await expect(call).rejects.toBeInstanceOf(ClientInputError);
+        await expect(call).rejects.toHaveProperty('field', expect.stringContaining(field));
+        refused.byClient++;
+        if (!wire) return;
+        refused.onTheWire++;
+        mock.guard.assertAlive();
+        const answer = await sendRaw({ method: wire.method, url: `${mock.urls[api]}${wire.target}`, headers: wire.headers, body: wire.body });
+        expect(answer.status, `${wire.method} ${wire.target} ${wire.body ?? ''}: ${answer.body}`).toBeGreaterThanOrEqual(400);
+        expect(answer.status).toBeLessThan(500);
+        refused.byMock++;
       }),
       { numRuns },
     );
-    expect(refusedBy.client + refusedBy.mock).toBeGreaterThanOrEqual(numRuns);
-    console.log(`invalid ${api} input: ${refusedBy.client} refused by the client before sending, ${refusedBy.mock} by the mock`);
+    // every run reached the client, and the runs with a wire form reached the mock too
+    expect(refused.byClient).toBe(refused.runs);
+    expect(refused.byMock).toBe(refused.onTheWire);
+    expect(refused.onTheWire).toBeGreaterThan(0);
+    console.log(
+      `invalid ${api} input: ${refused.byClient} of ${refused.runs} refused by the client, ${refused.byMock} of them refused by the mock when sent raw`,
+    );
   });
 });
 
@@ -242,10 +275,6 @@ interface RawBroken {
   /** the field a violation must name */
   field: string;
 }
-
-const shares = `/v2/${projectId}/os-vendor-backup-sharing`;
-const token = { 'X-Auth-Token': 'contract-suite-token' };
-const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 // raw values Prism cannot read as the declared type (it coerces "1e3", "0x10", " 1" and
 // "Infinity" to numbers and treats an empty value as absent, so those are left out)

@@ -21,11 +21,10 @@ export function encode(value: string): string {
 }
 
 /**
- * Canonical form of a URL path: every `/`-separated segment is decoded once and then
+ * Canonical form of a URL path for ACS3: every `/`-separated segment is decoded once and then
  * {@link percentEncode}d, so `/a b` and `/a%20b` (the same request on the wire) both give
- * `/a%20b`; a segment that is not valid percent-encoded UTF-8 is encoded as it is. The Huawei
- * SDK skips the decode and would double-encode an already-escaped segment (`%2520`); we sign
- * what the server receives instead. The vectors only use plain segments, where both agree.
+ * `/a%20b`; a segment that is not valid percent-encoded UTF-8 is encoded as it is. (Huawei's
+ * signer encodes the segments without decoding them: see sdk-hmac-sha256.ts.)
  */
 export function canonicalPath(path: string): string {
   if (/^[\w.~/-]*$/.test(path)) return path || '/';

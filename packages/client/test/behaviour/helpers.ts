@@ -2,12 +2,9 @@
 // bodies, server-side signature verification and a secret scanner.
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import { signingCrypto } from '../../src/crypto/node.js';
 import { createAlibabaHbrClient, type AlibabaHbrClientOptions } from '../../src/alibaba-hbr/index.js';
 import { createHuaweiVbsClient, type HuaweiVbsClientOptions } from '../../src/huawei-vbs/index.js';
-import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
-import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
-import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
+import { acs3Authorization, huaweiAuthorization, rpcV2Signature, type WireRequest } from '../support/reference-signer.js';
 import type { ReceivedRequest, ScriptedServer } from '../support/scripted-server.js';
 
 export { dropConnection, startScriptedServer, useScriptedServer, type ReceivedRequest, type Reply, type ScriptedServer } from '../support/scripted-server.js';
@@ -101,62 +98,29 @@ function header(request: ReceivedRequest, name: string): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-export function receivedUrl(request: ReceivedRequest): string {
-  return `http://${header(request, 'host')}${request.url.pathname}${request.url.search}`;
+/** The request as the server saw it, for the reference signer. */
+export function wireRequest(request: ReceivedRequest): WireRequest {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+  return { method: request.method, target: `${request.url.pathname}${request.url.search}`, headers, body: request.body };
 }
 
-function signedHeaderNames(authorization: string): string[] {
-  const match = /SignedHeaders=([^,\s]+)/.exec(authorization);
-  if (!match) throw new Error('no SignedHeaders in the Authorization header');
-  return match[1]!.split(';');
-}
-
-function pick(request: ReceivedRequest, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, header(request, name)]));
-}
-
-/** Recomputes a Huawei SDK-HMAC-SHA256 Authorization from what the server received. */
+/** Recomputes a Huawei SDK-HMAC-SHA256 Authorization from what the server received, with the reference signer. */
 export async function recomputeHuawei(request: ReceivedRequest, secretAccessKey = HUAWEI_SK): Promise<string> {
-  const authorization = header(request, 'authorization');
-  const headers = pick(request, [...new Set([...signedHeaderNames(authorization), 'host'])]);
-  const signature = await signHuaweiRequest(
-    { method: request.method, url: receivedUrl(request), headers, body: request.body },
-    { accessKeyId: HUAWEI_AK, secretAccessKey },
-    signingCrypto,
-  );
-  return signature.authorization;
+  return huaweiAuthorization(wireRequest(request), HUAWEI_AK, secretAccessKey);
 }
 
-/** Recomputes an Alibaba ACS3 Authorization from what the server received (its date and nonce). */
+/** Recomputes an Alibaba ACS3 Authorization from what the server received (its date and nonce), with the reference signer. */
 export async function recomputeAcs3(request: ReceivedRequest, sts = false): Promise<string> {
-  const authorization = header(request, 'authorization');
-  const headers = pick(request, [...new Set([...signedHeaderNames(authorization), 'host'])]);
-  const credentials = { accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
-  const options = { date: new Date(header(request, 'x-acs-date')), nonce: header(request, 'x-acs-signature-nonce') };
-  const signature = await signAlibabaAcs3Request(
-    { method: request.method, url: receivedUrl(request), headers, body: request.body },
-    credentials,
-    signingCrypto,
-    options,
-  );
-  return signature.authorization;
+  if (sts) expect(header(request, 'x-acs-security-token')).toBe(ALIBABA_STS);
+  return acs3Authorization(wireRequest(request), ALIBABA_AK, ALIBABA_SECRET);
 }
 
-const rpcSignerOwned = ['Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'SecurityToken'];
-
-/** Recomputes an Alibaba RPC V2 Signature: strips the signer-owned parameters and signs again. */
+/** Recomputes an Alibaba RPC V2 Signature from the received query, with the reference signer. */
 export async function recomputeRpcV2(request: ReceivedRequest, sts = false): Promise<string> {
-  const url = new URL(receivedUrl(request));
-  const timestamp = url.searchParams.get('Timestamp');
-  const nonce = url.searchParams.get('SignatureNonce');
-  if (timestamp === null || nonce === null) throw new Error('no Timestamp/SignatureNonce in the query');
-  for (const name of rpcSignerOwned) url.searchParams.delete(name);
-  const credentials = { accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
-  const signature = await signAlibabaRpcV2Request({ method: request.method, url, body: request.body }, credentials, signingCrypto, {
-    date: new Date(timestamp),
-    nonce,
-  });
-  return signature.signature;
+  const query = request.url.searchParams;
+  expect(query.get('AccessKeyId')).toBe(ALIBABA_AK);
+  expect(query.get('SecurityToken')).toBe(sts ? ALIBABA_STS : null);
+  return rpcV2Signature(wireRequest(request), ALIBABA_SECRET);
 }
 
 /** Every rendering of an error a caller might log. */
