@@ -110,7 +110,7 @@ describe('the Huawei verifier', () => {
   ])('refuses %s', async (_what, change, reason) => {
     const refusal = await verifier.verify(change(await signedRequest()));
     expect(refusal).toMatchObject({ status: 401, reason, body: { error_code: 'APIG.0301', error_msg: `Incorrect IAM authentication information: ${reason}` } });
-    expect((refusal?.body as { request_id: string }).request_id).toMatch(/^[\da-f]{32}$/);
+    expect((refusal!.body as { request_id: string }).request_id).toMatch(/^[\da-f]{32}$/);
     expect(JSON.stringify(refusal)).not.toMatch(/secret/);
   });
 
