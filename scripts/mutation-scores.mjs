@@ -67,7 +67,7 @@ export function formatScores(name, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const line = (cells) =>
     cells
-      .map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
       .join('  ')
       .trimEnd();
   return [`mutation score per folder of packages/${name}/src`, line(header), ...lines.map(line)].join('\n');
