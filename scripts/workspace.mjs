@@ -39,6 +39,12 @@ const commands = {
     ['turbo', 'run', 'build', '--output-logs=errors-only', noExtraArgs],
     ['node', 'packages/bench/src/main.mjs', extraArgs],
   ],
+  // builds, then mutation-tests the client's and the mock's src/ with Stryker and prints the
+  // score per folder against its goal; `npm run mutation -- --only client` picks a package
+  mutation: [
+    ['turbo', 'run', 'build', '--output-logs=errors-only', noExtraArgs],
+    ['node', 'scripts/mutation.mjs', extraArgs],
+  ],
 };
 
 const quietTools = {

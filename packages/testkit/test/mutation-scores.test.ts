@@ -1,0 +1,53 @@
+// The per-folder table `npm run mutation` prints from Stryker's JSON report, and its goals.
+import { describe, expect, it } from 'vitest';
+import { folderOf, folderScores, formatScores, goals } from '../../../scripts/mutation-scores.mjs';
+
+const mutants = (...statuses: string[]) => ({ mutants: statuses.map((status) => ({ status })) });
+
+describe('mutation scores per folder', () => {
+  it.each([
+    ['src/signing/request.ts', 'signing'],
+    ['src/core/deep/er.ts', 'core'],
+    ['src/index.ts', '(top)'],
+    ['packages/mock/src/state/layer.ts', 'state'],
+    ['src\\front\\front.ts', 'front'],
+  ])('%s belongs to %s', (file, folder) => {
+    expect(folderOf(file)).toBe(folder);
+  });
+
+  it('counts killed and timed-out mutants as caught, survivors and uncovered ones as missed, errors as neither', () => {
+    const report = {
+      files: {
+        'src/signing/a.ts': mutants('Killed', 'Killed', 'Survived', 'CompileError'),
+        'src/signing/b.ts': mutants('Timeout', 'NoCoverage', 'Ignored', 'RuntimeError'),
+        'src/crypto/c.ts': mutants('Killed', 'Killed', 'Killed', 'Survived'),
+        'src/index.ts': mutants(),
+      },
+    };
+    expect(folderScores(report, goals.client)).toEqual([
+      { folder: '(top)', killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0, score: 100, goal: 75, met: true },
+      { folder: 'crypto', killed: 3, timeout: 0, survived: 1, noCoverage: 0, other: 0, score: 75, goal: 75, met: true },
+      { folder: 'signing', killed: 2, timeout: 1, survived: 1, noCoverage: 1, other: 3, score: 60, goal: 85, met: false },
+    ]);
+  });
+
+  it('sets 85 % for the client signing/ and core/, 75 % everywhere else', () => {
+    const report = { files: { 'src/core/a.ts': mutants('Killed'), 'src/huawei-vbs/b.ts': mutants('Killed'), 'src/state/c.ts': mutants('Killed') } };
+    expect(folderScores(report, goals.client).map(({ folder, goal }) => [folder, goal])).toEqual([
+      ['core', 85],
+      ['huawei-vbs', 75],
+      ['state', 75],
+    ]);
+    expect(folderScores(report, goals.mock).map(({ goal }) => goal)).toEqual([75, 75, 75]);
+  });
+
+  it('prints one aligned line per folder and marks a missed goal', () => {
+    const rows = folderScores({ files: { 'src/core/a.ts': mutants('Killed', 'Survived'), 'src/crypto/b.ts': mutants('Killed') } }, goals.client);
+    expect(formatScores('client', rows).split('\n')).toEqual([
+      'mutation score per folder of packages/client/src',
+      'folder     score  goal  killed  timeout  survived  no cov  errors',
+      'core     50.00 %  85 %       1        0         1       0       0  MISSED',
+      'crypto  100.00 %  75 %       1        0         0       0       0  ok',
+    ]);
+  });
+});

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Per-folder mutation scores from Stryker's JSON reports, compared with the goals of issue #18.
+// Stryker's own table is per file; the goals are per folder of src/.
+// Usage: node scripts/mutation-scores.mjs [client|mock ...]   (default: both; exit 1 when a goal is missed)
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** The minimum score (%) of each folder; a folder not named here needs `otherwise`. */
+export const goals = {
+  client: { signing: 85, core: 85 },
+  mock: {},
+};
+const otherwise = 75;
+
+/** The first folder under src/, or "(top)" for the files directly in it. */
+export function folderOf(file) {
+  const parts = file
+    .replaceAll('\\', '/')
+    .replace(/^.*?\bsrc\//, '')
+    .split('/');
+  return parts.length > 1 ? parts[0] : '(top)';
+}
+
+/** Counts per folder; the score leaves out mutants that could not run (compile and runtime errors, ignored). */
+export function folderScores(report, packageGoals = {}) {
+  const folders = new Map();
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const name = folderOf(file);
+    const row = folders.get(name) ?? { folder: name, killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0 };
+    for (const { status } of mutants) {
+      if (status === 'Killed') row.killed++;
+      else if (status === 'Timeout') row.timeout++;
+      else if (status === 'Survived') row.survived++;
+      else if (status === 'NoCoverage') row.noCoverage++;
+      else row.other++;
+    }
+    folders.set(name, row);
+  }
+  return [...folders.values()]
+    .sort((a, b) => a.folder.localeCompare(b.folder))
+    .map((row) => {
+      const caught = row.killed + row.timeout;
+      const counted = caught + row.survived + row.noCoverage;
+      const score = counted === 0 ? 100 : (100 * caught) / counted;
+      const goal = packageGoals[row.folder] ?? otherwise;
+      return { ...row, score, goal, met: score >= goal };
+    });
+}
+
+/** The table as text, one line per folder. */
+export function formatScores(name, rows) {
+  const header = ['folder', 'score', 'goal', 'killed', 'timeout', 'survived', 'no cov', 'errors', ''];
+  const lines = rows.map((r) => [
+    r.folder,
+    `${r.score.toFixed(2)} %`,
+    `${r.goal} %`,
+    r.killed,
+    r.timeout,
+    r.survived,
+    r.noCoverage,
+    r.other,
+    r.met ? 'ok' : 'MISSED',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [`mutation score per folder of packages/${name}/src`, line(header), ...lines.map(line)].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(goals);
+  let missed = false;
+  for (const name of names) {
+    if (!(name in goals)) throw new Error(`unknown package "${name}"; expected one of ${Object.keys(goals).join(', ')}`);
+    const file = join(root, 'packages', name, 'reports/mutation/mutation.json');
+    if (!existsSync(file)) {
+      console.error(`no mutation report at ${file}; run npm run mutation first`);
+      missed = true;
+      continue;
+    }
+    const rows = folderScores(JSON.parse(readFileSync(file, 'utf8')), goals[name]);
+    console.log(`${formatScores(name, rows)}\n`);
+    missed ||= rows.some((row) => !row.met);
+  }
+  process.exit(missed ? 1 : 0);
+}

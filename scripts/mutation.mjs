@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm run mutation`: Stryker over each package's src/ (one package after the other: two runners
+// already fill two cores), then the per-folder scores against the goals.
+// Usage: npm run mutation [-- --only client|mock]; exits 1 when Stryker fails or a goal is missed.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const packages = ['client', 'mock'];
+
+const args = process.argv.slice(2);
+const only = args.indexOf('--only');
+const chosen = only === -1 ? packages : (args[only + 1] ?? '').split(',').filter(Boolean);
+const unknown = chosen.filter((name) => !packages.includes(name));
+if (chosen.length === 0 || unknown.length > 0) {
+  console.error(`mutation: --only takes ${packages.join(', ')} (comma-separated), got ${JSON.stringify(args[only + 1] ?? '')}`);
+  process.exit(2);
+}
+
+for (const name of chosen) {
+  const cwd = join(root, 'packages', name);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [join(cwd, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'], { cwd, stdio: 'inherit' });
+  console.log(`mutation: ${name} took ${Math.round((Date.now() - started) / 60_000)} min`);
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+const scores = spawnSync(process.execPath, [join(root, 'scripts/mutation-scores.mjs'), ...chosen], { stdio: 'inherit' });
+process.exit(scores.status ?? 1);
