@@ -17,7 +17,7 @@ import { apiReferences } from '../scripts/apis.mjs';
 import { mockOrigin } from '../scripts/code-samples.mjs';
 import { lintWorkflows } from '../scripts/lint-workflows.mjs';
 import { blockModule, codeBlocks, documentedPages, type Given, type GuideBlock } from './support/guide-blocks.ts';
-import { type RecordingRelay, startRelay } from './support/recording-relay.ts';
+import { type Exchange, type RecordingRelay, startRelay } from './support/recording-relay.ts';
 import { compileSamples, runCommand, type SampleProject } from './support/sample-project.ts';
 import { type ShellCommand, shellCommands } from './support/shell-commands.ts';
 
@@ -124,7 +124,13 @@ async function relaysTo(urls: Record<string, string>): Promise<Record<string, Re
 }
 const closeRelays = (relays: Record<string, RecordingRelay>) => Promise.all(Object.values(relays).map((relay) => relay.close()));
 const exchangesOf = (relays: Record<string, RecordingRelay>) => Object.values(relays).flatMap((relay) => relay.exchanges);
-const unanswered = (relays: Record<string, RecordingRelay>) => exchangesOf(relays).filter((exchange) => exchange.status < 200 || exchange.status > 299);
+// a request that asked the mock for a documented status (`Prefer: code=404`) must get exactly that
+const expectedStatus = (exchange: Exchange) => /(?:^|[\s,;])code=(\d{3})\b/.exec(exchange.prefer ?? '')?.[1];
+const unanswered = (relays: Record<string, RecordingRelay>) =>
+  exchangesOf(relays).filter((exchange) => {
+    const asked = expectedStatus(exchange);
+    return asked ? exchange.status !== Number(asked) : exchange.status < 200 || exchange.status > 299;
+  });
 
 let relays: Record<string, RecordingRelay> = {};
 let project: SampleProject;

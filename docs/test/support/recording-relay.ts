@@ -7,6 +7,8 @@ export interface Exchange {
   method: string;
   url: string;
   status: number;
+  /** the request's `Prefer` header: a page may ask the mock for a documented error on purpose */
+  prefer?: string | undefined;
   body: string;
 }
 
@@ -29,7 +31,13 @@ export async function startRelay(target: string): Promise<RecordingRelay> {
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
-          exchanges.push({ method: incoming.method ?? '', url: incoming.url ?? '', status: answer.statusCode ?? 0, body: body.toString('utf8') });
+          exchanges.push({
+            method: incoming.method ?? '',
+            url: incoming.url ?? '',
+            status: answer.statusCode ?? 0,
+            prefer: incoming.headers.prefer?.toString(),
+            body: body.toString('utf8'),
+          });
           const headers = { ...answer.headers };
           delete headers['transfer-encoding'];
           outgoing.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': String(body.length) });
