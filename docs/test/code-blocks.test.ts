@@ -52,6 +52,10 @@ const notRun: { command: RegExp; reason: string }[] = [
   { command: /^npm (start|test)$/, reason: "the repo's entry points: `npm test` is what runs this test, `npm start` serves until stopped" },
   { command: /^npm run (build|bench)\b/, reason: '`npm test` has built everything before this test; the bench runs for minutes and has its own --check' },
   {
+    command: /^node scripts\/mutation-scores\.mjs$/,
+    reason: 'prints the scores of the last `npm run mutation`, whose reports a test run does not have; testkit/test/mutation-scores.test.ts tests the table',
+  },
+  {
     command: /^npm run pnpm -- --filter \S+ pack --pack-destination /,
     reason: 'packs the published packages; packages/consumer-test packs and installs them the same way',
   },
