@@ -206,17 +206,28 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     }));
     for (const prism of processes) {
       const { api } = prism;
-      const front = await startFront({
-        doc: readContract(contracts[api]),
-        host,
-        port: ports[api],
-        upstreamPort: prismPorts[api],
-        verifier: verifiers?.byApi[api],
-        onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
-        state: states?.[api],
-      }).catch((cause: NodeJS.ErrnoException) => {
-        throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
-      });
+      const frontOn = (port: number) =>
+        startFront({
+          doc: readContract(contracts[api]),
+          host,
+          port,
+          upstreamPort: prismPorts[api],
+          verifier: verifiers?.byApi[api],
+          onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
+          state: states?.[api],
+        });
+      const front = await frontOn(ports[api])
+        .catch((cause: NodeJS.ErrnoException) => {
+          // note: a port reserved for "any port" can be taken by another process while Prism
+          // starts; any other free port then serves as well, so the system picks one now
+          if (wanted[api] === 0 && cause.code === 'EADDRINUSE') return frontOn(0);
+          throw cause;
+        })
+        .catch((cause: NodeJS.ErrnoException) => {
+          throw new MockStartError('port-in-use', api, `${api}: cannot listen on ${host}:${ports[api]} (${cause.code ?? String(cause)})`);
+        });
+      ports[api] = front.port;
+      urls[api] = `http://${urlHost(host)}:${front.port}`;
       fronts.push(front);
       // a dead Prism takes its port with it, as before the front existed
       void prism.exited.then(() => front.close());

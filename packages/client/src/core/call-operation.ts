@@ -81,11 +81,11 @@ export async function callOperation(
     const timeout = timer.signal;
     const clock = setTimeout(() => timer.abort(), attemptMs);
     let rejected = false;
-    // only a failure of the exchange (connect, headers or body) is a transport failure;
-    // anything else thrown is a bug
     // note: the signal goes to fetch, not to the Request openapi-fetch builds: a Request that
     // follows a signal costs listeners that fetch, which builds its own Request, sets up again
     const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // only a failure of the exchange (connect, headers or body) is a transport failure;
+    // anything else thrown is a bug
     const watchedFetch = (request: Request) =>
       exchange(ctx.fetch, request, ctx.maxResponseBytes, attemptSignal).catch((cause: unknown) => {
         rejected = true;

@@ -29,7 +29,7 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** retry policy for idempotent calls, or false; default 2 retries with jittered backoff */
   retry?: RetryOptions | false;
-  /** a fetch implementation; default globalThis.fetch */
+  /** a fetch implementation; default globalThis.fetch. It is called as `fetch(request, init)` and must honour `init.signal` (timeouts, aborts) and `init.redirect` */
   fetch?: typeof globalThis.fetch;
   /** a response body larger than this is refused unread (`invalid-response`); default 16 MiB */
   maxResponseBytes?: number;

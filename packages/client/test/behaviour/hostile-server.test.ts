@@ -93,6 +93,19 @@ describe('a failure while the body arrives is a typed result, retried when the c
     expect(error).toMatchObject({ kind: 'timeout', attempts: 3 });
   });
 
+  it("a caller's own fetch is handed the attempt's signal in init, so a stall still ends as a timeout", async () => {
+    server.reply(...Array.from({ length: 3 }, () => partialBody(() => undefined)));
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      signals.push(init?.signal);
+      return globalThis.fetch(input, init);
+    };
+    const { error } = await huaweiClient(server, { timeoutMs: SHORT_TIMEOUT_MS, fetch }).countBackupShares();
+    expect(error).toMatchObject({ kind: 'timeout', attempts: 3 });
+    expect(signals).toHaveLength(3);
+    expect(signals.every((signal) => signal?.aborted)).toBe(true);
+  });
+
   it('a connection reset mid-body is a network failure; the GET is retried and succeeds', async () => {
     server.reply(
       partialBody((response) => response.socket?.destroy()),

@@ -5,6 +5,7 @@
 // verifying mode, every request's signature is checked before anything else; stateful mode
 // replaces Prism's successes in `forward`.
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
 import type { StateLayer } from '../state/layer.js';
@@ -28,6 +29,8 @@ export interface FrontOptions {
 }
 
 export interface Front {
+  /** the port it listens on (the one asked for, or the one the system gave for port 0) */
+  port: number;
   close(): Promise<void>;
 }
 
@@ -174,6 +177,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
     server.listen({ host: options.host, port: options.port }, () => {
       server.off('error', reject);
       resolve({
+        port: (server.address() as AddressInfo).port,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
