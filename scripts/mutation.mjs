@@ -5,16 +5,22 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const packages = ['client', 'mock'];
 
-const args = process.argv.slice(2);
-const only = args.indexOf('--only');
-const chosen = only === -1 ? packages : (args[only + 1] ?? '').split(',').filter(Boolean);
+let values;
+try {
+  ({ values } = parseArgs({ options: { only: { type: 'string' } } }));
+} catch (error) {
+  console.error(`mutation: ${error.message}`);
+  process.exit(2);
+}
+const chosen = values.only === undefined ? packages : values.only.split(',').filter(Boolean);
 const unknown = chosen.filter((name) => !packages.includes(name));
 if (chosen.length === 0 || unknown.length > 0) {
-  console.error(`mutation: --only takes ${packages.join(', ')} (comma-separated), got ${JSON.stringify(args[only + 1] ?? '')}`);
+  console.error(`mutation: --only takes ${packages.join(', ')} (comma-separated), got ${JSON.stringify(values.only ?? '')}`);
   process.exit(2);
 }
 

@@ -20,12 +20,12 @@ function nextHref(data: Record<string, unknown> | undefined): unknown {
 }
 
 /**
- * Walks a listing page by page. Yields each page's result; after an error it yields that error
- * and stops. A page repeating the one before is not yielded: it ends the walk. The next page is the one the page's `next` link names, else the next offset. Only
- * the link's query is used, on the configured endpoint: its origin is never contacted, and an
- * unreadable link or one to another operation ends the walk with an `invalid-response` error. Stops on an empty page, a
- * repeated page (the previous page's items, or a link already followed), a short page without a
- * link, or after `maxPages`.
+ * Walks a listing page by page and yields each page's result; after an error it yields that
+ * error and stops. The next page is the one the page's `next` link names, else the next offset.
+ * Only the link's query is used, on the configured endpoint: its origin is never contacted, and
+ * an unreadable link or one to another operation ends the walk with an `invalid-response` error.
+ * Stops on an empty page, a repeated page (the previous page's items, not yielded again, or a
+ * link already followed), a short page without a link, or after `maxPages`.
  */
 export async function* iteratePages(
   ctx: ClientContext,

@@ -2,7 +2,7 @@
 // @huaweicloud/huaweicloud-sdk-core AKSKSigner.sign. See signing-vectors.json quirks.huawei.
 import type { SigningCrypto } from '../crypto/types.js';
 import { isoSeconds } from '../signing/clock.js';
-import { canonicalQuery, encode, formPairs } from '../signing/encoding.js';
+import { canonicalQuery, encodePathSegments, formPairs } from '../signing/encoding.js';
 import {
   bodySha256,
   type HmacSha256Signature,
@@ -64,7 +64,7 @@ export function* huaweiSteps(
   const payloadHash = request.headers.get('x-sdk-content-sha256')?.join(', ') ?? (yield bodySha256(crypto, request.body));
   // note: each segment is encoded as it arrives, without decoding, as AKSKSigner does (and so the
   // gateway, which accepts its signatures): `%20` in the path signs as `%2520` (vendor-vectors.json)
-  const path = request.path.split('/').map(encode).join('/');
+  const path = encodePathSegments(request.path);
   // the canonical URI always ends in "/"
   const parts = {
     method: request.method,

@@ -21,10 +21,18 @@ export function encode(value: string): string {
 }
 
 /**
+ * A URL path with each `/`-separated segment {@link encode}d as it is, without decoding it
+ * first, as Huawei's signer does: `/a%20b` gives `/a%2520b`.
+ */
+export function encodePathSegments(path: string): string {
+  return /^[\w.~/-]*$/.test(path) ? path : path.split('/').map(encode).join('/');
+}
+
+/**
  * Canonical form of a URL path for ACS3: every `/`-separated segment is decoded once and then
  * {@link percentEncode}d, so `/a b` and `/a%20b` (the same request on the wire) both give
  * `/a%20b`; a segment that is not valid percent-encoded UTF-8 is encoded as it is. (Huawei's
- * signer encodes the segments without decoding them: see sdk-hmac-sha256.ts.)
+ * signer encodes the segments without decoding them: {@link encodePathSegments}.)
  */
 export function canonicalPath(path: string): string {
   if (/^[\w.~/-]*$/.test(path)) return path || '/';
