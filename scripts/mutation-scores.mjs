@@ -50,6 +50,25 @@ export function folderScores(report, packageGoals = {}) {
     });
 }
 
+/**
+ * The mutants a reader must account for, one line each, sorted by file and place: every one that
+ * survived or no test reaches, and every one a `// Stryker disable` comment left out, with the
+ * comment's reason (an equivalent mutant is listed there, not hidden).
+ */
+export function mutantList(report) {
+  const lines = { missed: [], equivalent: [] };
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const name = file.replaceAll('\\', '/').replace(/^.*?\bsrc\//, 'src/');
+    for (const mutant of [...mutants].sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)) {
+      const place = `${name}:${mutant.location.start.line}:${mutant.location.start.column}`;
+      const what = `${mutant.mutatorName}${mutant.replacement === undefined ? '' : ` -> ${JSON.stringify(mutant.replacement).slice(0, 60)}`}`;
+      if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') lines.missed.push(`${place}  ${mutant.status}  ${what}`);
+      else if (mutant.status === 'Ignored') lines.equivalent.push(`${place}  ${what}  (${mutant.statusReason ?? 'no reason given'})`);
+    }
+  }
+  return lines;
+}
+
 /** The table as text, one line per folder. */
 export function formatScores(name, rows) {
   const header = ['folder', 'score', 'goal', 'killed', 'timeout', 'survived', 'no cov', 'errors', ''];
@@ -84,8 +103,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       missed = true;
       continue;
     }
-    const rows = folderScores(JSON.parse(readFileSync(file, 'utf8')), goals[name]);
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const rows = folderScores(report, goals[name]);
+    const { missed: left, equivalent } = mutantList(report);
     console.log(`${formatScores(name, rows)}\n`);
+    console.log(`survived or not reached (${left.length}):${left.map((line) => `\n  ${line}`).join('')}\n`);
+    console.log(`left out as equivalent, with the reason (${equivalent.length}):${equivalent.map((line) => `\n  ${line}`).join('')}\n`);
     missed ||= rows.some((row) => !row.met);
   }
   process.exit(missed ? 1 : 0);

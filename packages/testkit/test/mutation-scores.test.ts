@@ -1,6 +1,6 @@
 // The per-folder table `npm run mutation` prints from Stryker's JSON report, and its goals.
 import { describe, expect, it } from 'vitest';
-import { folderOf, folderScores, formatScores, goals } from '../../../scripts/mutation-scores.mjs';
+import { folderOf, folderScores, formatScores, goals, mutantList } from '../../../scripts/mutation-scores.mjs';
 
 const mutants = (...statuses: string[]) => ({ mutants: statuses.map((status) => ({ status })) });
 
@@ -49,5 +49,35 @@ describe('mutation scores per folder', () => {
       'core     50.00 %  85 %       1        0         1       0       0  MISSED',
       'crypto  100.00 %  75 %       1        0         0       0       0  ok',
     ]);
+  });
+
+  it('lists every survivor and unreached mutant by place, and every disabled one with its reason; killed ones not at all', () => {
+    const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
+    const report = {
+      files: {
+        'packages/client/src/signing/b.ts': {
+          mutants: [
+            { status: 'Survived', mutatorName: 'EqualityOperator', replacement: 'i <= n', location: at(9, 4) },
+            { status: 'Ignored', mutatorName: 'StringLiteral', replacement: '""', location: at(2, 1), statusReason: 'a cache key no caller reads' },
+            { status: 'Killed', mutatorName: 'BooleanLiteral', replacement: 'false', location: at(1, 1) },
+          ],
+        },
+        'packages/client/src/core/a.ts': {
+          mutants: [
+            { status: 'NoCoverage', mutatorName: 'BlockStatement', replacement: '{}', location: at(30, 12) },
+            { status: 'Survived', mutatorName: 'ConditionalExpression', replacement: 'true', location: at(3, 7) },
+            { status: 'Ignored', mutatorName: 'Regex', location: at(5, 2) },
+          ],
+        },
+      },
+    };
+    expect(mutantList(report)).toEqual({
+      missed: [
+        'src/core/a.ts:3:7  Survived  ConditionalExpression -> "true"',
+        'src/core/a.ts:30:12  NoCoverage  BlockStatement -> "{}"',
+        'src/signing/b.ts:9:4  Survived  EqualityOperator -> "i <= n"',
+      ],
+      equivalent: ['src/core/a.ts:5:2  Regex  (no reason given)', 'src/signing/b.ts:2:1  StringLiteral -> "\\"\\""  (a cache key no caller reads)'],
+    });
   });
 });
