@@ -116,21 +116,39 @@ function operationSpec(doc, path, item, method) {
   if (Object.keys(pinned).length) spec.pinned = pinned;
   // an operation is pageable when it takes the offset/limit pair the pagination helper drives
   const query = locations.query.properties;
-  if (query.limit && query.offset) spec.pageItems = pageItemsField(doc, op);
+  if (query.limit && query.offset) {
+    spec.pageItems = pageItemsField(doc, op);
+    const links = pageLinksField(doc, op);
+    if (links) spec.pageLinks = links;
+  }
   return [op.operationId, spec];
+}
+
+/** The properties of a listing's 200 JSON body schema. */
+function pageProperties(doc, op) {
+  const response = resolveRef(doc, op.responses?.['200']);
+  const schema = resolveRef(doc, response?.content?.['application/json']?.schema) ?? {};
+  return { schema, properties: Object.entries(schema.properties ?? {}).map(([name, property]) => [name, resolveRef(doc, property)]) };
 }
 
 /** The one required array of a listing's 200 body: what the page iterator counts. */
 function pageItemsField(doc, op) {
-  const response = resolveRef(doc, op.responses?.['200']);
-  const schema = resolveRef(doc, response?.content?.['application/json']?.schema) ?? {};
-  const arrays = Object.entries(schema.properties ?? {})
-    .filter(([name, property]) => (schema.required ?? []).includes(name) && resolveRef(doc, property)?.type === 'array')
-    .map(([name]) => name);
+  const { schema, properties } = pageProperties(doc, op);
+  const arrays = properties.filter(([name, property]) => (schema.required ?? []).includes(name) && property?.type === 'array').map(([name]) => name);
   if (arrays.length !== 1) {
     throw new Error(`${op.operationId} takes limit/offset, so its 200 body needs exactly one required array of items; found ${arrays.length}`);
   }
   return arrays[0];
+}
+
+/** The listing's array of `{ rel, href }` links, if it has one: where the page iterator looks for `rel: next`. */
+function pageLinksField(doc, op) {
+  const links = pageProperties(doc, op).properties.filter(([, property]) => {
+    const item = property?.type === 'array' ? resolveRef(doc, property.items) : undefined;
+    return item?.properties?.rel !== undefined && item?.properties?.href !== undefined;
+  });
+  if (links.length > 1) throw new Error(`${op.operationId} has ${links.length} arrays of { rel, href } links in its 200 body; the page iterator follows one`);
+  return links[0]?.[0];
 }
 
 /**

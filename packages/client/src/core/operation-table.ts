@@ -42,6 +42,8 @@ export interface OperationSpec {
   readonly pinned?: { readonly [location in ParameterLocation]?: { readonly [name: string]: string } };
   /** for operations taking `limit`/`offset`: the body property holding a page's items */
   readonly pageItems?: string;
+  /** for such operations: the body property holding `{ rel, href }` links, whose `rel: next` names the next page */
+  readonly pageLinks?: string;
   /** per 2xx status whose contract declares a JSON body: the top-level shape that body must have */
   readonly returns?: { readonly [status: string]: InputSchema };
 }

@@ -13,9 +13,9 @@ export interface PageOptions {
   maxPages?: number;
 }
 
-/** The `href` of a page's `rel: next` link (`shared_links`, as the Huawei listing sends it), if any. */
-function nextHref(data: Record<string, unknown> | undefined): unknown {
-  const links = data?.shared_links;
+/** The `href` of a page's `rel: next` link, in the body property the contract declares for links, if any. */
+function nextHref(data: Record<string, unknown> | undefined, field: string | undefined): unknown {
+  const links = field && data?.[field];
   return Array.isArray(links) ? links.find((link) => link?.rel === 'next')?.href : undefined;
 }
 
@@ -60,7 +60,7 @@ export async function* iteratePages(
     if (count && previous === seen) return;
     yield result;
     if (!count) return;
-    const href = nextHref(data);
+    const href = nextHref(data, spec.pageLinks);
     if (typeof href !== 'string') {
       // after links, a page without one is the last; offsets would start over
       if (linked || count < pageSize) return;

@@ -40,6 +40,15 @@ export async function use() {
 }
 `;
 
+const linkArray = { type: 'array', items: { type: 'object', properties: { rel: { type: 'string' }, href: { type: 'string' } } } };
+
+/** A copy of the spec whose listing's 200 body has these properties beside its items. */
+function withListProperties(spec: Spec, properties: Record<string, unknown>): Spec {
+  const copy = structuredClone(spec);
+  Object.assign(copy.paths['/widgets'].get.responses['200'].content['application/json'].schema.properties, properties);
+  return copy;
+}
+
 type Parameter = { name: string; [key: string]: unknown };
 
 /** Every inline parameter of the spec, path-level and operation-level. */
@@ -121,6 +130,24 @@ describe('generated operation surface', { timeout: 90_000 }, () => {
     for (const parameter of parametersOf(spec)) if (parameter['x-client-filled']) parameter['x-client-filled'] = 'yes';
     expect(() => generateOperationModule(spec, { apiName: 'widgets', typesModule: './types.js' })).toThrow(
       /parameter id has x-client-filled: "yes"; it must be true or false/,
+    );
+  });
+
+  it.each([
+    ['no links array: the iterator pages by offset alone', {}, undefined],
+    ['an array of { rel, href } items: the iterator follows its rel next', { links: linkArray }, '"pageLinks": "links"'],
+    ['an array of other items is not a links array', { tags: { type: 'array', items: { type: 'string' } } }, undefined],
+  ])('names the listing links field from the contract: %s', (_, extra, expected) => {
+    const source = generateOperationModule(withListProperties(fixture, extra), { apiName: 'widgets', typesModule: './types.js' });
+    const listing = source.split('\n').find((line: string) => line.includes('"listWidgets"'));
+    if (expected) expect(listing).toContain(expected);
+    else expect(listing).not.toContain('pageLinks');
+  });
+
+  it('refuses a listing with two links arrays, naming the operation', () => {
+    const spec = withListProperties(fixture, { links: linkArray, more_links: linkArray });
+    expect(() => generateOperationModule(spec, { apiName: 'widgets', typesModule: './types.js' })).toThrow(
+      'listWidgets has 2 arrays of { rel, href } links in its 200 body; the page iterator follows one',
     );
   });
 
