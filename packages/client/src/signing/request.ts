@@ -131,7 +131,8 @@ export function parseRequest(request: SigningRequest): SignerInput {
   };
   if (typeof (headers as HeadersLike | undefined)?.forEach === 'function') (headers as HeadersLike).forEach(add);
   else if (headers != null) {
-    if (typeof headers !== 'object' || Array.isArray(headers)) fail('headers', 'be a Headers object or a record of strings');
+    // (an array has forEach, so it was read above, its indexes refused as header names)
+    if (typeof headers !== 'object') fail('headers', 'be a Headers object or a record of strings');
     for (const name of Object.keys(headers)) add((headers as Record<string, unknown>)[name], name);
   }
 

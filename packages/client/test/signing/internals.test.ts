@@ -9,7 +9,7 @@ import { huaweiAuthMiddleware } from '../../src/huawei-vbs/auth.js';
 import { isoSeconds, resolveNonce } from '../../src/signing/clock.js';
 import { byNameThenValue, canonicalPath, canonicalQueryString, encode, formPairs, percentEncode, sortInPlace } from '../../src/signing/encoding.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
-import { fromFetch, parseRequest, run } from '../../src/signing/request.js';
+import { fromFetch, parseRequest, readOptions, run, type SigningRequest } from '../../src/signing/request.js';
 import { nodeCrypto } from './backends.js';
 
 const numRuns = Math.max(200, Number(process.env.FC_NUM_RUNS ?? '') || 0);
@@ -122,6 +122,105 @@ describe('request input', () => {
     expect(input).toMatchObject({ method: 'GET', origin: parsed.origin, host: parsed.host, path: parsed.pathname, query: parsed.search.slice(1), body: '' });
     expect(input.headers).toEqual(new Map([['x-a', ['b']]]));
     expect(parseRequest({ method: 'get', url, headers: { 'X-A': 'b' } })).toEqual(input);
+  });
+
+  const base = { method: 'GET', url: 'https://h.example/p?q=1' };
+  const headersLike = (entries: [unknown, unknown][]) => ({
+    forEach: (callback: (value: string, name: string) => void) => entries.forEach(([name, value]) => callback(value as string, name as string)),
+  });
+
+  it.each([
+    ['get', 'GET'],
+    ['Delete', 'DELETE'],
+    ['options', 'OPTIONS'],
+    ['head', 'HEAD'],
+    ['put', 'PUT'],
+    ['post', 'POST'],
+    ['patch', 'patch'],
+    ['getx', 'getx'],
+    ['xget', 'xget'],
+  ])('parseRequest sends method %s as fetch does: %s', (method, sent) => {
+    expect(parseRequest({ ...base, method }).method).toBe(sent);
+  });
+
+  it.each<[string, Partial<SigningRequest> | Record<string, unknown>, Partial<ReturnType<typeof parseRequest>>]>([
+    ['a null body is no body', { body: null }, { body: '' }],
+    ['an empty body is no body', { body: '' }, { body: '' }],
+    [
+      'a URL object',
+      { url: new URL('https://h.example:8443/a%20b?x=1') },
+      { origin: 'https://h.example:8443', host: 'h.example:8443', path: '/a%20b', query: 'x=1' },
+    ],
+    ['a URL-like object, by its href', { url: { href: 'http://h.example/z?y=2' } }, { origin: 'http://h.example', path: '/z', query: 'y=2' }],
+    ['no headers (null)', { headers: null }, { headers: new Map() }],
+    [
+      'a record: names lower-cased, a name given in two spellings keeps both values in order',
+      { headers: { 'X-A': '1', 'x-a': '2', B: '' } },
+      {
+        headers: new Map([
+          ['x-a', ['1', '2']],
+          ['b', ['']],
+        ]),
+      },
+    ],
+    [
+      'a Headers-like object, read by forEach',
+      {
+        headers: headersLike([
+          ['X-A', '1'],
+          ['x-a', '2'],
+        ]),
+      },
+      { headers: new Map([['x-a', ['1', '2']]]) },
+    ],
+  ])('parseRequest reads %s', (_, change, expected) => {
+    expect(parseRequest({ ...base, ...change } as SigningRequest)).toMatchObject(expected);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a number body', { body: 5 }, 'body must be a string when given'],
+    ['a method that is not a token', { method: 'G E T' }, 'method must be an HTTP method token'],
+    ['a method of another type', { method: 5 }, 'method must be an HTTP method token'],
+    ['a relative URL', { url: '/p' }, 'url must be an absolute http(s) URL'],
+    ['a URL of another scheme', { url: 'file:///etc/passwd' }, 'url must be an absolute http(s) URL'],
+    ['a scheme that only contains http', { url: 'xhttps://h.example/' }, 'url must be an absolute http(s) URL'],
+    ['headers as a string', { headers: 'a: b' }, 'headers must be a Headers object or a record of strings'],
+    ['headers as an array (read by its forEach)', { headers: [['a', 'b']] }, 'headers must only have HTTP token names'],
+    ['a Headers-like object with a non-string name', { headers: headersLike([[7, 'b']]) }, 'headers must only have HTTP token names'],
+    ['a header name with a space', { headers: { 'x a': 'b' } }, 'headers must only have HTTP token names'],
+    ['a header value of another type', { headers: { 'x-a': 7 } }, 'headers["x-a"] must be a string'],
+    ['a CR in a header value', { headers: { 'x-a': 'a\rb' } }, 'headers["x-a"] must not contain CR, LF or NUL'],
+    ['an LF in a header value', { headers: { 'x-a': 'a\nb' } }, 'headers["x-a"] must not contain CR, LF or NUL'],
+    ['a NUL in a header value', { headers: { 'x-a': 'a\0b' } }, 'headers["x-a"] must not contain CR, LF or NUL'],
+  ])('parseRequest refuses %s, naming the field', (_, change, message) => {
+    expect(() => parseRequest({ ...base, ...change } as unknown as SigningRequest)).toThrow(new TypeError(message));
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['the first millisecond of year 0', new Date('0000-01-01T00:00:00.000Z'), true],
+    ['the millisecond before year 0', new Date(new Date('0000-01-01T00:00:00.000Z').getTime() - 1), false],
+    ['the last millisecond of year 9999', new Date('9999-12-31T23:59:59.999Z'), true],
+    ['the first millisecond of year 10000', new Date('+010000-01-01T00:00:00.000Z'), false],
+    ['an invalid Date', new Date(Number.NaN), false],
+    ['an object that only looks like a Date', { getTime: () => 0 }, false],
+    ['a date string', '2026-11-23', false],
+  ])('readOptions takes %s as the date: %s', (_, date, accepted) => {
+    const read = () => readOptions({ date: date as Date });
+    if (accepted) expect(read()).toEqual({ date });
+    else expect(read).toThrow(new TypeError('date must be a valid Date (years 0 to 9999)'));
+  });
+
+  it.each<[string, unknown, string | undefined]>([
+    ['no options at all', undefined, undefined],
+    ['an absent visible field', { date: undefined }, undefined],
+    ['a visible field with a space', { nonce: 'a b' }, 'nonce must only contain visible ASCII characters'],
+    ['an empty visible field', { nonce: '' }, 'nonce must be a non-empty string'],
+    ['options that are not an object', 'now', 'options must be an object'],
+    ['null options', null, 'options must be an object'],
+  ])('readOptions checks %s', (_, options, message) => {
+    const read = () => readOptions(options as { nonce?: string }, ['nonce']);
+    if (message) expect(read).toThrow(new TypeError(message));
+    else expect(read()).toEqual(options ?? {});
   });
 
   it('fromFetch reads the body from a clone, asynchronously', async () => {
