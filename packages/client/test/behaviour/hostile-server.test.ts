@@ -160,6 +160,25 @@ describe('maxResponseBytes', () => {
     expect(error).toMatchObject({ kind: 'invalid-response', status: 200, attempts: 1 });
   });
 
+  // a count body padded with JSON whitespace to an exact length, sent in two chunks
+  const countBodyOf = (bytes: number) => `{"count":3}${' '.repeat(bytes - 11)}`;
+  const inTwoChunks =
+    (text: string) =>
+    (_request: ReceivedRequest, response: ServerResponse): void => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write(text.slice(0, 5));
+      setTimeout(() => response.end(text.slice(5)), 20);
+    };
+
+  it.each([
+    ['exactly the cap is read whole, its chunks joined', 64, 64, { data: { count: 3 } }],
+    ['one byte over the cap is refused', 65, 64, { error: { kind: 'invalid-response', status: 200 } }],
+  ])('a body of %s', async (_what, bytes, cap, expected) => {
+    server.reply(inTwoChunks(countBodyOf(bytes)));
+    const result = await huaweiClient(server, { maxResponseBytes: cap, retry: false }).countBackupShares();
+    expect(result).toMatchObject(expected);
+  });
+
   it.each([0, -1, 1.5, '1000', Number.NaN])('maxResponseBytes %s is a ClientInputError', (value) => {
     expect(() => huaweiClient(server, { maxResponseBytes: value as number })).toThrow(
       expect.objectContaining({ name: 'ClientInputError', field: 'maxResponseBytes' }),
