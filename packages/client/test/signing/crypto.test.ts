@@ -2,8 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backends, nodeCrypto, webCrypto } from './backends.js';
-
-const numRuns = Math.max(200, Number(process.env.FC_NUM_RUNS ?? '') || 0);
+import { numRuns } from '../support/property-runs.js';
 
 describe.each(backends)('%s crypto backend', (_name, crypto) => {
   it('sha256Hex', async () => {

@@ -11,8 +11,8 @@ import { byNameThenValue, canonicalPath, canonicalQueryString, encode, formPairs
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { fromFetch, parseRequest, readOptions, run, type SigningRequest } from '../../src/signing/request.js';
 import { nodeCrypto } from './backends.js';
+import { numRuns } from '../support/property-runs.js';
 
-const numRuns = Math.max(200, Number(process.env.FC_NUM_RUNS ?? '') || 0);
 const params = { numRuns };
 
 /** Strings rich in what parsing and encoding care about: escapes (valid or not), "+", "=", "&", non-ASCII. */

@@ -8,8 +8,8 @@ import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import type { SigningRequest } from '../../src/signing/request.js';
 import { nodeCrypto, webCrypto } from './backends.js';
+import { numRuns } from '../support/property-runs.js';
 
-const numRuns = Math.max(200, Number(process.env.FC_NUM_RUNS ?? '') || 0);
 const params = { numRuns };
 
 type Pair = [string, string];
