@@ -1,0 +1,89 @@
+// Input rules the real contracts never reach, on a small hand-written operation table: a header
+// the contract declares (both vendors' contracts leave every header to the client) is checked
+// for what fetch can send, and a path value of "." or ".." is refused because URL parsing would
+// drop it and send the call to another path.
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/core/create-api-client.js';
+import { ClientInputError } from '../../src/core/errors.js';
+import type { OperationTable } from '../../src/core/operation-table.js';
+import { huaweiErrorFromResponse } from '../../src/huawei-vbs/errors.js';
+import { useScriptedServer } from '../behaviour/helpers.js';
+
+const server = useScriptedServer();
+
+const table = {
+  getWidget: {
+    method: 'GET',
+    path: '/widgets/{id}',
+    input: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        path: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } } },
+        query: { type: 'object', properties: {} },
+        headers: { type: 'object', properties: { 'X-Trace': { type: 'string' } } },
+      },
+    },
+  },
+} as const satisfies OperationTable;
+
+type Call = (input: unknown) => Promise<{ data?: unknown; error?: unknown }>;
+
+function widgets(): { getWidget: Call } {
+  const adapter = {
+    vendor: 'huawei' as const,
+    baseUrl: server.baseUrl,
+    auth: { onRequest: () => undefined },
+    autoParams: () => ({}),
+    errorFromResponse: huaweiErrorFromResponse,
+  };
+  return createApiClient(table, { retry: false }, adapter) as unknown as { getWidget: Call };
+}
+
+describe('a header the contract declares', () => {
+  it.each([
+    ['a character beyond Latin-1', 'trace-\u4e2d'],
+    ['a line feed', 'a\nb'],
+    ['DEL', 'a\x7fb'],
+    ['NUL', 'a\0b'],
+  ])('holding %s is refused, naming the header, before anything is sent', async (_, value) => {
+    const refused = await widgets()
+      .getWidget({ path: { id: 'w1' }, headers: { 'X-Trace': value } })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ClientInputError);
+    expect(refused).toMatchObject({ field: 'headers.X-Trace', message: 'headers.X-Trace must only hold printable Latin-1 characters' });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['printable ASCII and a tab', 'a\tb c~', 'a\tb c~'],
+    ['Latin-1 beyond ASCII', 'caf\u00e9 \u00ff', 'caf\u00e9 \u00ff'],
+  ])('holding %s is sent as given', async (_, value, received) => {
+    server.reply({ status: 200, body: { id: 'w1' } });
+    const { error } = await widgets().getWidget({ path: { id: 'w1' }, headers: { 'X-Trace': value } });
+    expect(error).toBeUndefined();
+    // fetch sends each character as one byte, and node:http reads the bytes back as Latin-1
+    expect(server.received[0]?.headers['x-trace']).toBe(received);
+  });
+});
+
+describe('a path value', () => {
+  it.each(['.', '..'])('%j is refused, naming the parameter, before anything is sent', async (id) => {
+    const refused = await widgets()
+      .getWidget({ path: { id } })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ name: 'ClientInputError', field: 'path.id', message: 'path.id must not be "." or ".."' });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['...', '/widgets/...'],
+    ['.a', '/widgets/.a'],
+    ['a/b', '/widgets/a%2Fb'],
+  ])('%j is sent in its segment', async (id, path) => {
+    server.reply({ status: 200, body: { id } });
+    const { error } = await widgets().getWidget({ path: { id } });
+    expect(error).toBeUndefined();
+    expect(server.received[0]?.url.pathname).toBe(path);
+  });
+});
