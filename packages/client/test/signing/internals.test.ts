@@ -218,7 +218,7 @@ describe('request input', () => {
     ['options that are not an object', 'now', 'options must be an object'],
     ['null options', null, 'options must be an object'],
   ])('readOptions checks %s', (_, options, message) => {
-    const read = () => readOptions(options as { nonce?: string }, ['nonce']);
+    const read = () => readOptions(options as { date?: Date; nonce?: string }, ['nonce']);
     if (message) expect(read).toThrow(new TypeError(message));
     else expect(read()).toEqual(options ?? {});
   });
