@@ -14,7 +14,9 @@ import {
 import { asRecord, stringField, unknownBodyMessage } from '../../src/core/error-body.js';
 import { ClientInputError, CloudApiError, isCloudApiError } from '../../src/core/errors.js';
 import { defaultMaxResponseBytes } from '../../src/core/exchange.js';
-import { defaultRetryPolicy, maxTimerMs, resolveRetryPolicy, sleep } from '../../src/core/retry.js';
+import { defaultRetryPolicy, maxTimerMs, parseRetryAfter, resolveRetryPolicy, sleep } from '../../src/core/retry.js';
+import { assertMatchesSchema } from '../../src/core/validate-input.js';
+import { getEventListeners } from 'node:events';
 
 /** The ClientInputError `run` throws, as field and message. */
 function refusal(run: () => unknown): { field: string; message: string } {
@@ -88,9 +90,12 @@ describe('factory option checks', () => {
     expect(requireBaseUrl(given, 'baseUrl')).toBe(kept);
   });
 
-  it.each(['ftp://a.example', 'https://', 'https:///path', '/relative', 'https://a b.example', 'https://[::1'])('requireBaseUrl refuses %s', (given) => {
-    expect(refusal(() => requireBaseUrl(given, 'baseUrl'))).toEqual({ field: 'baseUrl', message: 'baseUrl must be an absolute http(s) URL' });
-  });
+  it.each(['ftp://a.example', 'https://', 'https:///path', '/relative', 'https://a b.example', 'https://[::1', 'xhttps://a.example'])(
+    'requireBaseUrl refuses %s',
+    (given) => {
+      expect(refusal(() => requireBaseUrl(given, 'baseUrl'))).toEqual({ field: 'baseUrl', message: 'baseUrl must be an absolute http(s) URL' });
+    },
+  );
 
   it.each([
     ['a space', 'A K'],
@@ -164,7 +169,29 @@ describe('the retry policy', () => {
   });
 });
 
+describe('Retry-After', () => {
+  const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+  it.each<[string, string | undefined, number | undefined]>([
+    ['delta-seconds', '3', 3_000],
+    ['an HTTP date, 5 s ahead', 'Wed, 21 Oct 2015 07:28:05 GMT', 5_000],
+    ['an HTTP date in the past', 'Wed, 21 Oct 2015 07:27:00 GMT', 0],
+    ['an empty header', '', undefined],
+    ['no header', undefined, undefined],
+    ['a fraction of a second', '1.5', undefined],
+    ['a date that does not start with a day name', '21 Oct 2015 07:28:05 GMT', undefined],
+    ['a date led by a two-letter word', 'Ab 21 Oct 2015 07:28:05 GMT', undefined],
+  ])('%s: %j is %s ms', (_what, header, ms) => {
+    expect(parseRetryAfter(header, now)).toBe(ms);
+  });
+});
+
 describe('sleep', () => {
+  it('leaves no abort listener on the signal once it has slept', async () => {
+    const controller = new AbortController();
+    expect(await sleep(1, controller.signal)).toBe(true);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it('resolves true once the time has passed', async () => {
     expect(await sleep(1)).toBe(true);
   });
@@ -249,5 +276,24 @@ describe('error body readers', () => {
 
   it('words an unknown body with its status', () => {
     expect(unknownBodyMessage(502)).toBe('the service answered HTTP 502 without a recognised error body');
+  });
+});
+
+describe('schema checks a contract cannot show through the clients', () => {
+  it.each<[string, unknown, object, string]>([
+    ['null where a string is asked', null, { type: 'string' }, 'name must be string, got null'],
+    ['an integer where a string is asked', 5, { type: 'string' }, 'name must be string, got integer'],
+    ['a UUID with a prefix', 'x6b1d0b3a-2b8e-4a4e-9e0b-0c2d3e4f5a6b', { type: 'string', format: 'uuid' }, 'name must be a UUID'],
+    ['a UUID with a suffix', '6b1d0b3a-2b8e-4a4e-9e0b-0c2d3e4f5a6bx', { type: 'string', format: 'uuid' }, 'name must be a UUID'],
+  ])('refuses %s', (_what, value, schema, message) => {
+    expect(refusal(() => assertMatchesSchema(value, schema as never, 'name'))).toEqual({ field: 'name', message });
+  });
+
+  it.each<[string, unknown, object]>([
+    ['a string where string or null is asked', 'a', { type: ['string', 'null'] }],
+    ['null where string or null is asked', null, { type: ['string', 'null'] }],
+    ['an integer where a number is asked', 3, { type: 'number' }],
+  ])('accepts %s', (_what, value, schema) => {
+    expect(() => assertMatchesSchema(value, schema as never, 'name')).not.toThrow();
   });
 });
