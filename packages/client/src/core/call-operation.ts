@@ -101,6 +101,7 @@ export async function callOperation(
       if (cause instanceof RefusedResponse) return fail(cause.facts);
       if (signal?.aborted) return fail({ kind: 'aborted', message: 'the call was aborted by the caller', cause: signal.reason });
       if (timeout.aborted) return fail({ kind: 'timeout', message: `no complete response within ${timeoutMs} ms` });
+      // Stryker disable next-line OptionalChaining: openapi-fetch turns a rejection with nothing into its own TypeError
       return fail({ kind: 'network', message: `the exchange with the service failed: ${(cause as Error)?.message ?? cause}`, cause });
     } finally {
       clearTimeout(clock);

@@ -37,6 +37,7 @@ export function assertMatchesSchema(value: unknown, schema: InputSchema, field: 
     check(value.length >= (schema.minLength ?? 0), `must be at least ${schema.minLength} character(s) long`);
     check(value.length <= (schema.maxLength ?? Infinity), `must be at most ${schema.maxLength} character(s) long`);
     check(schema.format !== 'uuid' || uuid.test(value), 'must be a UUID');
+    // Stryker disable next-line ConditionalExpression: without a pattern, new RegExp(undefined) matches every string
     check(schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(value), `must match ${schema.pattern}`);
   }
   if (typeof value === 'number') {
@@ -52,6 +53,7 @@ export function assertMatchesSchema(value: unknown, schema: InputSchema, field: 
     check(!schema.uniqueItems || new Set(value.map((item) => JSON.stringify(item))).size === value.length, () => 'must not repeat an item');
     value.forEach((item, index) => schema.items !== undefined && assertMatchesSchema(item, schema.items, `${field}[${index}]`));
   }
+  // Stryker disable next-line ConditionalExpression: only object schemas carry required, properties or additionalProperties
   if (actual === 'object') {
     const record = value as Record<string, unknown>;
     const at = (name: string) => (field ? `${field}.${name}` : name);

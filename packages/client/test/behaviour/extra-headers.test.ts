@@ -37,6 +37,13 @@ describe('extra headers arrive', () => {
     expect(only().headers).toMatchObject({ prefer: 'code=200, dynamic=false', 'x-trace-id': 'trace-1' });
   });
 
+  it('names that only contain a reserved one, and inner runs of spaces, are sent as given', async () => {
+    server.reply({ status: 200, body: { count: 0 } });
+    const headers = { 'X-Authorization-Note': 'a', 'Hostname-Hint': 'b', 'X-Spaced': 'a  b\t c' };
+    expect((await huaweiClient(server, { mode: 'token' }).countBackupShares({ headers })).error).toBeUndefined();
+    expect(only().headers).toMatchObject({ 'x-authorization-note': 'a', 'hostname-hint': 'b', 'x-spaced': 'a  b\t c' });
+  });
+
   it.each<[string, AlibabaAuthMode]>([
     ['Alibaba ACS3', 'acs3'],
     ['Alibaba RPC V2', 'rpc-v2'],

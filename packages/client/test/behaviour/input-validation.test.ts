@@ -168,6 +168,10 @@ describe('call input', () => {
       { given: call('countBackupShares', { path: { project_id: 'other' } }), want: { field: 'path.project_id', says: /filled in by the client/ } },
     ],
     ['query that is not an object', { given: call('countBackupShares', { query: 'share_to_me=true' }), want: { field: 'query' } }],
+    [
+      'an input that is not an object',
+      { given: call('countBackupShares', 'share_to_me=true' as never), want: { field: 'input', says: /^input must be object, got string$/ } },
+    ],
     ['a body on a GET', { given: call('countBackupShares', { body: { a: 1 } }), want: { field: 'body' } }],
     ['getBackupShare without path.shared_id', { given: call('getBackupShare', {}), want: { field: 'path.shared_id', says: /required/ } }],
     ['getBackupShare with an empty shared_id', { given: call('getBackupShare', { path: { shared_id: '' } }), want: { field: 'path.shared_id' } }],
@@ -265,10 +269,10 @@ describe('call input', () => {
 
 describe('page options', () => {
   it.each<[string, { given: Loose; want: Want }]>([
-    ['pageSize: 0', { given: { pageSize: 0 }, want: { field: 'pageSize' } }],
+    ['pageSize: 0', { given: { pageSize: 0 }, want: { field: 'pageSize', says: /^pageSize must be an integer >= 1$/ } }],
     ['pageSize: 2.5', { given: { pageSize: 2.5 }, want: { field: 'pageSize' } }],
     ['maxPages: 0', { given: { maxPages: 0 }, want: { field: 'maxPages' } }],
-    ['startOffset: -1', { given: { startOffset: -1 }, want: { field: 'startOffset' } }],
+    ['startOffset: -1', { given: { startOffset: -1 }, want: { field: 'startOffset', says: /^startOffset must be an integer >= 0$/ } }],
   ])('%s', async (_name, { given, want }) => {
     await expectInputError(() => huaweiClient(server).pages.listBackupShareDetails({}, given).next(), want);
   });

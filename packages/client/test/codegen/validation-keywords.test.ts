@@ -47,6 +47,7 @@ const refusals: [string, InputSchema, unknown, string][] = [
 const accepted: [string, InputSchema, unknown][] = [
   ['maxLength at the limit', { type: 'string', maxLength: 3 }, 'abc'],
   ['pattern', { type: 'string', pattern: '^[a-z]+$' }, 'abc'],
+  ['pattern with Unicode classes', { type: 'string', pattern: '^\\p{L}+$' }, 'h\u00e9llo'],
   ['a surrogate pair', { type: 'string' }, 'a\uD83D\uDE00'],
   ['multipleOf with a fraction', { type: 'number', multipleOf: 0.5 }, 2.5],
   ['exclusiveMaximum below', { type: 'number', exclusiveMaximum: 10 }, 9.99],

@@ -25,11 +25,14 @@ const table = {
       },
     },
   },
+  // an input schema that names no parameters at all, or no headers
+  ping: { method: 'GET', path: '/ping', input: { type: 'object' } },
+  pong: { method: 'GET', path: '/pong', input: { type: 'object', properties: {} } },
 } as const satisfies OperationTable;
 
 type Call = (input: unknown) => Promise<{ data?: unknown; error?: unknown }>;
 
-function widgets(): { getWidget: Call } {
+function widgets(): { getWidget: Call; ping: Call; pong: Call } {
   const adapter = {
     vendor: 'huawei' as const,
     baseUrl: server.baseUrl,
@@ -37,7 +40,7 @@ function widgets(): { getWidget: Call } {
     autoParams: () => ({}),
     errorFromResponse: huaweiErrorFromResponse,
   };
-  return createApiClient(table, { retry: false }, adapter) as unknown as { getWidget: Call };
+  return createApiClient(table, { retry: false }, adapter) as unknown as { getWidget: Call; ping: Call; pong: Call };
 }
 
 describe('a header the contract declares', () => {
@@ -64,6 +67,15 @@ describe('a header the contract declares', () => {
     expect(error).toBeUndefined();
     // fetch sends each character as one byte, and node:http reads the bytes back as Latin-1
     expect(server.received[0]?.headers['x-trace']).toBe(received);
+  });
+});
+
+describe('an operation whose contract names no headers', () => {
+  it.each(['ping', 'pong'] as const)('%s sends an extra header as given', async (operation) => {
+    server.reply({ status: 200, body: {} });
+    const { error } = await widgets()[operation]({ headers: { 'X-Extra': '1' } });
+    expect(error).toBeUndefined();
+    expect(server.received[0]?.headers['x-extra']).toBe('1');
   });
 });
 
