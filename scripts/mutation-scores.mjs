@@ -24,17 +24,18 @@ export function folderOf(file) {
   return parts.length > 1 ? parts[0] : '(top)';
 }
 
-/** Counts per folder; the score leaves out mutants that could not run (compile and runtime errors, ignored). */
+/** Counts per folder; the score leaves out mutants that could not run (compile and runtime errors) and the ones a disable comment marks equivalent. */
 export function folderScores(report, packageGoals = {}) {
   const folders = new Map();
   for (const [file, { mutants }] of Object.entries(report.files)) {
     const name = folderOf(file);
-    const row = folders.get(name) ?? { folder: name, killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0 };
+    const row = folders.get(name) ?? { folder: name, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, other: 0 };
     for (const { status } of mutants) {
       if (status === 'Killed') row.killed++;
       else if (status === 'Timeout') row.timeout++;
       else if (status === 'Survived') row.survived++;
       else if (status === 'NoCoverage') row.noCoverage++;
+      else if (status === 'Ignored') row.ignored++;
       else row.other++;
     }
     folders.set(name, row);
@@ -71,7 +72,7 @@ export function mutantList(report) {
 
 /** The table as text, one line per folder. */
 export function formatScores(name, rows) {
-  const header = ['folder', 'score', 'goal', 'killed', 'timeout', 'survived', 'no cov', 'errors', ''];
+  const header = ['folder', 'score', 'goal', 'killed', 'timeout', 'survived', 'no cov', 'equivalent', 'errors', ''];
   const lines = rows.map((r) => [
     r.folder,
     `${r.score.toFixed(2)} %`,
@@ -80,6 +81,7 @@ export function formatScores(name, rows) {
     r.timeout,
     r.survived,
     r.noCoverage,
+    r.ignored,
     r.other,
     r.met ? 'ok' : 'MISSED',
   ]);

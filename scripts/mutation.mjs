@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run mutation`: Stryker over each package's src/ (one package after the other: two runners
 // already fill two cores), then the per-folder scores against the goals.
-// Usage: npm run mutation [-- --only client|mock]; exits 1 when Stryker fails or a goal is missed.
+// Usage: npm run mutation [-- --only client|mock] [--force]; exits 1 when Stryker fails or a goal is missed.
+// --force tests every mutant again: an incremental run keeps the last result of a mutant in a
+// module-level constant (a "static" one) even when a new test would now kill it.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ const packages = ['client', 'mock'];
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { only: { type: 'string' } } }));
+  ({ values } = parseArgs({ options: { only: { type: 'string' }, force: { type: 'boolean' } } }));
 } catch (error) {
   console.error(`mutation: ${error.message}`);
   process.exit(2);
@@ -27,7 +29,10 @@ if (chosen.length === 0 || unknown.length > 0) {
 for (const name of chosen) {
   const cwd = join(root, 'packages', name);
   const started = Date.now();
-  const run = spawnSync(process.execPath, [join(cwd, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'], { cwd, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(cwd, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...(values.force ? ['--force'] : [])], {
+    cwd,
+    stdio: 'inherit',
+  });
   console.log(`mutation: ${name} took ${Math.round((Date.now() - started) / 60_000)} min`);
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -58,6 +58,13 @@ describe('a header the contract declares', () => {
     expect(server.received).toHaveLength(0);
   });
 
+  it('holding something other than a string is refused by its schema, naming the header', async () => {
+    const refused = await widgets()
+      .getWidget({ path: { id: 'w1' }, headers: { 'X-Trace': ['a\nb'] } })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ name: 'ClientInputError', field: 'headers.X-Trace', message: 'headers.X-Trace must be string, got array' });
+  });
+
   it.each([
     ['printable ASCII and a tab', 'a\tb c~', 'a\tb c~'],
     ['Latin-1 beyond ASCII', 'caf\u00e9 \u00ff', 'caf\u00e9 \u00ff'],

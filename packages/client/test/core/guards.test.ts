@@ -283,6 +283,7 @@ describe('schema checks a contract cannot show through the clients', () => {
   it.each<[string, unknown, object, string]>([
     ['null where a string is asked', null, { type: 'string' }, 'name must be string, got null'],
     ['an integer where a string is asked', 5, { type: 'string' }, 'name must be string, got integer'],
+    ['a string where a number is asked', 'a', { type: 'number' }, 'name must be number, got string'],
     ['a UUID with a prefix', 'x6b1d0b3a-2b8e-4a4e-9e0b-0c2d3e4f5a6b', { type: 'string', format: 'uuid' }, 'name must be a UUID'],
     ['a UUID with a suffix', '6b1d0b3a-2b8e-4a4e-9e0b-0c2d3e4f5a6bx', { type: 'string', format: 'uuid' }, 'name must be a UUID'],
   ])('refuses %s', (_what, value, schema, message) => {

@@ -156,6 +156,7 @@ describe('paths, forms and shown requests, exactly', () => {
         ['b', ''],
       ],
     ],
+    ['&a=1', [['a', '1']]],
   ])('formPairs(%j) decodes by form rules', (query, pairs) => {
     expect(formPairs(query)).toEqual(pairs);
   });
