@@ -1,33 +1,20 @@
-// The front in front of Prism, against the real CLI: each request Prism would crash on, hang on
-// or answer badly gets a prompt 4xx in the API's own error shape naming the problem, and the
-// mock answers a valid request right after. A property test then throws random bytes, escapes
-// and bodies at every path and query slot of every operation, and the mock must neither die
-// nor hang.
+// The front in front of Prism (src/front/, in-process against the suite's real Prism): each
+// request Prism would crash on, hang on or answer badly gets a prompt 4xx in the API's own error
+// shape naming the problem, and the mock answers a valid request right after.
+// (front-fuzz.test.ts throws random input at the built CLI.)
 import { connect } from 'node:net';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killLeftovers, runCli, type CliRun } from './support/cli.ts';
+import { type Api, token, validCall } from './support/front-calls.ts';
+import { type Fronts, startFronts } from './support/fronts.ts';
 
-let cli: CliRun;
+let fronts: Fronts;
 const urls: Record<string, string> = {};
-const token = { 'X-Auth-Token': 'token' };
-const validCalls = {
-  'huawei-vbs': () => fetch(`${urls['huawei-vbs']}/v2/p1/os-vendor-backup-sharing/count`, { headers: token, signal: AbortSignal.timeout(10_000) }),
-  'alibaba-hbr': () =>
-    fetch(`${urls['alibaba-hbr']}/?Action=GetBasicStatistics&Version=2017-09-08&SourceType=ECS_FILE&Signature=x`, { signal: AbortSignal.timeout(10_000) }),
-} as const;
-type Api = keyof typeof validCalls;
 
 beforeAll(async () => {
-  cli = runCli(['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--errors', '--ready-timeout', '90']);
-  const match = await cli.waitFor(/huawei-vbs +(http:\S+)\nalibaba-hbr +(http:\S+)\n/, 100_000);
-  urls['huawei-vbs'] = match[1]!;
-  urls['alibaba-hbr'] = match[2]!;
-}, 120_000);
-afterAll(() => {
-  cli.child.kill('SIGTERM');
-  killLeftovers();
+  fronts = await startFronts();
+  Object.assign(urls, fronts.urls);
 });
+afterAll(() => fronts.close());
 
 /** The message of an error body in either API's shape. */
 function messageOf(api: Api, body: Record<string, any>): string | undefined {
@@ -141,7 +128,7 @@ describe('requests Prism cannot take get a prompt 4xx in the API shape, and the 
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(messageOf(api, await response.json())).toMatch(says);
-    expect((await validCalls[api]()).status).toBe(200);
+    expect((await validCall(urls, api)).status).toBe(200);
   });
 
   it.each([
@@ -153,7 +140,7 @@ describe('requests Prism cannot take get a prompt 4xx in the API shape, and the 
     expect(answer).toMatch(statusLine);
     const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
     expect(messageOf(api, body)).toEqual(expect.any(String));
-    expect((await validCalls[api]()).status).toBe(200);
+    expect((await validCall(urls, api)).status).toBe(200);
   });
 
   it('a contract violation found by Prism comes in the API shape with the reason, and sl-violations kept', async () => {
@@ -163,51 +150,5 @@ describe('requests Prism cannot take get a prompt 4xx in the API shape, and the 
     const body = await response.json();
     expect(body.Message).toMatch(/sourcetype.*allowed values/i);
     expect(body.RequestId).not.toBe('7BD1E6D5-26A5-5E71-9A21-8A2D4C5A4A3E');
-  });
-});
-
-// every path and query slot of each operation, with what a fuzzer sends there
-const slotValue = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 12 }).map((text) => encodeURIComponent(text)),
-  fc.stringMatching(/^(%[0-9A-Fa-f]{0,2}|%[G-Zg-z]{2}|[a-z0-9.~-]){1,8}$/),
-  fc.constantFrom('%FF', '%E0%A4', '%zz', '%', '..', '.', '%00', '%2F', '%C0%AF'),
-);
-const bodyValue = fc.oneof(
-  fc.constant(''),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.json({ maxDepth: 2 }).map((json) => json.slice(0, 30)),
-);
-const operations: { api: Api; method: string; template: string; query: string[] }[] = [
-  { api: 'huawei-vbs', method: 'POST', template: '/v2/{project_id}/os-vendor-backup-sharing', query: [] },
-  { api: 'huawei-vbs', method: 'GET', template: '/v2/{project_id}/os-vendor-backup-sharing/detail', query: ['name', 'limit', 'offset', 'sort_dir'] },
-  { api: 'huawei-vbs', method: 'GET', template: '/v2/{project_id}/os-vendor-backup-sharing/count', query: ['share_to_me', 'name'] },
-  { api: 'huawei-vbs', method: 'GET', template: '/v2/{project_id}/os-vendor-backup-sharing/{shared_id}', query: [] },
-  { api: 'huawei-vbs', method: 'DELETE', template: '/v2/{project_id}/os-vendor-backup-sharing/{shared_id}', query: ['is_backup_id'] },
-  { api: 'alibaba-hbr', method: 'GET', template: '/', query: ['SourceType', 'Action', 'Version'] },
-  { api: 'alibaba-hbr', method: 'POST', template: '/', query: ['SourceType'] },
-];
-const numRuns = Math.max(1_000, Number.parseInt(process.env.FC_NUM_RUNS ?? '', 10) || 0);
-
-describe('random bytes, escapes and bodies in every slot never kill or hang the mock', { timeout: 600_000 }, () => {
-  it.each(operations.map((o) => [`${o.method} ${o.api} ${o.template}`, o] as const))('%s', async (_name, { api, method, template, query }) => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(slotValue, { minLength: 2, maxLength: 2 }),
-        fc.array(fc.tuple(fc.constantFrom(...query, 'x'), slotValue), { maxLength: 4 }),
-        bodyValue,
-        async ([first, second], pairs, body) => {
-          let n = 0;
-          const path = template.replace(/\{[^}]+\}/g, () => (n++ === 0 ? first! : second!));
-          const search = pairs.map(([name, value]) => `${name}=${value}`).join('&');
-          const withBody = method === 'POST' ? { body, headers: { ...token, 'content-type': 'application/json' } } : { headers: token };
-          const response = await fetch(`${urls[api]}${path}${search ? `?${search}` : ''}`, { method, ...withBody, signal: AbortSignal.timeout(10_000) });
-          await response.arrayBuffer();
-          expect(response.status).toBeLessThan(500);
-        },
-      ),
-      { numRuns },
-    );
-    expect(cli.child.exitCode).toBeNull();
-    expect((await validCalls[api]()).status).toBe(200);
   });
 });
