@@ -53,6 +53,15 @@ const bigQuery = `?name=${'a'.repeat(64 * 1024)}`;
 const notUtf8 = (what: string, raw: string) => `${what} (${JSON.stringify(raw)}) is not valid percent-encoded UTF-8`;
 const malformed = "the JSON body is malformed or truncated (Expected property name or '}' in JSON at position 1)";
 const json = { 'content-type': 'application/json' };
+/** A `Prefer` header on Huawei's count that the front refuses with `message`. */
+const preferOnCount = (name: string, prefer: string, message: string) => ({
+  name,
+  api: 'huawei-vbs' as const,
+  path: `${shares}/count`,
+  headers: { prefer },
+  status: 400,
+  answer: huawei('badRequest', message),
+});
 const hostile: { name: string; api: Api; method?: string; path: string; headers?: Record<string, string>; body?: string; status: number; answer: unknown }[] = [
   {
     name: 'GET a malformed escape in shared_id',
@@ -176,49 +185,15 @@ const hostile: { name: string; api: Api; method?: string; path: string; headers?
       'Prefer: example=nope names no example of getBasicStatistics (known: MissingParameter, InvalidParameter, ForbiddenRam, NoPermission)',
     ),
   },
-  {
-    name: 'Prefer: example= where the operation names none',
-    api: 'huawei-vbs',
-    path: `${shares}/count`,
-    headers: { prefer: 'example=nope' },
-    status: 400,
-    answer: huawei('badRequest', 'Prefer: example=nope names no example of countBackupShares (known: none)'),
-  },
-  {
-    name: 'Prefer: example= with a code',
-    api: 'huawei-vbs',
-    path: `${shares}/count`,
-    headers: { prefer: 'code=404, example=nope' },
-    status: 400,
-    answer: huawei('badRequest', 'Prefer: example=nope names no example of countBackupShares for 404 (known: none)'),
-  },
-  {
-    name: 'Prefer: code= an undocumented status',
-    api: 'huawei-vbs',
-    path: `${shares}/count`,
-    headers: { prefer: 'code=418' },
-    status: 400,
-    answer: huawei(
-      'badRequest',
-      'Prefer: code=418 is not documented for countBackupShares (documented: 200, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504)',
-    ),
-  },
-  ...['abc', '600', '99'].map((code) => ({
-    name: `Prefer: code=${code}, not a status`,
-    api: 'huawei-vbs' as const,
-    path: `${shares}/count`,
-    headers: { prefer: `code=${code}` },
-    status: 400,
-    answer: huawei('badRequest', `Prefer: code=${code} is not an HTTP status`),
-  })),
-  {
-    name: 'Prefer: dynamic= neither true nor false',
-    api: 'huawei-vbs',
-    path: `${shares}/count`,
-    headers: { prefer: 'dynamic=maybe' },
-    status: 400,
-    answer: huawei('badRequest', 'Prefer: dynamic=maybe must be true or false'),
-  },
+  preferOnCount('Prefer: example= where the operation names none', 'example=nope', 'Prefer: example=nope names no example of countBackupShares (known: none)'),
+  preferOnCount('Prefer: example= with a code', 'code=404, example=nope', 'Prefer: example=nope names no example of countBackupShares for 404 (known: none)'),
+  preferOnCount(
+    'Prefer: code= an undocumented status',
+    'code=418',
+    'Prefer: code=418 is not documented for countBackupShares (documented: 200, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504)',
+  ),
+  ...['abc', '600', '99'].map((code) => preferOnCount(`Prefer: code=${code}, not a status`, `code=${code}`, `Prefer: code=${code} is not an HTTP status`)),
+  preferOnCount('Prefer: dynamic= neither true nor false', 'dynamic=maybe', 'Prefer: dynamic=maybe must be true or false'),
   {
     name: 'a method no contract has',
     api: 'huawei-vbs',

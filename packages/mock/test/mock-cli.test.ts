@@ -7,6 +7,7 @@ import { createHuaweiVbsClient } from '@cloud-backup-contracts/client/huawei-vbs
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../dist/index.js';
 import { preferFetch, projectId } from './support/clients.ts';
+import { writeDanglingRefContract } from './support/broken-contract.ts';
 import { freePort, killLeftovers, occupy, portIsFree, runCli } from './support/cli.ts';
 import { MockGuard, recordUnexpectedExit, requestTimeoutMs } from './support/mock-guard.ts';
 
@@ -86,15 +87,7 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
   });
 
   it('exits non-zero with Prism’s reason when Prism rejects a contract, and stops the other Prism', async () => {
-    const badRef = join(work, 'bad-ref.json');
-    writeFileSync(
-      badRef,
-      JSON.stringify({
-        openapi: '3.1.0',
-        info: { title: 'dangling', version: '1' },
-        paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } },
-      }),
-    );
+    const badRef = writeDanglingRefContract(work);
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
     const cli = runCli(['--huawei-port', String(huaweiPort), '--alibaba-port', String(alibabaPort), '--alibaba-spec', badRef, ...readyTimeout]);
     expect((await cli.exited).code).toBe(1);

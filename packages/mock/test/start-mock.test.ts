@@ -2,12 +2,13 @@
 // what it reports and how its fronts, state and Prism processes are wired and stopped; the
 // failures a start can end in are each named, with nothing left running. (A few real Prism
 // starts, kept few: a mutation run repeats them for every mutant they cover.)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledContractPath } from '../src/contracts.ts';
 import { MockStartError, type RunningMock, type StartMockOptions, startMock } from '../src/start-mock.ts';
+import { writeDanglingRefContract } from './support/broken-contract.ts';
 import { freePort, occupy, portIsFree } from './support/cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'start-mock-'));
@@ -83,15 +84,7 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
 });
 
 describe('a start that fails is refused with what went wrong, and leaves nothing running', { timeout: 120_000 }, () => {
-  const badRef = join(work, 'bad-ref.json');
-  writeFileSync(
-    badRef,
-    JSON.stringify({
-      openapi: '3.1.0',
-      info: { title: 'dangling', version: '1' },
-      paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } },
-    }),
-  );
+  const badRef = writeDanglingRefContract(work);
 
   it('a contract Prism rejects: prism-exited, with Prism’s reason', async () => {
     const port = await freePort();
