@@ -20,6 +20,7 @@ export default defineConfig({
       'test/ports.test.ts',
       'test/start-mock.test.ts',
       'test/front.test.ts',
+      'test/state-layer.test.ts',
       'test/stateful.test.ts',
       'test/verify-signatures.test.ts',
     ],
