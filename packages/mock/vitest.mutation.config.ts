@@ -3,15 +3,28 @@ import { defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
 
-// The suite for mutation runs (stryker.config.mjs). The regular suites test the built dist/ and
-// mostly reach the mock over HTTP or through the CLI child process, where Stryker cannot see which
-// test covers a mutant; here the option checks, which run in-process before any Prism starts, import
-// src/ instead. (The in-process suites that start Prism take about 30 s per test: too slow to rerun
-// for every mutant.)
+// The suite for mutation runs (stryker.config.mjs): the suites whose code under test runs in the
+// vitest worker, where Stryker switches mutants and sees which test covers which. The fronts,
+// the state layer and the models run in-process in front of the global setup's real Prism
+// (test/support/fronts.ts), started once per run, not per mutant; the CLI's command line is
+// read in-process; startMock runs from src/ (a few real Prism starts, its option checks through
+// the alias below). Left out: the
+// suites that reach the mock only through the CLI child process or the global setup's mock
+// (their code runs outside the worker), and the fuzz and property runs (minutes per mutant).
 export default defineConfig({
   resolve: { alias: [{ find: /^(?:\.\.\/)+dist\/(.+)\.js$/, replacement: `${src}$1.ts` }] },
   test: {
-    include: ['test/start-options.test.ts'],
+    include: [
+      'test/start-options.test.ts',
+      'test/args.test.ts',
+      'test/ports.test.ts',
+      'test/start-mock.test.ts',
+      'test/front.test.ts',
+      'test/state-layer.test.ts',
+      'test/stateful.test.ts',
+      'test/verify-signatures.test.ts',
+    ],
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 90_000,
   },

@@ -1,39 +1,38 @@
-// The front in front of Prism, against the real CLI: each request Prism would crash on, hang on
-// or answer badly gets a prompt 4xx in the API's own error shape naming the problem, and the
-// mock answers a valid request right after. A property test then throws random bytes, escapes
-// and bodies at every path and query slot of every operation, and the mock must neither die
-// nor hang.
+// The front in front of Prism (src/front/, in-process against the suite's real Prism): each
+// request Prism would crash on, hang on or answer badly gets a prompt 4xx in the API's own error
+// shape naming the problem, and the mock answers a valid request right after.
+// (front-fuzz.test.ts throws random input at the built CLI.)
 import { connect } from 'node:net';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killLeftovers, runCli, type CliRun } from './support/cli.ts';
+import { type Api, token, validCall } from './support/front-calls.ts';
+import { type Fronts, startFronts } from './support/fronts.ts';
+import { sendRaw } from './support/raw-http.ts';
 
-let cli: CliRun;
+let fronts: Fronts;
 const urls: Record<string, string> = {};
-const token = { 'X-Auth-Token': 'token' };
-const validCalls = {
-  'huawei-vbs': () => fetch(`${urls['huawei-vbs']}/v2/p1/os-vendor-backup-sharing/count`, { headers: token, signal: AbortSignal.timeout(10_000) }),
-  'alibaba-hbr': () =>
-    fetch(`${urls['alibaba-hbr']}/?Action=GetBasicStatistics&Version=2017-09-08&SourceType=ECS_FILE&Signature=x`, { signal: AbortSignal.timeout(10_000) }),
-} as const;
-type Api = keyof typeof validCalls;
 
 beforeAll(async () => {
-  cli = runCli(['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--errors', '--ready-timeout', '90']);
-  const match = await cli.waitFor(/huawei-vbs +(http:\S+)\nalibaba-hbr +(http:\S+)\n/, 100_000);
-  urls['huawei-vbs'] = match[1]!;
-  urls['alibaba-hbr'] = match[2]!;
-}, 120_000);
-afterAll(() => {
-  cli.child.kill('SIGTERM');
-  killLeftovers();
+  fronts = await startFronts();
+  Object.assign(urls, fronts.urls);
 });
+afterAll(() => fronts.close());
 
-/** The message of an error body in either API's shape. */
-function messageOf(api: Api, body: Record<string, any>): string | undefined {
-  if (api === 'alibaba-hbr') return body.Message;
-  const inner = Object.values(body)[0] as Record<string, unknown> | undefined;
-  return (body.error_msg as string | undefined) ?? (inner?.message as string | undefined);
+/** A Huawei error body: the documented example of that kind, with the front's message. */
+const huawei = (kind: string, message: string) => ({ [kind]: { message, code: 'VolumeBackup.0001' } });
+/** An Alibaba error body: the documented example with the message, and a fresh request id (`<id>`) in both places. */
+const alibaba = (code: string, message: string) => ({
+  RequestId: '<id>',
+  HostId: 'hbr.cn-hangzhou.aliyuncs.com',
+  Code: code,
+  Message: message,
+  Recommend: `https://api.aliyun.com/troubleshoot?q=${code}&product=hbr&requestId=<id>`,
+});
+const freshId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** The body with each fresh request id as `<id>`; one id per body, never the example's own. */
+function normalized(text: string): unknown {
+  expect(new Set(text.match(freshId) ?? []).size).toBeLessThanOrEqual(1);
+  return JSON.parse(text.replace(freshId, '<id>'));
 }
 
 /** Writes raw bytes to the API's port and reads the whole answer (the front closes the connection). */
@@ -51,163 +50,269 @@ function rawExchange(api: Api, bytes: string): Promise<string> {
 
 const shares = '/v2/p1/os-vendor-backup-sharing';
 const bigQuery = `?name=${'a'.repeat(64 * 1024)}`;
-const hostile: { name: string; api: Api; method?: string; path: string; headers?: Record<string, string>; body?: string; status: number; says: RegExp }[] = [
+const notUtf8 = (what: string, raw: string) => `${what} (${JSON.stringify(raw)}) is not valid percent-encoded UTF-8`;
+const malformed = "the JSON body is malformed or truncated (Expected property name or '}' in JSON at position 1)";
+const json = { 'content-type': 'application/json' };
+/** A `Prefer` header on Huawei's count that the front refuses with `message`. */
+const preferOnCount = (name: string, prefer: string, message: string) => ({
+  name,
+  api: 'huawei-vbs' as const,
+  path: `${shares}/count`,
+  headers: { prefer },
+  status: 400,
+  answer: huawei('badRequest', message),
+});
+const hostile: { name: string; api: Api; method?: string; path: string; headers?: Record<string, string>; body?: string; status: number; answer: unknown }[] = [
   {
     name: 'GET a malformed escape in shared_id',
     api: 'huawei-vbs',
     path: `${shares}/%FF`,
     status: 400,
-    says: /path parameter shared_id \("%FF"\) is not valid percent-encoded UTF-8/,
+    answer: huawei('badRequest', notUtf8('path parameter shared_id', '%FF')),
   },
-  { name: 'DELETE a malformed escape in shared_id', api: 'huawei-vbs', method: 'DELETE', path: `${shares}/%E0%A4`, status: 400, says: /shared_id/ },
+  {
+    name: 'DELETE a malformed escape in shared_id',
+    api: 'huawei-vbs',
+    method: 'DELETE',
+    path: `${shares}/%E0%A4`,
+    status: 400,
+    answer: huawei('badRequest', notUtf8('path parameter shared_id', '%E0%A4')),
+  },
   {
     name: 'a malformed escape in project_id',
     api: 'huawei-vbs',
     path: '/v2/%zz/os-vendor-backup-sharing/count',
     status: 400,
-    says: /path parameter project_id/,
+    answer: huawei('badRequest', notUtf8('path parameter project_id', '%zz')),
   },
-  { name: 'a malformed escape in a query value', api: 'huawei-vbs', path: `${shares}/count?name=%E0%A4`, status: 400, says: /query parameter name/ },
+  {
+    name: 'a malformed escape outside every path',
+    api: 'huawei-vbs',
+    path: '/nope/%FF',
+    status: 400,
+    answer: huawei('badRequest', notUtf8('path segment 2', '%FF')),
+  },
+  {
+    name: 'a malformed escape in a query value',
+    api: 'huawei-vbs',
+    path: `${shares}/count?name=%E0%A4`,
+    status: 400,
+    answer: huawei('badRequest', notUtf8('query parameter name', '%E0%A4')),
+  },
+  {
+    name: 'a malformed escape in a query value, its name decoded',
+    api: 'huawei-vbs',
+    path: `${shares}/count?a=1&&na+me%20x=%E0%A4`,
+    status: 400,
+    answer: huawei('badRequest', notUtf8('query parameter na me x', '%E0%A4')),
+  },
+  {
+    name: 'a malformed escape in a query name',
+    api: 'huawei-vbs',
+    path: `${shares}/count?%FF=1`,
+    status: 400,
+    answer: huawei('badRequest', notUtf8('a query parameter name', '%FF')),
+  },
   {
     name: 'a malformed escape in an Alibaba query value',
     api: 'alibaba-hbr',
     path: '/?SourceType=%FF&Action=GetBasicStatistics',
     status: 400,
-    says: /query parameter SourceType/,
+    answer: alibaba('MissingParameter', notUtf8('query parameter SourceType', '%FF')),
   },
   {
     name: 'a malformed JSON body',
     api: 'huawei-vbs',
     method: 'POST',
     path: shares,
-    headers: { 'content-type': 'application/json' },
+    headers: json,
     body: '{',
     status: 400,
-    says: /JSON body is malformed/,
+    answer: huawei('badRequest', malformed),
+  },
+  {
+    name: 'a malformed body of a +json type',
+    api: 'huawei-vbs',
+    method: 'POST',
+    path: shares,
+    headers: { 'content-type': 'application/merge-patch+json' },
+    body: '{',
+    status: 400,
+    answer: huawei('badRequest', malformed),
   },
   {
     name: 'a truncated JSON body',
     api: 'huawei-vbs',
     method: 'POST',
     path: shares,
-    headers: { 'content-type': 'application/json' },
+    headers: json,
     body: '{"shared": {"backup_id": "0',
     status: 400,
-    says: /JSON body is malformed or truncated/,
+    answer: huawei('badRequest', 'the JSON body is malformed or truncated (Unterminated string in JSON at position 27)'),
   },
   {
     name: 'a malformed JSON body to Alibaba',
     api: 'alibaba-hbr',
     method: 'POST',
     path: '/',
-    headers: { 'content-type': 'application/json' },
+    headers: json,
     body: '{',
     status: 400,
-    says: /JSON body is malformed/,
+    answer: alibaba('MissingParameter', malformed),
   },
-  { name: 'a 64 KB query', api: 'huawei-vbs', path: `${shares}/count${bigQuery}`, status: 431, says: /too large/ },
-  { name: 'a 64 KB query to Alibaba', api: 'alibaba-hbr', path: `/${bigQuery}`, status: 431, says: /too large/ },
+  {
+    name: 'a 64 KB query',
+    api: 'huawei-vbs',
+    path: `${shares}/count${bigQuery}`,
+    status: 431,
+    answer: huawei('badRequest', 'the request line or headers are too large (the query included)'),
+  },
+  {
+    name: 'a 64 KB query to Alibaba',
+    api: 'alibaba-hbr',
+    path: `/${bigQuery}`,
+    status: 431,
+    answer: alibaba('MissingParameter', 'the request line or headers are too large (the query included)'),
+  },
   {
     name: 'Prefer: example= an unknown example',
     api: 'alibaba-hbr',
     path: '/?SourceType=ECS_FILE&Action=GetBasicStatistics&Version=2017-09-08',
     headers: { prefer: 'example=nope' },
     status: 400,
-    says: /example=nope names no example/,
+    answer: alibaba(
+      'MissingParameter',
+      'Prefer: example=nope names no example of getBasicStatistics (known: MissingParameter, InvalidParameter, ForbiddenRam, NoPermission)',
+    ),
   },
+  preferOnCount('Prefer: example= where the operation names none', 'example=nope', 'Prefer: example=nope names no example of countBackupShares (known: none)'),
+  preferOnCount('Prefer: example= with a code', 'code=404, example=nope', 'Prefer: example=nope names no example of countBackupShares for 404 (known: none)'),
+  preferOnCount(
+    'Prefer: code= an undocumented status',
+    'code=418',
+    'Prefer: code=418 is not documented for countBackupShares (documented: 200, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504)',
+  ),
+  ...['abc', '600', '99'].map((code) => preferOnCount(`Prefer: code=${code}, not a status`, `code=${code}`, `Prefer: code=${code} is not an HTTP status`)),
+  preferOnCount('Prefer: dynamic= neither true nor false', 'dynamic=maybe', 'Prefer: dynamic=maybe must be true or false'),
   {
-    name: 'Prefer: code= an undocumented status',
+    name: 'a method no contract has',
     api: 'huawei-vbs',
+    method: 'PROPFIND',
     path: `${shares}/count`,
-    headers: { prefer: 'code=418' },
-    status: 400,
-    says: /code=418 is not documented/,
+    status: 405,
+    answer: huawei('error', 'the HTTP method PROPFIND is not supported'),
   },
+  { name: 'TRACE', api: 'alibaba-hbr', method: 'TRACE', path: '/', status: 405, answer: alibaba('MissingParameter', 'the HTTP method TRACE is not supported') },
   {
     name: 'a body over 1 MiB',
     api: 'huawei-vbs',
     method: 'POST',
     path: shares,
-    headers: { 'content-type': 'application/json' },
+    headers: json,
     body: `"${'x'.repeat(1_100_000)}"`,
     status: 413,
-    says: /larger than/,
+    answer: huawei('badRequest', 'the request body is larger than 1048576 bytes'),
   },
 ];
 
 describe('requests Prism cannot take get a prompt 4xx in the API shape, and the mock stays up', { timeout: 60_000 }, () => {
-  it.each(hostile.map((c) => [c.name, c] as const))('%s', async (_name, { api, method = 'GET', path, headers = {}, body, status, says }) => {
-    const response = await fetch(`${urls[api]}${path}`, { method, headers: { ...token, ...headers }, body, signal: AbortSignal.timeout(10_000) });
+  it.each(hostile.map((c) => [c.name, c] as const))('%s', async (_name, { api, method = 'GET', path, headers = {}, body, status, answer }) => {
+    const response = await sendRaw({ method, url: `${urls[api]}${path}`, headers: { ...token, ...headers }, body }, 10_000);
+    expect([response.status, response.headers['content-type']]).toEqual([status, 'application/json']);
+    expect(normalized(response.body)).toEqual(answer);
+    expect((await validCall(urls, api)).status).toBe(200);
+  });
+
+  it.each<[string, Record<string, string>, string | undefined, number]>([
+    ["a documented Prefer: code= is Prism's to answer", { prefer: 'code=404' }, undefined, 404],
+    ['a body of a type that is not JSON is left to Prism', { 'content-type': 'text/plain' }, '{', 400],
+    ['an empty JSON body is left to Prism', json, '', 400],
+  ])('%s', async (_name, headers, body, status) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const path = body === undefined ? `${shares}/count` : shares;
+    const response = await sendRaw({ method, url: `${urls['huawei-vbs']}${path}`, headers: { ...token, ...headers }, body }, 10_000);
     expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(messageOf(api, await response.json())).toMatch(says);
-    expect((await validCalls[api]()).status).toBe(200);
+    expect(response.body).not.toContain('malformed');
   });
 
   it.each([
-    ['an unknown method', 'huawei-vbs', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 405/],
-    ['bare CR/LF and garbage', 'alibaba-hbr', '\r\n\r\nGARBAGE\r\n\r\n', /^HTTP\/1\.1 4\d\d/],
-    ['a header line without a colon', 'huawei-vbs', 'GET / HTTP/1.1\r\nno colon here\r\n\r\n', /^HTTP\/1\.1 400/],
-  ] as const)('%s on the wire gets an API-shaped answer', async (_name, api, bytes, statusLine) => {
+    ['an unknown method', 'huawei-vbs', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', 405, huawei('error', 'the HTTP method is not supported')],
+    ['bare CR/LF and garbage', 'alibaba-hbr', '\r\n\r\nGARBAGE\r\n\r\n', 405, alibaba('MissingParameter', 'the HTTP method is not supported')],
+    [
+      'a header line without a colon',
+      'huawei-vbs',
+      'GET / HTTP/1.1\r\nno colon here\r\n\r\n',
+      400,
+      huawei('badRequest', 'the request is not valid HTTP (HPE_INVALID_HEADER_TOKEN)'),
+    ],
+    [
+      'a request line over the limit',
+      'alibaba-hbr',
+      `GET /?${'a'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      431,
+      alibaba('MissingParameter', 'the request line or headers are too large (the query included)'),
+    ],
+  ] as const)('%s on the wire gets an API-shaped answer', async (_name, api, bytes, status, body) => {
     const answer = await rawExchange(api, bytes);
-    expect(answer).toMatch(statusLine);
-    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
-    expect(messageOf(api, body)).toEqual(expect.any(String));
-    expect((await validCalls[api]()).status).toBe(200);
+    const [head = '', text = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')).toEqual([
+      `HTTP/1.1 ${status} Refused`,
+      'content-type: application/json',
+      `content-length: ${Buffer.byteLength(text)}`,
+      'connection: close',
+    ]);
+    expect(normalized(text)).toEqual(body);
+    expect((await validCall(urls, api)).status).toBe(200);
   });
 
-  it('a contract violation found by Prism comes in the API shape with the reason, and sl-violations kept', async () => {
-    const response = await fetch(`${urls['alibaba-hbr']}/?SourceType=NOPE&Action=GetBasicStatistics&Version=2017-09-08&Signature=x`);
-    expect(response.status).toBe(400);
-    expect(response.headers.get('sl-violations')).toMatch(/sourcetype/i);
-    const body = await response.json();
-    expect(body.Message).toMatch(/sourcetype.*allowed values/i);
-    expect(body.RequestId).not.toBe('7BD1E6D5-26A5-5E71-9A21-8A2D4C5A4A3E');
-  });
-});
-
-// every path and query slot of each operation, with what a fuzzer sends there
-const slotValue = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 12 }).map((text) => encodeURIComponent(text)),
-  fc.stringMatching(/^(%[0-9A-Fa-f]{0,2}|%[G-Zg-z]{2}|[a-z0-9.~-]){1,8}$/),
-  fc.constantFrom('%FF', '%E0%A4', '%zz', '%', '..', '.', '%00', '%2F', '%C0%AF'),
-);
-const bodyValue = fc.oneof(
-  fc.constant(''),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.json({ maxDepth: 2 }).map((json) => json.slice(0, 30)),
-);
-const operations: { api: Api; method: string; template: string; query: string[] }[] = [
-  { api: 'huawei-vbs', method: 'POST', template: '/v2/{project_id}/os-vendor-backup-sharing', query: [] },
-  { api: 'huawei-vbs', method: 'GET', template: '/v2/{project_id}/os-vendor-backup-sharing/detail', query: ['name', 'limit', 'offset', 'sort_dir'] },
-  { api: 'huawei-vbs', method: 'GET', template: '/v2/{project_id}/os-vendor-backup-sharing/count', query: ['share_to_me', 'name'] },
-  { api: 'huawei-vbs', method: 'GET', template: '/v2/{project_id}/os-vendor-backup-sharing/{shared_id}', query: [] },
-  { api: 'huawei-vbs', method: 'DELETE', template: '/v2/{project_id}/os-vendor-backup-sharing/{shared_id}', query: ['is_backup_id'] },
-  { api: 'alibaba-hbr', method: 'GET', template: '/', query: ['SourceType', 'Action', 'Version'] },
-  { api: 'alibaba-hbr', method: 'POST', template: '/', query: ['SourceType'] },
-];
-const numRuns = Math.max(1_000, Number.parseInt(process.env.FC_NUM_RUNS ?? '', 10) || 0);
-
-describe('random bytes, escapes and bodies in every slot never kill or hang the mock', { timeout: 600_000 }, () => {
-  it.each(operations.map((o) => [`${o.method} ${o.api} ${o.template}`, o] as const))('%s', async (_name, { api, method, template, query }) => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(slotValue, { minLength: 2, maxLength: 2 }),
-        fc.array(fc.tuple(fc.constantFrom(...query, 'x'), slotValue), { maxLength: 4 }),
-        bodyValue,
-        async ([first, second], pairs, body) => {
-          let n = 0;
-          const path = template.replace(/\{[^}]+\}/g, () => (n++ === 0 ? first! : second!));
-          const search = pairs.map(([name, value]) => `${name}=${value}`).join('&');
-          const withBody = method === 'POST' ? { body, headers: { ...token, 'content-type': 'application/json' } } : { headers: token };
-          const response = await fetch(`${urls[api]}${path}${search ? `?${search}` : ''}`, { method, ...withBody, signal: AbortSignal.timeout(10_000) });
-          await response.arrayBuffer();
-          expect(response.status).toBeLessThan(500);
+  const routeMissing = (path: string) => `Route not resolved, no path matched: The route ${path} hasn't been found in the specification file`;
+  it.each<[string, Api, string, number, unknown[], unknown]>([
+    [
+      'a value outside the enum (Prism answers 400 with sl-violations)',
+      'alibaba-hbr',
+      '/?SourceType=NOPE&Action=GetBasicStatistics&Version=2017-09-08&Signature=x',
+      400,
+      [
+        {
+          location: ['request', 'query', 'sourcetype'],
+          severity: 'Error',
+          code: 'enum',
+          message: 'Request query parameter sourcetype must be equal to one of the allowed values: ECS_FILE',
         },
-      ),
-      { numRuns },
-    );
-    expect(cli.child.exitCode).toBeNull();
-    expect((await validCalls[api]()).status).toBe(200);
-  });
+      ],
+      alibaba('MissingParameter', 'query.sourcetype: Request query parameter sourcetype must be equal to one of the allowed values: ECS_FILE'),
+    ],
+    [
+      'a missing parameter',
+      'alibaba-hbr',
+      '/?Action=GetBasicStatistics&Version=2017-09-08&Signature=x',
+      400,
+      [{ location: ['request', 'query'], severity: 'Error', code: 'required', message: "Request query must have required property 'sourcetype'" }],
+      alibaba('MissingParameter', "query: Request query must have required property 'sourcetype'"),
+    ],
+    [
+      'a path no operation has (Prism answers a problem+json 404)',
+      'alibaba-hbr',
+      '/nowhere',
+      404,
+      [{ location: ['request'], code: 'problem', message: routeMissing('/nowhere') }],
+      alibaba('InvalidAction.NotFound', `request: ${routeMissing('/nowhere')}`),
+    ],
+    [
+      'a path no operation has, to Huawei',
+      'huawei-vbs',
+      '/nope',
+      404,
+      [{ location: ['request'], code: 'problem', message: routeMissing('/nope') }],
+      huawei('itemNotFound', `request: ${routeMissing('/nope')}`),
+    ],
+  ])(
+    'a contract violation found by Prism, %s, comes in the API shape with the reasons, in sl-violations too',
+    async (_name, api, path, status, violations, body) => {
+      const response = await sendRaw({ method: 'GET', url: `${urls[api]}${path}`, headers: token });
+      expect(response.status).toBe(status);
+      expect(JSON.parse(String(response.headers['sl-violations']))).toEqual(violations);
+      expect(normalized(response.body)).toEqual(body);
+    },
+  );
 });

@@ -1,7 +1,33 @@
 // startMock's option checks: each refusal happens before any Prism process starts, with a
 // MockStartError whose message names the option (in the form the caller used).
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MockStartError, type StartMockOptions, startMock } from '../dist/index.js';
+
+const work = mkdtempSync(join(tmpdir(), 'start-options-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** A contract file with this text, for the checks made before Prism is started. */
+const contract = (name: string, text: string) => {
+  const file = join(work, name);
+  writeFileSync(file, text);
+  return file;
+};
+const anyPorts = { ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } };
+const notJson = contract('cut.json', '{"openapi": "3.1.0"');
+/** JSON.parse's own message for `text` (its wording differs between Node versions). */
+const parseError = (text: string) => {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${text} parses`);
+};
+const swagger = contract('swagger.json', '{"swagger": "2.0", "paths": {"/x": {}}}');
+const noPaths = contract('no-paths.json', '{"openapi": "3.1.0", "paths": {}}');
+const jsonInYaml = contract('braces.yaml', '  {"openapi": "3.0.3"}');
 
 const refusals: [string, StartMockOptions, MockStartError['problem'], string][] = [
   [
@@ -72,6 +98,45 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     { verifySignatures: true, credentials: { 'alibaba-hbr': { aksk: [{ accessKeyId: 'A K', accessKeySecret: 's' }] } } },
     'bad-option',
     'credentials["alibaba-hbr"].aksk[0].accessKeyId must only contain visible ASCII characters',
+  ],
+  ['an empty host', { host: ' ' }, 'bad-option', 'host must be a non-empty string'],
+  ['a ready timeout of 0', { readyTimeoutMs: 0 }, 'bad-option', 'readyTimeoutMs must be a positive number'],
+  ['a ready timeout that is not a number', { readyTimeoutMs: '5' as unknown as number }, 'bad-option', 'readyTimeoutMs must be a positive number'],
+  ['a port that is not an integer', { huaweiPort: 4100.5 }, 'bad-option', 'huaweiPort must be an integer from 0 to 65535, got 4100.5'],
+  ['a negative port', { ports: { 'huawei-vbs': -1 } }, 'bad-option', "ports['huawei-vbs'] must be an integer from 0 to 65535, got -1"],
+  ['a port given as text', { alibabaPort: '4100' as unknown as number }, 'bad-option', 'alibabaPort must be an integer from 0 to 65535, got 4100'],
+  [
+    'a contract for an API the mock does not serve',
+    { specs: { nope: 'x.json' } as StartMockOptions['specs'] },
+    'bad-option',
+    'specs names "nope", which is not an API the mock serves (huawei-vbs, alibaba-hbr)',
+  ],
+  ['verifySignatures that is not a boolean', { verifySignatures: 'yes' as unknown as boolean }, 'bad-option', 'verifySignatures must be true or false'],
+  [
+    'credentials that are not an object',
+    { verifySignatures: true, credentials: [] as unknown as StartMockOptions['credentials'] },
+    'bad-option',
+    'credentials must be an object with a section per API (huawei-vbs, alibaba-hbr)',
+  ],
+  ['a contract that is a folder', { ...anyPorts, specs: { 'huawei-vbs': work } }, 'contract', `huawei-vbs: contract ${work} cannot be read (EISDIR)`],
+  [
+    'a contract that is not valid JSON',
+    { ...anyPorts, huaweiSpec: notJson },
+    'contract',
+    `huawei-vbs: contract ${notJson} is not valid JSON (${parseError('{"openapi": "3.1.0"')})`,
+  ],
+  [
+    'a contract that is not OpenAPI 3',
+    { ...anyPorts, alibabaSpec: swagger },
+    'contract',
+    `alibaba-hbr: contract ${swagger} is not an OpenAPI 3.x document (no "openapi": "3.x" field)`,
+  ],
+  ['a contract without paths', { ...anyPorts, specs: { 'alibaba-hbr': noPaths } }, 'contract', `alibaba-hbr: contract ${noPaths} declares no paths`],
+  [
+    'a contract of another extension that is JSON, checked as JSON',
+    { ...anyPorts, specs: { 'alibaba-hbr': jsonInYaml } },
+    'contract',
+    `alibaba-hbr: contract ${jsonInYaml} declares no paths`,
   ],
 ];
 

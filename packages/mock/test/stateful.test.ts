@@ -1,16 +1,18 @@
-// Stateful mode against the real CLI (`--stateful`): the Huawei backup-sharing operations keep
+// Stateful mode (src/state/ and src/models/, in-process fronts against the suite's real Prism,
+// as startMock({ stateful: true }) wires them): the Huawei backup-sharing operations keep
 // state seeded from the contract's examples, Prism still refuses what breaks the contract, a
 // `Prefer` header still gets Prism's canned answer, and `POST /__mock/reset` goes back to the
 // seed. Every answer of the raw helper is checked against the contract's schema for its status.
 import { createHuaweiVbsClient, type HuaweiVbsClient } from '@cloud-backup-contracts/client/huawei-vbs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { preferFetch, projectId } from './support/clients.ts';
-import { type CliRun, killLeftovers, runCli } from './support/cli.ts';
+import { runCli } from './support/cli.ts';
+import { type Fronts, startFronts } from './support/fronts.ts';
 import { MockGuard, requestTimeoutMs } from './support/mock-guard.ts';
 import { type Call, checked, documentedExample, messageOf, seedBackup, seedDetail, seedRecord, sharesApi, token } from './support/stateful.ts';
 import { namesField, violationsOf } from './support/violations.ts';
 
-let cli: CliRun;
+let fronts: Fronts;
 const urls: Record<string, string> = {};
 const api = sharesApi(() => urls['huawei-vbs']!);
 let client: HuaweiVbsClient;
@@ -24,26 +26,19 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const serviceTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
 beforeAll(async () => {
-  cli = runCli(['--stateful', '--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--ready-timeout', '90']);
-  const match = await cli.waitFor(/huawei-vbs +(http:\S+)\nalibaba-hbr +(http:\S+)\n/, 100_000);
-  urls['huawei-vbs'] = match[1]!;
-  urls['alibaba-hbr'] = match[2]!;
-  const guard = new MockGuard({ urls: urls as any, ports: {} as any }, () =>
-    cli.child.exitCode === null ? undefined : { message: `the stateful CLI exited with ${cli.child.exitCode}` },
-  );
+  fronts = await startFronts({ stateful: true });
+  Object.assign(urls, fronts.urls);
+  const { stateFile } = inject('contractMock');
   client = createHuaweiVbsClient({
     baseUrl: urls['huawei-vbs']!,
     projectId,
     auth: { type: 'token', token: 'stateful-suite-token' },
     retry: false,
     timeoutMs: requestTimeoutMs,
-    fetch: preferFetch(guard),
+    fetch: preferFetch(MockGuard.forStateFile(fronts, stateFile)),
   });
-}, 120_000);
-afterAll(() => {
-  cli.child.kill('SIGTERM');
-  killLeftovers();
 });
+afterAll(() => fronts.close());
 
 const resetOverHttp = (init: RequestInit = { method: 'POST' }) =>
   fetch(`${urls['huawei-vbs']}/__mock/reset`, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });

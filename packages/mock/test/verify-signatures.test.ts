@@ -1,4 +1,5 @@
-// The verifying mode against real Prism: requests signed by this repo's client pass; the same
+// The verifying mode (src/front/ with the verifiers of src/credentials.ts, in-process fronts
+// against the suite's real Prism, as startMock({ verifySignatures }) wires them): requests signed by this repo's client pass; the same
 // requests with one signed part changed, a wrong secret, an unknown key or token, a stale date, a
 // reused nonce or a missing signed header are refused in the vendor's own error shape, with a
 // message that names what the server signed. Requests are sent as raw bytes (node:http), so
@@ -12,9 +13,10 @@ import {
 } from '@cloud-backup-contracts/client/alibaba-hbr';
 import { createHuaweiVbsClient, signHuaweiVbsRequest } from '@cloud-backup-contracts/client/huawei-vbs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningMock, startMock, type VerifyingCredentials } from '../dist/index.js';
+import type { VerifyingCredentials } from '../src/credentials.ts';
 import { callOperation, type CallResult } from './support/clients.ts';
 import { exampleInput, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';
+import { type Fronts, startFronts } from './support/fronts.ts';
 import { type RawRequest, type RawResponse, sendRaw } from './support/raw-http.ts';
 
 const project = '0605767c3f00d5762fa8c0147ee18d02';
@@ -37,11 +39,11 @@ const secrets = [
 ].flatMap((secret) => [secret, encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret))]);
 const minutes = (n: number) => n * 60_000;
 
-let mock: RunningMock;
+let mock: Fronts;
 beforeAll(async () => {
-  mock = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 }, verifySignatures: true, credentials });
+  mock = await startFronts({ credentials });
 });
-afterAll(() => mock?.stop());
+afterAll(() => mock?.close());
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
@@ -450,11 +452,11 @@ describe('without verifySignatures', () => {
 });
 
 describe('with stateful mode too', () => {
-  let both: RunningMock;
+  let both: Fronts;
   beforeAll(async () => {
-    both = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 }, verifySignatures: true, credentials, stateful: true });
+    both = await startFronts({ credentials, stateful: true });
   });
-  afterAll(() => both?.stop());
+  afterAll(() => both?.close());
 
   it('a signed flow changes the state, and a mis-signed request leaves it alone', async () => {
     const backupId = 'dddddddd-4444-4444-8444-444444444444';

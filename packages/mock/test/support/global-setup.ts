@@ -12,6 +12,8 @@ declare module 'vitest' {
     contractMock: {
       urls: Record<ApiName, string>;
       ports: Record<ApiName, number>;
+      /** where each Prism listens behind its front, for the suites that run fronts from src/ in-process */
+      upstreamUrls: Record<ApiName, string>;
       /** Prism's process ids, for diagnostics */
       pids: Record<ApiName, number | undefined>;
       /** where an unexpected Prism exit is recorded, so every test helper can fail fast */
@@ -30,7 +32,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const { startMock } = (await import(entry.href)) as typeof import('../../dist/index.js');
   const mock = await startMock({ huaweiPort: 0, alibabaPort: 0, errors: true, readyTimeoutMs: 90_000 });
   const died = recordUnexpectedExit(mock, stateFile, (exit) => console.error(`\n${exit.message}\n`));
-  project.provide('contractMock', { urls: { ...mock.urls }, ports: { ...mock.ports }, pids: { ...mock.pids }, stateFile });
+  project.provide('contractMock', {
+    urls: { ...mock.urls },
+    upstreamUrls: { ...mock.upstreamUrls },
+    ports: { ...mock.ports },
+    pids: { ...mock.pids },
+    stateFile,
+  });
 
   return async () => {
     await mock.stop();

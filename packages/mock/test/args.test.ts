@@ -1,0 +1,142 @@
+// The CLI's command line (src/args.ts), read in-process: each accepted line and the options it
+// gives startMock, each refused one and its UsageError (the CLI prints it and exits 2, which
+// mock-cli.test.ts checks on the built bin).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliCommand, parseCliArgs, portHint, UsageError, usage } from '../src/args.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'mock-args-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const credentialsFile = join(work, 'credentials.json');
+writeFileSync(credentialsFile, JSON.stringify({ 'huawei-vbs': { tokens: ['args-token'] } }));
+const brokenFile = join(work, 'broken.json');
+writeFileSync(brokenFile, '{ "huawei-vbs": { "tokens": ["TOPSECRET" ');
+
+const defaults = { ports: { 'huawei-vbs': 4010, 'alibaba-hbr': 4011 }, dynamic: false, errors: false };
+const run = (options: object, verbose = false): CliCommand => ({ kind: 'run', options: { ...defaults, ...options }, verbose });
+
+const accepted: [string, string[], Record<string, string>, CliCommand][] = [
+  ['nothing: the registry ports, examples, no checks', [], {}, run({})],
+  ['-h', ['-h'], {}, { kind: 'help' }],
+  ['--help, whatever else is given', ['--dynamic', '--help'], {}, { kind: 'help' }],
+  ['--port per API', ['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=65535'], {}, run({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 65_535 } })],
+  ['the per-API port flags', ['--huawei-port', '4100', '--alibaba-port', '4101'], {}, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4101 } })],
+  ['the env ports, trimmed', [], { MOCK_HUAWEI_PORT: '4200', MOCK_ALIBABA_PORT: ' 4300 ' }, run({ ports: { 'huawei-vbs': 4200, 'alibaba-hbr': 4300 } })],
+  ['an empty env port as unset', [], { MOCK_HUAWEI_PORT: '' }, run({})],
+  ['--port over the env', ['--port', 'huawei-vbs=4100'], { MOCK_HUAWEI_PORT: '4200' }, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4011 } })],
+  ['a per-API port flag over the env', ['--huawei-port', '4100'], { MOCK_HUAWEI_PORT: '4200' }, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4011 } })],
+  ['two APIs on port 0 (any free port each)', ['--port', 'huawei-vbs=0', '--alibaba-port', '0'], {}, run({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } })],
+  [
+    '--spec and a per-API spec flag',
+    ['--spec', 'huawei-vbs=a.json', '--alibaba-spec', 'b.yaml'],
+    {},
+    run({ specs: { 'huawei-vbs': 'a.json', 'alibaba-hbr': 'b.yaml' } }),
+  ],
+  [
+    'every switch, and the host trimmed',
+    ['--host', ' ::1 ', '--dynamic', '--errors', '--stateful', '--verbose', '--ready-timeout', '2.5'],
+    {},
+    run({ dynamic: true, errors: true, stateful: true, host: '::1', readyTimeoutMs: 2500 }, true),
+  ],
+  ['a whole number of seconds', ['--ready-timeout', '90'], {}, run({ readyTimeoutMs: 90_000 })],
+  [
+    '--verify-signatures with the credentials file read',
+    ['--verify-signatures', '--credentials', credentialsFile],
+    {},
+    run({ credentials: { 'huawei-vbs': { tokens: ['args-token'] } }, verifySignatures: true }),
+  ],
+];
+
+const refused: [string[], Record<string, string>, string][] = [
+  [['--huawei-port', 'abc'], {}, '--huawei-port must be a port number from 0 to 65535, got "abc"'],
+  [['--alibaba-port', '70000'], {}, '--alibaba-port must be a port number from 0 to 65535, got "70000"'],
+  [['--alibaba-port', '123456'], {}, '--alibaba-port must be a port number from 0 to 65535, got "123456"'],
+  [['--huawei-port=-1'], {}, '--huawei-port must be a port number from 0 to 65535, got "-1"'],
+  [[], { MOCK_HUAWEI_PORT: 'eighty' }, 'MOCK_HUAWEI_PORT must be a port number from 0 to 65535, got "eighty"'],
+  [['--huawei-port', '4100', '--alibaba-port', '4100'], {}, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4100)'],
+  [[], { MOCK_ALIBABA_PORT: '4010' }, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4010)'],
+  [['--ready-timeout', 'soon'], {}, '--ready-timeout must be a positive number of seconds, got "soon"'],
+  [['--ready-timeout', '0'], {}, '--ready-timeout must be a positive number of seconds, got "0"'],
+  [['--ready-timeout', '1e3'], {}, '--ready-timeout must be a positive number of seconds, got "1e3"'],
+  [['--host', ''], {}, '--host must not be empty'],
+  [['--host', '  '], {}, '--host must not be empty'],
+  [['--port', '4010'], {}, '--port takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "4010"'],
+  [['--port', 'nope=4010'], {}, '--port takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "nope=4010"'],
+  [['--port', '=4010'], {}, '--port takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "=4010"'],
+  [['--spec', 'x.json'], {}, '--spec takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "x.json"'],
+  [['--port', 'huawei-vbs=abc'], {}, '--port huawei-vbs must be a port number from 0 to 65535, got "abc"'],
+  [['--port', 'huawei-vbs=4100', '--port', 'huawei-vbs=4101'], {}, '--port names huawei-vbs twice'],
+  [['--port', 'huawei-vbs=4100', '--huawei-port', '4101'], {}, '--port huawei-vbs and --huawei-port both set the port of huawei-vbs; give one'],
+  [['--port', 'huawei-vbs=4100', '--port', 'alibaba-hbr=4100'], {}, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4100)'],
+  [['--spec', 'alibaba-hbr='], {}, '--spec alibaba-hbr must name a file'],
+  [['--huawei-spec', ' '], {}, '--huawei-spec must name a file'],
+  [['--spec', 'huawei-vbs=a.json', '--spec', 'huawei-vbs=b.json'], {}, '--spec names huawei-vbs twice'],
+  [['--spec', 'alibaba-hbr=a.json', '--alibaba-spec', 'b.json'], {}, '--spec alibaba-hbr and --alibaba-spec both set the contract of alibaba-hbr; give one'],
+  [['--verify-signatures'], {}, '--verify-signatures needs --credentials <file>: the keys and tokens requests may be signed with'],
+  [['--credentials', credentialsFile], {}, '--credentials is only read with --verify-signatures'],
+  [['--verify-signatures', '--credentials', ''], {}, '--credentials must name a file'],
+  [['--verify-signatures', '--credentials', join(work, 'none.json')], {}, `--credentials: the credentials file ${join(work, 'none.json')} does not exist`],
+  // the message names the file and never quotes it (it may hold a secret)
+  [['--verify-signatures', '--credentials', brokenFile], {}, `--credentials: the credentials file ${brokenFile} is not valid JSON`],
+  [['--unknown'], {}, "Unknown option '--unknown'"],
+  [['--host'], {}, "Option '--host <value>' argument missing"],
+  [['extra'], {}, "Unexpected argument 'extra'. This command does not take positional arguments"],
+];
+
+describe('parseCliArgs', () => {
+  it.each(accepted)('reads %s', (_what, argv, env, command) => {
+    expect(parseCliArgs(argv, env)).toEqual(command);
+  });
+
+  it('reads no environment unless given one', () => {
+    process.env.MOCK_HUAWEI_PORT = '4999';
+    try {
+      expect(parseCliArgs([])).toEqual(run({}));
+    } finally {
+      delete process.env.MOCK_HUAWEI_PORT;
+    }
+  });
+
+  it.each(refused)('refuses %j (env %j) naming the flag', (argv, env, message) => {
+    let error: unknown;
+    try {
+      parseCliArgs(argv, env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ name: 'UsageError', message });
+  });
+});
+
+describe('the help text', () => {
+  it('lists every option, and each API with its default port and per-API flags', () => {
+    const lines = usage.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'Usage: cloud-backup-mock [options]',
+      '',
+      'Serves every contract of the API registry with Prism, one process each,',
+      'and stays in the foreground until SIGINT/SIGTERM.',
+      '',
+      'Options:',
+    ]);
+    expect(lines).toContain("  --port <api>=<n>             port of one API's mock (repeatable; 0 = any free port)");
+    expect(lines).toContain("  --stateful                   keep state, seeded from the contract's examples, where a model exists (huawei-vbs)");
+    expect(lines).toContain("                               POST /__mock/reset on an API's port returns its state to the seed");
+    expect(lines.slice(-7)).toEqual([
+      'APIs (name, default port, and the same options in per-API form):',
+      '  huawei-vbs                   Huawei VBS API, default port 4010',
+      '    --huawei-port <n>          = --port huawei-vbs=<n> (env MOCK_HUAWEI_PORT)',
+      '    --huawei-spec <file>       = --spec huawei-vbs=<file>',
+      '  alibaba-hbr                  Alibaba HBR API, default port 4011',
+      '    --alibaba-port <n>         = --port alibaba-hbr=<n> (env MOCK_ALIBABA_PORT)',
+      '    --alibaba-spec <file>      = --spec alibaba-hbr=<file>',
+    ]);
+  });
+
+  it('a taken port is answered with every way to pick another', () => {
+    expect(portHint('alibaba-hbr')).toBe('--port alibaba-hbr=<n>, --alibaba-port or MOCK_ALIBABA_PORT');
+  });
+});

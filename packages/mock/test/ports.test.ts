@@ -1,0 +1,39 @@
+// How the mock names and probes its ports (src/ports.ts): URL hosts for every address form, and
+// a probe that tells a free port from a taken one.
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { freePort, probeListen, urlHost } from '../src/ports.ts';
+
+describe('urlHost', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['localhost', 'localhost'],
+    ['0.0.0.0', '127.0.0.1'],
+    ['::', '[::1]'],
+    ['[::]', '[::1]'],
+    ['::1', '[::1]'],
+    ['[::1]', '[::1]'],
+    ['fe80::1', '[fe80::1]'],
+  ])('%s appears as %s', (host, shown) => {
+    expect(urlHost(host)).toBe(shown);
+  });
+});
+
+describe('probeListen and freePort', () => {
+  it('a free port is bound and given back, then free again', async () => {
+    const port = await freePort('127.0.0.1');
+    expect(port).toBeGreaterThan(0);
+    expect(await probeListen('127.0.0.1', port)).toBe(port);
+  });
+
+  it('a port another server holds is refused with EADDRINUSE', async () => {
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen({ host: '127.0.0.1', port: 0 }, done));
+    const { port } = holder.address() as { port: number };
+    try {
+      await expect(probeListen('127.0.0.1', port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      holder.close();
+    }
+  });
+});

@@ -1,0 +1,139 @@
+// startMock from src/, in-process, past its option checks: one mock with every mode on shows
+// what it reports and how its fronts, state and Prism processes are wired and stopped; the
+// failures a start can end in are each named, with nothing left running. (A few real Prism
+// starts, kept few: a mutation run repeats them for every mutant they cover.)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledContractPath } from '../src/contracts.ts';
+import { MockStartError, type RunningMock, type StartMockOptions, startMock } from '../src/start-mock.ts';
+import { writeDanglingRefContract } from './support/broken-contract.ts';
+import { freePort, occupy, portIsFree } from './support/cli.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'start-mock-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const anyPorts = { ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } };
+const count = async (mock: RunningMock, token: string) => {
+  const response = await fetch(`${mock.urls['huawei-vbs']}/v2/0605767c3f00d5762fa8c0147ee18d02/os-vendor-backup-sharing/count`, {
+    headers: { 'x-auth-token': token },
+  });
+  return [response.status, await response.json()];
+};
+
+describe('a mock with every mode on', { timeout: 120_000 }, () => {
+  it('reports its URLs, wires state and verifiers to the fronts, and stops both Prisms when asked', async () => {
+    const log: string[] = [];
+    const mock = await startMock({
+      ...anyPorts,
+      errors: true,
+      stateful: true,
+      verifySignatures: true,
+      credentials: { 'huawei-vbs': { tokens: ['start-token'] } },
+      readyTimeoutMs: 90_000,
+      onLog: (api, line) => log.push(`${api} ${line}`),
+    });
+    try {
+      expect(mock.host).toBe('127.0.0.1');
+      for (const api of ['huawei-vbs', 'alibaba-hbr'] as const) {
+        expect(mock.urls[api]).toBe(`http://127.0.0.1:${mock.ports[api]}`);
+        expect(mock.upstreamUrls[api]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(mock.upstreamUrls[api]).not.toBe(mock.urls[api]);
+        expect(mock.contracts[api]).toBe(bundledContractPath(api));
+        expect(mock.pids[api]).toEqual(expect.any(Number));
+        expect(mock.exitOf(api)).toBeUndefined();
+      }
+      expect(mock.ports['huawei-vbs']).not.toBe(mock.ports['alibaba-hbr']);
+      expect([mock.unverified, mock.withoutCredentials]).toEqual([[], ['alibaba-hbr']]);
+
+      // wired to the fronts, each seen by one request that Prism never sees (the suites of the
+      // front, the verifiers and the state test them further, in-process and fast)
+      expect(await count(mock, 'other-token')).toEqual([401, expect.objectContaining({ error_code: 'APIG.0301' })]);
+      expect(log.filter((line) => line.startsWith('huawei-vbs refused: '))).toHaveLength(1);
+      expect((await fetch(`${mock.urls['huawei-vbs']}/__mock/reset`, { method: 'POST' })).status).toBe(204);
+      await mock.reset();
+      // Prism's own log reaches onLog too (its info level, from its start)
+      expect(log.some((line) => /^alibaba-hbr \[.*\] › \[CLI\]/.test(line))).toBe(true);
+    } finally {
+      await mock.stop();
+    }
+    const exit = await mock.exited;
+    expect(exit).toMatchObject({ expected: true });
+    for (const api of ['huawei-vbs', 'alibaba-hbr'] as const) {
+      expect(mock.exitOf(api)).toMatchObject({ api, port: mock.ports[api], pid: mock.pids[api], expected: true });
+      expect(await portIsFree(mock.ports[api])).toBe(true);
+    }
+    // a second stop has nothing left to do
+    await mock.stop();
+  });
+
+  it('a Prism that dies is reported by exited, naming the API, its public port and the signal, and its port closes', async () => {
+    const mock = await startMock({ ...anyPorts, readyTimeoutMs: 90_000 });
+    try {
+      process.kill(mock.pids['alibaba-hbr']!, 'SIGKILL');
+      const exit = await mock.exited;
+      expect(exit).toMatchObject({ api: 'alibaba-hbr', code: 137, signal: 'SIGKILL', expected: false });
+      expect(exit.message).toBe(`the contract mock (prism alibaba-hbr on :${mock.ports['alibaba-hbr']}) exited with code 137 (SIGKILL)`);
+      expect(mock.exitOf('alibaba-hbr')).toBe(exit);
+      expect(mock.exitOf('huawei-vbs')).toBeUndefined();
+      await expect(fetch(`${mock.urls['alibaba-hbr']}/`)).rejects.toThrow();
+    } finally {
+      await mock.stop();
+    }
+  });
+});
+
+describe('a start that fails is refused with what went wrong, and leaves nothing running', { timeout: 120_000 }, () => {
+  const badRef = writeDanglingRefContract(work);
+
+  it('a contract Prism rejects: prism-exited, with Prism’s reason', async () => {
+    const port = await freePort();
+    const error = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': port }, specs: { 'alibaba-hbr': badRef }, readyTimeoutMs: 90_000 }).catch(
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(MockStartError);
+    expect(error).toMatchObject({ problem: 'prism-exited', api: 'alibaba-hbr', exit: { code: 1, signal: null, expected: false } });
+    expect((error as Error).message).toMatch(
+      new RegExp(`^alibaba-hbr: prism exited with code 1 before answering on http://127\\.0\\.0\\.1:${port}: .*Nope.*does not exist`),
+    );
+    expect(await portIsFree(port)).toBe(true);
+  });
+
+  it('a mock that does not answer in time: not-ready, naming the public URL', async () => {
+    const port = await freePort();
+    const error = await startMock({ ports: { 'huawei-vbs': port, 'alibaba-hbr': 0 }, readyTimeoutMs: 1 }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect(error).toMatchObject({
+      problem: 'not-ready',
+      message: expect.stringMatching(/^(huawei-vbs|alibaba-hbr): prism did not answer on http:\/\/127\.0\.0\.1:\d+ within 0 s$/),
+    });
+    expect(await portIsFree(port)).toBe(true);
+  });
+
+  it.each<[string, StartMockOptions]>([
+    ['before the start', { signal: AbortSignal.abort() }],
+    ['while Prism starts', { signal: AbortSignal.timeout(300) }],
+  ])('aborted %s: aborted', async (_when, options) => {
+    const error = await startMock({ ...anyPorts, readyTimeoutMs: 90_000, ...options }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect(error).toMatchObject({ problem: 'aborted', api: undefined, message: 'the start was aborted' });
+  });
+
+  it('a port another process holds: port-in-use, naming the API, port and host', async () => {
+    const port = await freePort();
+    const release = await occupy(port);
+    try {
+      const error = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': port } }).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(MockStartError);
+      expect(error).toMatchObject({ problem: 'port-in-use', api: 'alibaba-hbr', message: `alibaba-hbr: port ${port} on 127.0.0.1 is already in use` });
+    } finally {
+      await release();
+    }
+  });
+
+  it('a host no interface has: port-unavailable, naming the address', async () => {
+    const error = await startMock({ host: '203.0.113.1', ports: { 'huawei-vbs': 4999, 'alibaba-hbr': 0 } }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect(error).toMatchObject({ problem: 'port-unavailable', api: 'huawei-vbs', message: 'huawei-vbs: cannot listen on 203.0.113.1:4999 (EADDRNOTAVAIL)' });
+  });
+});
