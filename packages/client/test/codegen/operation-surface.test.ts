@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOperationModule } from '../../scripts/generate-operations.mjs';
+import { plainAdapter } from '../support/plain-adapter.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -156,14 +157,7 @@ describe('generated operation surface', { timeout: 90_000 }, () => {
     await generateInto(dir, withDeleteWidget(fixture));
     const { widgetsOperations } = await import(pathToFileURL(join(dir, 'operations.ts')).href);
     const { createApiClient } = await import('../../src/core/create-api-client.js');
-    const { huaweiErrorFromResponse } = await import('../../src/huawei-vbs/errors.js');
-    const adapter = {
-      vendor: 'huawei' as const,
-      baseUrl: server.baseUrl,
-      auth: { onRequest: () => undefined },
-      autoParams: () => ({}),
-      errorFromResponse: huaweiErrorFromResponse,
-    };
+    const adapter = plainAdapter(server.baseUrl);
     const client = createApiClient(widgetsOperations, { timeoutMs: 5_000, retry: false }, adapter) as Record<
       string,
       (input: unknown) => Promise<{ error?: unknown }>

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/create-api-client.js';
 import { ClientInputError } from '../../src/core/errors.js';
 import type { OperationTable } from '../../src/core/operation-table.js';
-import { huaweiErrorFromResponse } from '../../src/huawei-vbs/errors.js';
 import { useScriptedServer } from '../behaviour/helpers.js';
+import { plainAdapter } from '../support/plain-adapter.js';
 
 const server = useScriptedServer();
 
@@ -33,14 +33,7 @@ const table = {
 type Call = (input: unknown) => Promise<{ data?: unknown; error?: unknown }>;
 
 function widgets(): { getWidget: Call; ping: Call; pong: Call } {
-  const adapter = {
-    vendor: 'huawei' as const,
-    baseUrl: server.baseUrl,
-    auth: { onRequest: () => undefined },
-    autoParams: () => ({}),
-    errorFromResponse: huaweiErrorFromResponse,
-  };
-  return createApiClient(table, { retry: false }, adapter) as unknown as { getWidget: Call; ping: Call; pong: Call };
+  return createApiClient(table, { retry: false }, plainAdapter(server.baseUrl)) as unknown as { getWidget: Call; ping: Call; pong: Call };
 }
 
 describe('a header the contract declares', () => {
