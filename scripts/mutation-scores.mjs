@@ -72,7 +72,7 @@ export function mutantList(report) {
 
 /** The table as text, one line per folder. */
 export function formatScores(name, rows) {
-  const header = ['folder', 'score', 'goal', 'killed', 'timeout', 'survived', 'no cov', 'equivalent', 'errors', ''];
+  const header = ['folder', 'score', 'goal', 'killed', 'timeout', 'survived', 'no cov', 'left out', 'errors', ''];
   const lines = rows.map((r) => [
     r.folder,
     `${r.score.toFixed(2)} %`,
@@ -110,7 +110,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const { missed: left, equivalent } = mutantList(report);
     console.log(`${formatScores(name, rows)}\n`);
     console.log(`survived or not reached (${left.length}):${left.map((line) => `\n  ${line}`).join('')}\n`);
-    console.log(`left out as equivalent, with the reason (${equivalent.length}):${equivalent.map((line) => `\n  ${line}`).join('')}\n`);
+    console.log(`left out (equivalent, or static and not run), with the reason (${equivalent.length}):${equivalent.map((line) => `\n  ${line}`).join('')}\n`);
     missed ||= rows.some((row) => !row.met);
   }
   process.exit(missed ? 1 : 0);

@@ -21,6 +21,7 @@ export default defineConfig({
       'test/start-mock.test.ts',
       'test/front.test.ts',
       'test/state-layer.test.ts',
+      'test/operation-match.test.ts',
       'test/stateful.test.ts',
       'test/verify-signatures.test.ts',
     ],
