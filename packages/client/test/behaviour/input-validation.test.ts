@@ -131,6 +131,32 @@ describe('client options', () => {
   });
 });
 
+describe('client options, each refusal word for word', () => {
+  const aliAuth = { type: 'acs3', accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET };
+  it.each<[string, () => unknown, string]>([
+    ['Huawei auth that is not an object', huawei({ region: 'cn-north-4', projectId: PROJECT_ID, auth: 'token' }), 'auth must be an object'],
+    ['Huawei auth: null', huawei({ region: 'cn-north-4', projectId: PROJECT_ID, auth: null }), 'auth must be an object'],
+    ['Alibaba auth that is not an object', alibaba({ regionId: 'cn-hangzhou', auth: 'acs3' }), 'auth must be an object'],
+    ['Alibaba auth: null', alibaba({ regionId: 'cn-hangzhou', auth: null }), 'auth must be an object'],
+    ['Alibaba auth.type v4', alibaba({ regionId: 'cn-hangzhou', auth: { ...aliAuth, type: 'v4' } }), 'auth.type must be "acs3" or "rpc-v2"'],
+    [
+      'Alibaba baseUrl with regionId',
+      alibaba({ baseUrl: 'https://h.example', regionId: 'cn-hangzhou', auth: aliAuth }),
+      'baseUrl cannot be combined with regionId or vpc; give one of them',
+    ],
+    [
+      'Alibaba baseUrl with vpc',
+      alibaba({ baseUrl: 'https://h.example', vpc: false, auth: aliAuth }),
+      'baseUrl cannot be combined with regionId or vpc; give one of them',
+    ],
+    ['Alibaba without regionId or baseUrl', alibaba({ auth: aliAuth }), 'regionId is required (or give baseUrl)'],
+    ['Alibaba vpc: "yes"', alibaba({ regionId: 'cn-hangzhou', vpc: 'yes', auth: aliAuth }), 'vpc must be a boolean'],
+  ])('%s', (_what, create, message) => {
+    expect(create).toThrow(ClientInputError);
+    expect(create).toThrow(new ClientInputError(message.split(' ')[0]!, message.slice(message.indexOf(' ') + 1)));
+  });
+});
+
 describe('call input', () => {
   // untyped inputs: the point is what happens when the types are bypassed
   const call = (method: 'countBackupShares' | 'listBackupShareDetails' | 'getBackupShare' | 'createBackupShares', input: Loose) => () =>
