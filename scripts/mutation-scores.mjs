@@ -15,12 +15,12 @@ export const goals = {
 };
 const otherwise = 75;
 
+/** A report's file name from src/ on, with forward slashes: `packages/x/src/a/b.ts` -> `src/a/b.ts`. */
+const fromSrc = (file) => file.replaceAll('\\', '/').replace(/^.*?\bsrc\//, 'src/');
+
 /** The first folder under src/, or "(top)" for the files directly in it. */
 export function folderOf(file) {
-  const parts = file
-    .replaceAll('\\', '/')
-    .replace(/^.*?\bsrc\//, '')
-    .split('/');
+  const parts = fromSrc(file).split('/').slice(1);
   return parts.length > 1 ? parts[0] : '(top)';
 }
 
@@ -59,7 +59,7 @@ export function folderScores(report, packageGoals = {}) {
 export function mutantList(report) {
   const lines = { missed: [], equivalent: [] };
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-    const name = file.replaceAll('\\', '/').replace(/^.*?\bsrc\//, 'src/');
+    const name = fromSrc(file);
     for (const mutant of [...mutants].sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)) {
       const place = `${name}:${mutant.location.start.line}:${mutant.location.start.column}`;
       const what = `${mutant.mutatorName}${mutant.replacement === undefined ? '' : ` -> ${JSON.stringify(mutant.replacement).slice(0, 60)}`}`;
