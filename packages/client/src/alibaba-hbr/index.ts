@@ -59,6 +59,7 @@ export function createAlibabaHbrClient(options: AlibabaHbrClientOptions): Alibab
     baseUrl,
     auth: middleware,
     // the contract pins Action and Version; V3 signs them as x-acs-* headers, V2 in the query
+    // Stryker disable next-line OptionalChaining: every HBR operation pins them, so pinned is always set
     autoParams: ({ pinned }) => (version === 'acs3' ? { header: pinned?.header } : { query: pinned?.query }),
     errorFromResponse: alibabaErrorFromResponse,
     errorFromSuccessBody: alibabaErrorFromSuccessBody,

@@ -205,6 +205,23 @@ describe('a 2xx that breaks the contract is invalid-response', () => {
     expect(error).toMatchObject({ kind: 'unsuccessful', code: 'InternalError' });
   });
 
+  it('an Alibaba 200 with Success: false and no Message says so in its own words', async () => {
+    server.reply({ status: 200, body: { RequestId: 'r', Success: false, Code: 'InternalError' } });
+    const { error } = await alibabaClient(server).getBasicStatistics(statistics);
+    expect(error).toMatchObject({ kind: 'unsuccessful', code: 'InternalError', message: 'the service answered 200 with Success: false' });
+  });
+
+  it('an Alibaba 200 whose body is not an object is invalid-response', async () => {
+    server.reply({ status: 200, body: [3] });
+    const { data, error } = await alibabaClient(server).getBasicStatistics(statistics);
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({
+      kind: 'invalid-response',
+      status: 200,
+      message: expect.stringMatching(/does not match the contract: body must be object, got array/),
+    });
+  });
+
   it('a valid 200 still succeeds', async () => {
     server.reply({ status: 200, body: alibabaStatistics });
     const { data, error } = await alibabaClient(server).getBasicStatistics(statistics);

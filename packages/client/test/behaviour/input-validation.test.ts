@@ -151,6 +151,12 @@ describe('client options, each refusal word for word', () => {
     ],
     ['Alibaba without regionId or baseUrl', alibaba({ auth: aliAuth }), 'regionId is required (or give baseUrl)'],
     ['Alibaba vpc: "yes"', alibaba({ regionId: 'cn-hangzhou', vpc: 'yes', auth: aliAuth }), 'vpc must be a boolean'],
+    ['Alibaba baseUrl ftp://', alibaba({ baseUrl: 'ftp://h.example', auth: aliAuth }), 'baseUrl must be an absolute http(s) URL'],
+    [
+      'Alibaba auth.accessKeyId with a space',
+      alibaba({ regionId: 'cn-hangzhou', auth: { ...aliAuth, accessKeyId: 'LTAI 5t' } }),
+      'auth.accessKeyId must only contain visible ASCII characters',
+    ],
   ])('%s', (_what, create, message) => {
     expect(create).toThrow(ClientInputError);
     expect(create).toThrow(new ClientInputError(message.split(' ')[0]!, message.slice(message.indexOf(' ') + 1)));

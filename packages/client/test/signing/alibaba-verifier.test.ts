@@ -107,6 +107,20 @@ describe('the Alibaba verifier', () => {
       'The request signature does not conform to Aliyun standards: x-acs-version must be signed, but SignedHeaders is content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce',
     ],
     [
+      'ACS3 leaving host unsigned',
+      async () => editAuthorization(await acs3Request(), 'content-type;host;', 'content-type;'),
+      400,
+      'IncompleteSignature',
+      'The request signature does not conform to Aliyun standards: host must be signed, but SignedHeaders is content-type;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version',
+    ],
+    [
+      'an Authorization header of another scheme',
+      async () => setHeaders(await acs3Request(), { authorization: 'Bearer abc' }),
+      400,
+      'IncompleteSignature',
+      'The request signature does not conform to Aliyun standards: it has neither a Signature parameter (signature V2) nor an ACS3-HMAC-SHA256 Authorization header (V3)',
+    ],
+    [
       'ACS3 leaving an extra x-acs- header unsigned',
       async () => setHeaders(await acs3Request(), { 'x-acs-extra': '1' }),
       400,
@@ -175,6 +189,27 @@ describe('the Alibaba verifier', () => {
       400,
       'MissingParameter',
       'The input parameter "Timestamp" that is mandatory for processing this request is not supplied.',
+    ],
+    [
+      'RPC V2 without an AccessKeyId',
+      async () => editUrl(await rpcRequest(), /&AccessKeyId=[^&]*/, ''),
+      400,
+      'MissingParameter',
+      'The input parameter "AccessKeyId" that is mandatory for processing this request is not supplied.',
+    ],
+    [
+      'RPC V2 without a SignatureNonce',
+      async () => editUrl(await rpcRequest(), /&SignatureNonce=[^&]*/, ''),
+      400,
+      'MissingParameter',
+      'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.',
+    ],
+    [
+      'RPC V2 with a Timestamp in the extended-year form',
+      async () => editUrl(await rpcRequest(), /Timestamp=[^&]*/, 'Timestamp=%2B002026-11-28T12%3A00%3A00Z'),
+      400,
+      'InvalidTimeStamp.Format',
+      'Specified time stamp or date value is not well formatted: Timestamp must be YYYY-MM-DDThh:mm:ssZ, but it is +002026-11-28T12:00:00Z',
     ],
     [
       'RPC V2 with another SignatureMethod',
@@ -250,6 +285,43 @@ describe('the Alibaba verifier', () => {
     expect((await newVerifier().verify({ ...request, body: 'SourceType=OSS' }))?.reason).toMatch(/^SignatureDoesNotMatch: /);
   });
 
+  it('names no host in a refusal of a request without a Host header', async () => {
+    const refusal = await newVerifier().verify(setHeaders(await acs3Request(), { authorization: undefined, host: undefined }));
+    expect(refusal?.body).toMatchObject({ Code: 'IncompleteSignature', HostId: '' });
+  });
+
+  it('remembers a nonce for twice the allowed skew, so a replay signed again 20 minutes later is refused', async () => {
+    let now = signedAt.getTime();
+    const verifier = createAlibabaHbrVerifier(credentials, { now: () => now });
+    expect(await verifier.verify(await rpcRequest())).toBeUndefined();
+    now += 20 * 60_000;
+    const later = await signAlibabaRpcV2Request(
+      { method: 'GET', url: `https://${host}/?SourceType=ECS_FILE` },
+      { accessKeyId: 'AK1', accessKeySecret },
+      nodeCrypto,
+      { ...options, date: new Date(now) },
+    );
+    const replay = { method: 'GET', url: later.url.slice(`https://${host}`.length), headers: { host }, body: '' };
+    expect((await verifier.verify(replay))?.reason).toBe('SignatureNonceUsed: Specified signature nonce was used already: nonce-1');
+  });
+
+  it('reads an RPC V2 request sent wholly as a form body, its URL without a query', async () => {
+    const signature = await signAlibabaRpcV2Request(
+      { method: 'POST', url: `https://${host}/`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'SourceType=ECS_FILE' },
+      { accessKeyId: 'AK1', accessKeySecret },
+      nodeCrypto,
+      options,
+    );
+    const body = `SourceType=ECS_FILE&${signature.url.slice(signature.url.indexOf('?') + 1)}`;
+    const request = { method: 'POST', url: '/', headers: { host, 'content-type': 'application/x-www-form-urlencoded' }, body };
+    expect(await newVerifier().verify(request)).toBeUndefined();
+  });
+
+  it.each(['text/plain', 'text/plain; note=application/x-www-form-urlencoded'])('reads no parameters from a %s body', async (contentType) => {
+    const request = await rpcRequest();
+    expect(await newVerifier().verify({ ...request, headers: { ...request.headers, 'content-type': contentType }, body: 'SourceType=OSS' })).toBeUndefined();
+  });
+
   it.each<[string, unknown, string]>([
     ['an unknown field', { tokens: [] }, 'credentials.tokens is not a known field (known: aksk)'],
     [
@@ -257,6 +329,7 @@ describe('the Alibaba verifier', () => {
       { aksk: [{ accessKeyId: 'AK', accessKeySecret: 'S', region: 'x' }] },
       'credentials.aksk[0].region is not a known field (known: accessKeyId, accessKeySecret, securityToken)',
     ],
+    ['an empty access key id', { aksk: [{ accessKeyId: '', accessKeySecret: 'S' }] }, 'credentials.aksk[0].accessKeyId must be a non-empty string'],
     ['an empty secret', { aksk: [{ accessKeyId: 'AK', accessKeySecret: '' }] }, 'credentials.aksk[0].accessKeySecret must be a non-empty string'],
     [
       'a token with a space',
