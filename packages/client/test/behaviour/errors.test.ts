@@ -79,6 +79,27 @@ const huaweiCases: [string, Case][] = [
     },
   ],
   ['a dropped connection is kind network', { given: { reply: dropConnection }, want: { kind: 'network' } }],
+  [
+    'a nested error with a message and no code is kind service, its code empty',
+    {
+      given: { reply: { status: 404, body: { itemNotFound: { message: 'no such share' } } } },
+      want: { kind: 'service', status: 404, code: '', errorType: 'itemNotFound', message: 'no such share' },
+    },
+  ],
+  [
+    'a nested error with a code and no message is kind service, in its own words',
+    {
+      given: { reply: { status: 404, body: { itemNotFound: { code: 'VolumeBackup.0008' } } } },
+      want: { kind: 'service', status: 404, code: 'VolumeBackup.0008', message: 'the service answered HTTP 404 without a recognised error body' },
+    },
+  ],
+  [
+    'a nested object with neither code nor message is kind http',
+    {
+      given: { reply: { status: 404, body: { itemNotFound: { reason: 'gone' } } } },
+      want: { kind: 'http', status: 404, message: 'the service answered HTTP 404 without a recognised error body' },
+    },
+  ],
 ];
 
 const alibabaCases: [string, Case][] = [

@@ -136,6 +136,11 @@ describe('client options, each refusal word for word', () => {
   it.each<[string, () => unknown, string]>([
     ['Huawei auth that is not an object', huawei({ region: 'cn-north-4', projectId: PROJECT_ID, auth: 'token' }), 'auth must be an object'],
     ['Huawei auth: null', huawei({ region: 'cn-north-4', projectId: PROJECT_ID, auth: null }), 'auth must be an object'],
+    [
+      'Huawei auth.type basic',
+      huawei({ region: 'cn-north-4', projectId: PROJECT_ID, auth: { type: 'basic', token: 't' } }),
+      'auth.type must be "token" or "aksk"',
+    ],
     ['Alibaba auth that is not an object', alibaba({ regionId: 'cn-hangzhou', auth: 'acs3' }), 'auth must be an object'],
     ['Alibaba auth: null', alibaba({ regionId: 'cn-hangzhou', auth: null }), 'auth must be an object'],
     ['Alibaba auth.type v4', alibaba({ regionId: 'cn-hangzhou', auth: { ...aliAuth, type: 'v4' } }), 'auth.type must be "acs3" or "rpc-v2"'],

@@ -4,6 +4,7 @@ import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.j
 import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
 import { canonicalPath, canonicalQueryString, percentEncode } from '../../src/signing/encoding.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
+import { signHuaweiVbsRequest } from '../../src/huawei-vbs/sign.js';
 import { nodeCrypto } from './backends.js';
 
 const date = new Date('2026-11-23T10:15:00Z');
@@ -72,6 +73,13 @@ describe('huawei', () => {
     expect(result.payloadHash).toBe('UNSIGNED-PAYLOAD');
     expect(result.canonicalRequest.endsWith('\nUNSIGNED-PAYLOAD')).toBe(true);
     expect(result.signedHeaders).toBe('host;x-sdk-content-sha256;x-sdk-date');
+  });
+
+  it('signHuaweiVbsRequest signs as the signer does with node:crypto', async () => {
+    const request = { method: 'GET', url, headers: {} };
+    const bound = await signHuaweiVbsRequest(request, huaweiCreds, { date });
+    expect(bound.signature).toMatch(/^[\da-f]{64}$/);
+    expect(bound).toEqual(await signHuaweiRequest(request, huaweiCreds, nodeCrypto, { date }));
   });
 
   it('defaults the date to now', async () => {

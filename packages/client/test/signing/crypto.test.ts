@@ -1,6 +1,6 @@
 // Known-answer tests for both SigningCrypto backends, and many secrets used twice and concurrently.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backends, nodeCrypto, webCrypto } from './backends.js';
 import { numRuns } from '../support/property-runs.js';
 
@@ -50,5 +50,30 @@ describe('node and web backends agree', () => {
       const node = await Promise.all(secrets.flatMap((s) => [nodeCrypto.hmacSha256Hex(s, 'x'), nodeCrypto.hmacSha1Base64(s, 'x')]));
       expect(web).toEqual(node);
     }
+  });
+});
+
+describe('a runtime without the fast paths or without Web Crypto', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.doUnmock('node:crypto');
+    vi.resetModules();
+  });
+
+  it('the node backend hashes with createHash where crypto.hash is missing (Node before 20.12, other runtimes)', async () => {
+    vi.resetModules();
+    vi.doMock('node:crypto', async (original) => ({ ...(await original<typeof import('node:crypto')>()), hash: undefined }));
+    const { signingCrypto } = await import('../../src/crypto/node.js');
+    expect(signingCrypto.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(signingCrypto.sha256Hex('备份 1')).toBe('29ec55cf8fb6a17a7249b6307df0af0a0bc81df7c224a94b1cce3894d0e66268');
+  });
+
+  it.each([
+    ['no globalThis.crypto', undefined],
+    ['a crypto without subtle (an insecure browser context)', {}],
+  ])('the web backend refuses to sign with %s, saying why', async (_what, crypto) => {
+    vi.stubGlobal('crypto', crypto);
+    await expect(webCrypto.sha256Hex('x')).rejects.toThrow(new Error('crypto.subtle is unavailable (not a secure context?)'));
+    await expect(webCrypto.hmacSha1Base64('k', 'x')).rejects.toThrow(new Error('crypto.subtle is unavailable (not a secure context?)'));
   });
 });

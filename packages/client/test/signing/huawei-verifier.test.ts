@@ -102,6 +102,12 @@ describe('the Huawei verifier', () => {
       (r) => withHeaders(r, { 'x-sdk-date': '2026-11-28T12:00:00Z' }),
       'X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ, but it is 2026-11-28T12:00:00Z',
     ],
+    ...['x20261128T120000Z', '20261128T120000Zx'].map((sdkDate): [string, (r: ReceivedRequest) => ReceivedRequest, string] => [
+      `a date with more around it (${sdkDate})`,
+      (r) => withHeaders(r, { 'x-sdk-date': sdkDate }),
+      `X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ, but it is ${sdkDate}`,
+    ]),
+    ['the bare scheme', (r) => withHeaders(r, { authorization: 'SDK-HMAC-SHA256' }), 'the Authorization header has no Access= part'],
     [
       'a date 16 minutes late',
       (r) => withHeaders(r, { 'x-sdk-date': '20261128T114400Z' }),
@@ -131,6 +137,10 @@ describe('the Huawei verifier', () => {
       (await createHuaweiVbsVerifier({ aksk: [{ accessKeyId: 'AK1', secretAccessKey }] }, { now: () => signedAt + 60_000, maxSkewMs: 59_000 }).verify(request))
         ?.reason,
     ).toMatch(/at most 59 s is allowed$/);
+  });
+
+  it('names the credentials "credentials" unless told where they come from', () => {
+    expect(() => createHuaweiVbsVerifier({ keys: [] } as never)).toThrow(new TypeError('credentials.keys is not a known field (known: aksk, tokens)'));
   });
 
   it.each<[string, unknown, string]>([

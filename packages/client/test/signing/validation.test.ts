@@ -155,10 +155,9 @@ describe('signer-specific input checks', () => {
   });
 
   it('huawei: X-Sdk-Date given by the caller must be YYYYMMDDTHHmmssZ', async () => {
-    await expectTypeError(
-      huawei({ ...huaweiRequest, headers: { 'X-Sdk-Date': '2026-11-23T10:15:00Z' } }),
-      /^the X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ/,
-    );
+    for (const sdkDate of ['2026-11-23T10:15:00Z', 'x20261123T101500Z', '20261123T101500Zx']) {
+      await expectTypeError(huawei({ ...huaweiRequest, headers: { 'X-Sdk-Date': sdkDate } }), /^the X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ$/);
+    }
   });
 });
 
