@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer } from 'node:net';
 
-/** Resolves when `port` can be bound on `host`; rejects with the listen error otherwise. */
+/** Resolves with `port` once it can be bound on `host` (port 0: a port the OS picks); rejects with the listen error otherwise. */
 export function probeListen(host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -13,11 +13,6 @@ export function probeListen(host: string, port: number): Promise<number> {
       server.close(() => resolve(bound));
     });
   });
-}
-
-/** A port that was free a moment ago (the OS picks it). */
-export function freePort(host: string): Promise<number> {
-  return probeListen(host, 0);
 }
 
 /** How a host appears in a URL (IPv6 in brackets; wildcard addresses as loopback). */

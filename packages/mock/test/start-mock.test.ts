@@ -2,13 +2,16 @@
 // what it reports and how its fronts, state and Prism processes are wired and stopped; the
 // failures a start can end in are each named, with nothing left running. (A few real Prism
 // starts, kept few: a mutation run repeats them for every mutant they cover.)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledContractPath } from '../src/contracts.ts';
+import { type ApiName, bundledContractPath } from '../src/contracts.ts';
 import { MockStartError, type RunningMock, type StartMockOptions, startMock } from '../src/start-mock.ts';
 import { writeDanglingRefContract } from './support/broken-contract.ts';
+import { projectId } from './support/clients.ts';
+import { seedRecord } from './support/stateful.ts';
 import { freePort, occupy, portIsFree } from './support/cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'start-mock-'));
@@ -21,11 +24,24 @@ const count = async (mock: RunningMock, token: string) => {
   return [response.status, await response.json()];
 };
 
+/** The --dynamic and --errors flags each Prism was started with, read from its command line (the same for both). */
+const prismFlags = (mock: RunningMock) => {
+  const [huawei, alibaba] = (['huawei-vbs', 'alibaba-hbr'] as const).map((api) =>
+    execFileSync('ps', ['-o', 'args=', '-p', String(mock.pids[api])], { encoding: 'utf8' })
+      .split(/\s+/)
+      .filter((arg) => arg === '--dynamic' || arg === '--errors'),
+  );
+  expect(alibaba).toEqual(huawei);
+  return huawei;
+};
+
 describe('a mock with every mode on', { timeout: 120_000 }, () => {
   it('reports its URLs, wires state and verifiers to the fronts, and stops both Prisms when asked', async () => {
     const log: string[] = [];
+    const exitListeners = process.listenerCount('exit');
     const mock = await startMock({
       ...anyPorts,
+      dynamic: true,
       errors: true,
       stateful: true,
       verifySignatures: true,
@@ -44,6 +60,9 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
         expect(mock.exitOf(api)).toBeUndefined();
       }
       expect(mock.ports['huawei-vbs']).not.toBe(mock.ports['alibaba-hbr']);
+      expect(prismFlags(mock)).toEqual(['--dynamic', '--errors']);
+      // one listener kills the Prisms should this process exit without stopping them
+      expect(process.listenerCount('exit')).toBe(exitListeners + 1);
       expect([mock.unverified, mock.withoutCredentials]).toEqual([[], ['alibaba-hbr']]);
 
       // wired to the fronts, each seen by one request that Prism never sees (the suites of the
@@ -51,7 +70,13 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
       expect(await count(mock, 'other-token')).toEqual([401, expect.objectContaining({ error_code: 'APIG.0301' })]);
       expect(log.filter((line) => line.startsWith('huawei-vbs refused: '))).toHaveLength(1);
       expect((await fetch(`${mock.urls['huawei-vbs']}/__mock/reset`, { method: 'POST' })).status).toBe(204);
+      // reset() brings back a share the state layer has deleted
+      const share = `${mock.urls['huawei-vbs']}/v2/${projectId}/os-vendor-backup-sharing/${seedRecord.id}`;
+      const auth = { 'x-auth-token': 'start-token' };
+      expect((await fetch(share, { method: 'DELETE', headers: auth })).ok).toBe(true);
+      expect((await fetch(share, { headers: auth })).status).toBe(404);
       await mock.reset();
+      expect((await fetch(share, { headers: auth })).status).toBe(200);
       // Prism's own log reaches onLog too (its info level, from its start)
       expect(log.some((line) => /^alibaba-hbr \[.*\] › \[CLI\]/.test(line))).toBe(true);
     } finally {
@@ -59,6 +84,7 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
     }
     const exit = await mock.exited;
     expect(exit).toMatchObject({ expected: true });
+    expect(process.listenerCount('exit')).toBe(exitListeners);
     for (const api of ['huawei-vbs', 'alibaba-hbr'] as const) {
       expect(mock.exitOf(api)).toMatchObject({ api, port: mock.ports[api], pid: mock.pids[api], expected: true });
       expect(await portIsFree(mock.ports[api])).toBe(true);
@@ -70,6 +96,10 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
   it('a Prism that dies is reported by exited, naming the API, its public port and the signal, and its port closes', async () => {
     const mock = await startMock({ ...anyPorts, readyTimeoutMs: 90_000 });
     try {
+      expect(prismFlags(mock)).toEqual([]);
+      expect([mock.unverified, mock.withoutCredentials]).toEqual([[], []]);
+      expect(mock.exitOf('nope' as ApiName)).toBeUndefined();
+      await expect(mock.reset()).resolves.toBeUndefined();
       process.kill(mock.pids['alibaba-hbr']!, 'SIGKILL');
       const exit = await mock.exited;
       expect(exit).toMatchObject({ api: 'alibaba-hbr', code: 137, signal: 'SIGKILL', expected: false });
@@ -108,6 +138,34 @@ describe('a start that fails is refused with what went wrong, and leaves nothing
       message: expect.stringMatching(/^(huawei-vbs|alibaba-hbr): prism did not answer on http:\/\/127\.0\.0\.1:\d+ within 0 s$/),
     });
     expect(await portIsFree(port)).toBe(true);
+  });
+
+  it('a mock that does not answer in time stops the Prisms it spawned', async () => {
+    // a copy of the contract under a name no other process uses, to find its Prism by
+    const contract = join(work, 'not-ready-alibaba.json');
+    copyFileSync(bundledContractPath('alibaba-hbr'), contract);
+    const error = await startMock({ ...anyPorts, specs: { 'alibaba-hbr': contract }, readyTimeoutMs: 1 }).catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ problem: 'not-ready' });
+    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(contract);
+  });
+
+  it('a public port taken while Prism starts: port-in-use, naming the API, port and host', async () => {
+    const port = await freePort();
+    let release: Promise<() => Promise<void>> | undefined;
+    try {
+      // Prism's first log line comes before it answers, so the port is taken before the front binds it
+      const error = await startMock({
+        ports: { 'huawei-vbs': port, 'alibaba-hbr': 0 },
+        readyTimeoutMs: 90_000,
+        onLog: () => {
+          release ??= occupy(port);
+        },
+      }).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(MockStartError);
+      expect(error).toMatchObject({ problem: 'port-in-use', api: 'huawei-vbs', message: `huawei-vbs: cannot listen on 127.0.0.1:${port} (EADDRINUSE)` });
+    } finally {
+      await (await release)?.();
+    }
   });
 
   it.each<[string, StartMockOptions]>([

@@ -28,6 +28,8 @@ const parseError = (text: string) => {
 const swagger = contract('swagger.json', '{"swagger": "2.0", "paths": {"/x": {}}}');
 const noPaths = contract('no-paths.json', '{"openapi": "3.1.0", "paths": {}}');
 const jsonInYaml = contract('braces.yaml', '  {"openapi": "3.0.3"}');
+const yamlContract = contract('contract.yaml', 'openapi: 3.0.3\npaths: {}\n');
+const bareJson = contract('bare.json', '{"openapi": "3.0.3", "paths": {"/x": {}}}');
 
 const refusals: [string, StartMockOptions, MockStartError['problem'], string][] = [
   [
@@ -111,6 +113,13 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'bad-option',
     'specs names "nope", which is not an API the mock serves (huawei-vbs, alibaba-hbr)',
   ],
+  ['stateful that is not a boolean', { stateful: 'yes' as unknown as boolean }, 'bad-option', 'stateful must be true or false, got yes'],
+  [
+    'one port in both forms, agreeing, then a missing contract',
+    { ports: { 'huawei-vbs': 4100 }, huaweiPort: 4100, specs: { 'alibaba-hbr': '/nowhere/contract.json' } },
+    'contract',
+    'alibaba-hbr: contract /nowhere/contract.json does not exist',
+  ],
   ['verifySignatures that is not a boolean', { verifySignatures: 'yes' as unknown as boolean }, 'bad-option', 'verifySignatures must be true or false'],
   [
     'credentials that are not an object',
@@ -138,6 +147,18 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'contract',
     `alibaba-hbr: contract ${jsonInYaml} declares no paths`,
   ],
+  [
+    'stateful mode over a YAML contract',
+    { ...anyPorts, stateful: true, specs: { 'huawei-vbs': yamlContract } },
+    'contract',
+    `huawei-vbs: stateful mode seeds its state from a JSON contract, and ${yamlContract} is not one`,
+  ],
+  [
+    'stateful mode over a contract without the examples it seeds from',
+    { ...anyPorts, stateful: true, specs: { 'huawei-vbs': bareJson } },
+    'contract',
+    `huawei-vbs: stateful mode cannot seed its state from ${bareJson}: the contract has no operation listBackupShareDetails`,
+  ],
 ];
 
 describe('startMock options', () => {
@@ -147,6 +168,6 @@ describe('startMock options', () => {
       (reason: unknown) => reason,
     );
     expect(error).toBeInstanceOf(MockStartError);
-    expect(error).toMatchObject({ problem, message });
+    expect(error).toMatchObject({ name: 'MockStartError', problem, message });
   });
 });
