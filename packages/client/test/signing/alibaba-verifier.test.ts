@@ -35,12 +35,12 @@ async function acs3Request(accessKeyId = 'AK1', token?: string): Promise<Receive
 }
 
 /** A GET signed with RPC V2 as the server receives it. */
-async function rpcRequest(accessKeyId = 'AK1', token?: string): Promise<ReceivedRequest> {
+async function rpcRequest(accessKeyId = 'AK1', token?: string, date = signedAt): Promise<ReceivedRequest> {
   const signature = await signAlibabaRpcV2Request(
     { method: 'GET', url: `https://${host}/?SourceType=ECS_FILE` },
     { accessKeyId, accessKeySecret, securityToken: token },
     nodeCrypto,
-    options,
+    { ...options, date },
   );
   return { method: 'GET', url: signature.url.slice(`https://${host}`.length), headers: { host }, body: '' };
 }
@@ -268,16 +268,22 @@ describe('the Alibaba verifier', () => {
     expect(refusal?.reason).not.toContain(securityToken);
   });
 
+  /** A POST with the form body SourceType=ECS_FILE, signed with RPC V2: the URL with the signer's parameters. */
+  const formPostUrl = async () =>
+    (
+      await signAlibabaRpcV2Request(
+        { method: 'POST', url: `https://${host}/`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'SourceType=ECS_FILE' },
+        { accessKeyId: 'AK1', accessKeySecret },
+        nodeCrypto,
+        options,
+      )
+    ).url;
+
   it('reads RPC V2 parameters from a form body', async () => {
-    const signature = await signAlibabaRpcV2Request(
-      { method: 'POST', url: `https://${host}/`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'SourceType=ECS_FILE' },
-      { accessKeyId: 'AK1', accessKeySecret },
-      nodeCrypto,
-      options,
-    );
+    const url = await formPostUrl();
     const request = {
       method: 'POST',
-      url: signature.url.slice(`https://${host}`.length),
+      url: url.slice(`https://${host}`.length),
       headers: { host, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'SourceType=ECS_FILE',
     };
@@ -295,24 +301,13 @@ describe('the Alibaba verifier', () => {
     const verifier = createAlibabaHbrVerifier(credentials, { now: () => now });
     expect(await verifier.verify(await rpcRequest())).toBeUndefined();
     now += 20 * 60_000;
-    const later = await signAlibabaRpcV2Request(
-      { method: 'GET', url: `https://${host}/?SourceType=ECS_FILE` },
-      { accessKeyId: 'AK1', accessKeySecret },
-      nodeCrypto,
-      { ...options, date: new Date(now) },
-    );
-    const replay = { method: 'GET', url: later.url.slice(`https://${host}`.length), headers: { host }, body: '' };
+    const replay = await rpcRequest('AK1', undefined, new Date(now));
     expect((await verifier.verify(replay))?.reason).toBe('SignatureNonceUsed: Specified signature nonce was used already: nonce-1');
   });
 
   it('reads an RPC V2 request sent wholly as a form body, its URL without a query', async () => {
-    const signature = await signAlibabaRpcV2Request(
-      { method: 'POST', url: `https://${host}/`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'SourceType=ECS_FILE' },
-      { accessKeyId: 'AK1', accessKeySecret },
-      nodeCrypto,
-      options,
-    );
-    const body = `SourceType=ECS_FILE&${signature.url.slice(signature.url.indexOf('?') + 1)}`;
+    const url = await formPostUrl();
+    const body = `SourceType=ECS_FILE&${url.slice(url.indexOf('?') + 1)}`;
     const request = { method: 'POST', url: '/', headers: { host, 'content-type': 'application/x-www-form-urlencoded' }, body };
     expect(await newVerifier().verify(request)).toBeUndefined();
   });
