@@ -25,6 +25,7 @@ export default defineConfig({
       'test/stateful.test.ts',
       'test/verify-signatures.test.ts',
       'test/contract-and-credential-files.test.ts',
+      'test/huawei-model.test.ts',
     ],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,

@@ -1,0 +1,180 @@
+// The Huawei sharing model called directly, over small hand-written contracts: what it seeds from
+// the examples (and refuses to seed from), the 404 message it takes from them, and the answers the
+// stateful suite cannot tell apart over the real contract (whose examples match the defaults).
+import { describe, expect, it } from 'vitest';
+import { createHuaweiVbsModel } from '../src/models/huawei-vbs.ts';
+import { type ModelRequest, ModelSeedError } from '../src/state/model.ts';
+
+const project = 'p-from';
+const backup = { id: 'b-1', name: 'nightly', status: 'available', volume_id: 'v-1', availability_zone: 'az-1' };
+const share = { id: 's-1', backup_id: 'b-1', from_project_id: project, to_project_id: 'p-to', created_at: '2020-01-01T00:00:00.000000', backup };
+const json = (example: unknown) =>
+  example === undefined ? { description: 'none documented' } : { description: 'documented', content: { 'application/json': { example } } };
+
+/** A contract with the sharing operations and just these examples. */
+function contract({ detail = { shared: [share] } as unknown, single = undefined as unknown, notFound = undefined as unknown } = {}) {
+  return {
+    openapi: '3.0.3',
+    paths: {
+      '/v2/{project_id}/os-vendor-backup-sharing/detail': { get: { operationId: 'listBackupShareDetails', responses: { 200: json(detail) } } },
+      '/v2/{project_id}/os-vendor-backup-sharing/{shared_id}': {
+        get: { operationId: 'getBackupShare', responses: { 200: json(single), 404: json(notFound) } },
+        delete: { operationId: 'cancelBackupShare', responses: { 404: json(notFound) } },
+      },
+    },
+  };
+}
+
+const request = (
+  operationId: string,
+  { params = {}, query = '', body }: { params?: Record<string, string>; query?: string; body?: unknown } = {},
+): ModelRequest => ({
+  operationId,
+  params: { project_id: project, ...params },
+  query: new URLSearchParams(query),
+  body,
+  url: new URL(`http://mock.test/v2/${project}/os-vendor-backup-sharing/detail${query && `?${query}`}`),
+});
+
+describe('seeding', () => {
+  it('takes a share from both examples, the list one first, the other filling in what it lacks', () => {
+    const single = { shared: { ...share, created_at: '2021-01-01T00:00:00.000000', updated_at: '2022-01-01T00:00:00.000000' } };
+    const model = createHuaweiVbsModel(contract({ single }));
+    expect(model.answer(request('getBackupShare', { params: { shared_id: 's-1' } }))).toEqual({
+      status: 200,
+      body: {
+        shared: {
+          id: 's-1',
+          backup_id: 'b-1',
+          from_project_id: project,
+          to_project_id: 'p-to',
+          created_at: '2020-01-01T00:00:00.000000',
+          updated_at: '2022-01-01T00:00:00.000000',
+        },
+      },
+    });
+    expect(model.answer(request('countBackupShares'))).toEqual({ status: 200, body: { count: 1 } });
+  });
+
+  it('skips list entries that are not objects, and a get example whose shared is not one', () => {
+    const model = createHuaweiVbsModel(contract({ detail: { shared: [['not a share'], share] }, single: { shared: 'none' } }));
+    expect(model.answer(request('countBackupShares'))).toEqual({ status: 200, body: { count: 1 } });
+  });
+
+  it.each(['id', 'backup_id', 'from_project_id', 'to_project_id'])('refuses a share example without a string %s', (field) => {
+    const thrown = catchError(() => createHuaweiVbsModel(contract({ detail: { shared: [{ ...share, [field]: 7 }] } })));
+    expect(thrown).toBeInstanceOf(ModelSeedError);
+    expect(thrown).toMatchObject({ name: 'ModelSeedError', message: `a share in the 200 example of listBackupShareDetails has no string ${field}` });
+  });
+
+  it.each([
+    ['no backup', { shared: [{ ...share, backup: undefined }] }],
+    ['a backup without its volume_id', { shared: [{ ...share, backup: { ...backup, volume_id: undefined } }] }],
+    ['no shares at all', { shared: 'none' }],
+  ])('refuses list examples with %s to model backups on', (_what, detail) => {
+    expect(catchError(() => createHuaweiVbsModel(contract({ detail })))).toMatchObject({
+      message: 'the 200 example of listBackupShareDetails embeds no backup (with id, name, status, volume_id, availability_zone) to model backups on',
+    });
+  });
+});
+
+describe('the 404 message', () => {
+  const id = '0f0e0d0c-0b0a-0908-0706-050403020100';
+  it.each<[string, unknown, string]>([
+    ['none documented: a message of its own', undefined, `Backup share ${id} could not be found.`],
+    [
+      'a documented message naming an id: that id swapped',
+      { itemNotFound: { code: 404, message: 'Share 8d4f5b2e-1c3a-4e5f-8a9b-0c1d2e3f4a5b is gone.' } },
+      `Share ${id} is gone.`,
+    ],
+    ['a documented message without an id: the id added', { itemNotFound: { message: 'No such share.' } }, `No such share. (${id})`],
+    ['an error_msg key, any case', { Error_Msg: 'Gone.' }, `Gone. (${id})`],
+    ['only keys that merely contain "message"', { error_message: 'a', messages: 'b', code: 'x' }, `Backup share ${id} could not be found.`],
+    ['the first message of several', { first: { note: 'n', message: 'First.' }, message: 'Second.' }, `First. (${id})`],
+    ['an example of null', null, `Backup share ${id} could not be found.`],
+    ['none in a list (only objects are searched)', { errors: [{ message: 'In a list.' }] }, `Backup share ${id} could not be found.`],
+  ])('%s', (_what, notFound, message) => {
+    const model = createHuaweiVbsModel(contract({ notFound }));
+    for (const operationId of ['getBackupShare', 'cancelBackupShare']) {
+      expect(model.answer(request(operationId, { params: { shared_id: id } }))).toEqual({ status: 404, refusal: message });
+    }
+  });
+
+  it('comes from the first of several named examples that has one', () => {
+    const doc = contract();
+    const examples = { plain: { value: { code: 'VBS.404' } }, worded: { value: { message: 'Named example.' } } };
+    doc.paths['/v2/{project_id}/os-vendor-backup-sharing/{shared_id}'].get.responses[404] = {
+      description: 'documented',
+      content: { 'application/json': { examples } },
+    } as never;
+    expect(createHuaweiVbsModel(doc).answer(request('getBackupShare', { params: { shared_id: id } }))).toEqual({
+      status: 404,
+      refusal: `Named example. (${id})`,
+    });
+  });
+});
+
+describe('answers', () => {
+  const create = (model: ReturnType<typeof createHuaweiVbsModel>, to: string) =>
+    model.answer(request('createBackupShares', { body: { shared: { backup_id: 'b-2', to_project_ids: [to] } } })) as {
+      status: number;
+      body: { shared: { created_at: string }[] };
+    };
+
+  it('stamps created shares with strictly increasing microsecond times', () => {
+    const model = createHuaweiVbsModel(contract());
+    const stamps = ['p-1', 'p-2', 'p-3'].map((to) => create(model, to).body.shared[0]!.created_at);
+    for (const stamp of stamps) expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(3);
+    expect(Math.abs(Date.parse(`${stamps[0]!}Z`) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('sorts a missing timestamp before every real one', () => {
+    const model = createHuaweiVbsModel(contract({ detail: { shared: [{ ...share, updated_at: '2020-02-02T00:00:00.000000' }] } }));
+    create(model, 'p-9');
+    const order = (query: string) =>
+      (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
+    expect(order('sort_key=updated_at&sort_dir=asc')).toEqual(['p-9', 'p-to']);
+    expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-to', 'p-9']);
+  });
+
+  it('sorts a missing timestamp first also when it is listed first', () => {
+    const late = { ...share, id: 's-2', to_project_id: 'p-late', updated_at: '2020-02-02T00:00:00.000000' };
+    const model = createHuaweiVbsModel(contract({ detail: { shared: [share, late] } }));
+    const order = (query: string) =>
+      (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
+    expect(order('sort_key=updated_at&sort_dir=asc')).toEqual(['p-to', 'p-late']);
+    expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-late', 'p-to']);
+  });
+
+  it.each([
+    ['offset=1x', ['p-to', 'p-9']],
+    ['limit=1x', ['p-to', 'p-9']],
+    ['limit=x1', ['p-to', 'p-9']],
+    ['limit=1', ['p-to']],
+  ])('reads %s as a whole number or not at all', (query, wanted) => {
+    const model = createHuaweiVbsModel(contract());
+    create(model, 'p-9');
+    const body = (model.answer(request('listBackupShareDetails', { query: `sort_dir=asc&${query}` })) as { body: { shared: { to_project_id: string }[] } })
+      .body;
+    expect(body.shared.map((s) => s.to_project_id)).toEqual(wanted);
+  });
+
+  it('refuses to create shares for targets that are not all strings', () => {
+    const model = createHuaweiVbsModel(contract());
+    expect(model.answer(request('createBackupShares', { body: { shared: { backup_id: 'b-1', to_project_ids: ['p-2', 3] } } }))).toEqual({
+      status: 400,
+      refusal: 'Invalid input received: the body needs shared.backup_id and shared.to_project_ids.',
+    });
+  });
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('did not throw');
+}
