@@ -3,7 +3,8 @@
 // on or answer badly, and rewrites Prism's contract violations into that shape (keeping
 // `sl-violations`). Stateful mode (src/state/) serves its own reset route first; then, in the
 // verifying mode, every request's signature is checked before anything else; stateful mode
-// replaces Prism's successes in `forward`.
+// replaces Prism's successes in `forward`. A request an http.Server hands over always has its
+// method and url (hence `req.method!`, `req.url!`).
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
@@ -107,7 +108,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
 
   /** The mock's own routes (stateful mode's reset) belong to no API, so they need no signature. */
   function receive(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    if (!options.state?.serveOwnRoute(req, res, (req.url ?? '/').split('?')[0]!)) verifyThenHandle(req, res, body);
+    if (!options.state?.serveOwnRoute(req, res, req.url!.split('?')[0]!)) verifyThenHandle(req, res, body);
   }
 
   /** The verifying layer: a request whose signature or token fails is answered by the verifier's refusal. */
@@ -117,7 +118,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
       handle(req, res, body);
       return;
     }
-    const received = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.toString('utf8') };
+    const received = { method: req.method!, url: req.url!, headers: req.headers, body: body.toString('utf8') };
     verifier.verify(received).then(
       (refusal) => {
         if (!refusal) handle(req, res, body);
@@ -132,9 +133,10 @@ export function startFront(options: FrontOptions): Promise<Front> {
   }
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
-    const route = routeOf(doc, req.method ?? 'GET', path);
-    const problem: Problem | undefined = knownMethods.has(req.method ?? '')
+    // Stryker disable next-line StringLiteral: split gives at least the path, and with no "?" any query without "%" is checked the same
+    const [path = '/', query = ''] = req.url!.split(/\?(.*)/s);
+    const route = routeOf(doc, req.method!, path);
+    const problem: Problem | undefined = knownMethods.has(req.method!)
       ? (checkEscapes(path, query, route) ??
         checkJsonBody(req.headers['content-type'], body) ??
         checkPrefer(req.headers.prefer as string | undefined, doc, route.operation))
