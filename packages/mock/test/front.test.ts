@@ -227,6 +227,7 @@ describe('requests Prism cannot take get a prompt 4xx in the API shape, and the 
     ["a documented Prefer: code= is Prism's to answer", { prefer: 'code=404' }, undefined, 404],
     ['a body of a type that is not JSON is left to Prism', { 'content-type': 'text/plain' }, '{', 400],
     ['an empty JSON body is left to Prism', json, '', 400],
+    ['a JSON body of exactly 1 MiB is taken whole, and left to Prism', json, `"${'x'.repeat(1024 * 1024 - 2)}"`, 400],
   ])('%s', async (_name, headers, body, status) => {
     const method = body === undefined ? 'GET' : 'POST';
     const path = body === undefined ? `${shares}/count` : shares;
