@@ -26,6 +26,7 @@ export default defineConfig({
       'test/verify-signatures.test.ts',
       'test/contract-and-credential-files.test.ts',
       'test/huawei-model.test.ts',
+      'test/front-pieces.test.ts',
     ],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,

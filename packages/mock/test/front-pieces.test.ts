@@ -1,0 +1,58 @@
+// The front's pure pieces called directly over small hand-written contracts: the API-shaped
+// error body, the router and the Prefer check, at the edges the bundled contracts never reach
+// (a YAML contract the front cannot read, arrays and dangling refs in examples, partial path
+// templates).
+import { describe, expect, it } from 'vitest';
+import { checkPrefer } from '../src/front/checks.ts';
+import { errorBody } from '../src/front/error-body.ts';
+import { type OpenApiDoc, routeOf } from '../src/front/routes.ts';
+import { operationById } from '../src/state/contract-reader.ts';
+
+const uuid = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
+/** A contract with one GET operation whose 400 response documents `content`. */
+const withBadRequest = (content: unknown, components: unknown = {}): OpenApiDoc =>
+  ({ openapi: '3.0.3', components, paths: { '/x': { get: { operationId: 'getX', responses: { 400: { description: 'bad', content } } } } } }) as OpenApiDoc;
+const example = (value: unknown) => ({ 'application/json': { example: value } });
+
+describe('errorBody', () => {
+  it.each<[string, OpenApiDoc | undefined]>([
+    ['no contract (a YAML one the front cannot read)', undefined],
+    ['a contract documenting no error example', withBadRequest(undefined)],
+    ['an example without a message field', withBadRequest(example({ code: 'E1', detail: 'x' }))],
+    ['a named example whose $ref leads nowhere', withBadRequest({ 'application/json': { examples: { gone: { $ref: '#/components/examples/gone' } } } })],
+  ])('is { message } for %s', (_what, doc) => {
+    expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ message: 'refused' });
+  });
+
+  it('places the message in an example that keeps its errors in a list, with a fresh request id', () => {
+    const doc = withBadRequest(example({ errors: [{ code: 'E1', message: 'documented', request_id: 'req-1' }], trace: 'see req-1' }));
+    const body = errorBody(doc, undefined, 400, 'refused') as { errors: { code: string; message: string; request_id: string }[]; trace: string };
+    expect(body.errors).toEqual([{ code: 'E1', message: 'refused', request_id: expect.stringMatching(uuid) }]);
+    expect(body.trace).toBe(`see ${body.errors[0]!.request_id}`);
+  });
+});
+
+describe('routeOf', () => {
+  it('finds nothing without a contract', () => {
+    expect(routeOf(undefined, 'GET', '/x')).toEqual({ operation: undefined, segmentNames: [] });
+  });
+
+  it('takes a path part as a parameter only when it is wholly {name}', () => {
+    const doc = { openapi: '3.0.3', paths: { '/files/{name}.json': { get: { operationId: 'getFile' } } } } as OpenApiDoc;
+    expect(routeOf(doc, 'GET', '/files/report')).toEqual({ operation: undefined, segmentNames: [] });
+    expect(routeOf(doc, 'GET', '/files/{name}.json')).toEqual({ operation: { operationId: 'getFile' }, segmentNames: [undefined, undefined] });
+  });
+});
+
+describe('checkPrefer', () => {
+  it('names a code= without a value', () => {
+    expect(checkPrefer('code', undefined, undefined)).toEqual({ status: 400, message: 'Prefer: code= is not an HTTP status' });
+  });
+});
+
+describe('operationById', () => {
+  it('passes over path-item fields that are not operations, null ones included', () => {
+    const doc = { openapi: '3.0.3', paths: { '/x': { 'x-note': null, summary: 'x', get: { operationId: 'getX' } } } } as unknown as OpenApiDoc;
+    expect(operationById(doc, 'getX')).toEqual({ operationId: 'getX' });
+  });
+});
