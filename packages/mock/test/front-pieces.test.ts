@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPrefer } from '../src/front/checks.ts';
 import { errorBody } from '../src/front/error-body.ts';
 import { type OpenApiDoc, routeOf } from '../src/front/routes.ts';
+import { reasonsMessage, violationsOf } from '../src/front/violations.ts';
 import { operationById } from '../src/state/contract-reader.ts';
 
 const uuid = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
@@ -54,5 +55,29 @@ describe('operationById', () => {
   it('passes over path-item fields that are not operations, null ones included', () => {
     const doc = { openapi: '3.0.3', paths: { '/x': { 'x-note': null, summary: 'x', get: { operationId: 'getX' } } } } as unknown as OpenApiDoc;
     expect(operationById(doc, 'getX')).toEqual({ operationId: 'getX' });
+  });
+});
+
+describe("Prism's reasons", () => {
+  const reason = { location: ['request', 'query', 'sourcetype'], code: 'enum', message: 'must be equal to one of the allowed values' };
+  it.each<[string, string | undefined, string | undefined, unknown[]]>([
+    ['from sl-violations', JSON.stringify([reason]), undefined, [reason]],
+    ['from a problem+json validation list when the header does not parse', '[{', JSON.stringify({ validation: [reason] }), [reason]],
+    [
+      'from a problem title and detail',
+      undefined,
+      JSON.stringify({ title: 'Invalid request', detail: 'bad body' }),
+      [{ location: ['request'], code: 'problem', message: 'Invalid request: bad body' }],
+    ],
+    ['none when neither parses', '[{', '<html>', []],
+    ['none without either', undefined, undefined, []],
+  ])('are read %s', (_what, header, problem, wanted) => {
+    expect(violationsOf(header, problem)).toEqual(wanted);
+  });
+
+  it('are worded one per place, "request" and a default where Prism names none', () => {
+    expect(reasonsMessage([reason, { code: 'x' }, { location: ['request'], message: 'is empty' }])).toBe(
+      'query.sourcetype: must be equal to one of the allowed values; request: violates the contract; request: is empty',
+    );
   });
 });

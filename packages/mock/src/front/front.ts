@@ -11,6 +11,7 @@ import type { Socket } from 'node:net';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
 import type { StateLayer } from '../state/layer.js';
 import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
+import { reasonsMessage, violationsOf } from './violations.js';
 import { errorBody } from './error-body.js';
 import { type ContractOperation, type OpenApiDoc, routeOf } from './routes.js';
 
@@ -45,33 +46,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-interface Violation {
-  location?: string[];
-  code?: string | number;
-  message?: string;
-}
-
-/**
- * Prism's reasons for a refusal: the `sl-violations` header, else its problem+json body's
- * `validation` list, else the problem's title and detail as one reason.
- */
-function violationsOf(header: string | undefined, problemText: string | undefined): Violation[] {
-  try {
-    if (header) return JSON.parse(header) as Violation[];
-  } catch {}
-  try {
-    const problem = JSON.parse(problemText ?? '') as { title?: string; detail?: string; validation?: Violation[] };
-    if (problem.validation?.length) return problem.validation;
-    return [{ location: ['request'], code: 'problem', message: [problem.title, problem.detail].filter(Boolean).join(': ') }];
-  } catch {
-    return [];
-  }
-}
-
-/** One line naming where each reason applies, e.g. `query.sourcetype: must be equal to ...`. */
-const reasonsMessage = (violations: Violation[]): string =>
-  violations.map((v) => `${(v.location ?? []).slice(1).join('.') || 'request'}: ${v.message ?? 'violates the contract'}`).join('; ');
-
 export function startFront(options: FrontOptions): Promise<Front> {
   const { doc } = options;
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: reusing connections to Prism saves time; every answer is the same
@@ -98,6 +72,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
       answer.on('end', () => {
         // the reasons always travel in `sl-violations` too, whichever way Prism gave them
         const reasons = violationsOf(violations, problemJson ? Buffer.concat(chunks).toString('utf8') : undefined);
+        // Stryker disable next-line StringLiteral: Prism always gives a reason; these words are a guard
         const message = reasons.length ? reasonsMessage(reasons) : `the request breaks the contract (HTTP ${status})`;
         send(res, status, errorBody(doc, operation, status, message), reasons.length ? { 'sl-violations': JSON.stringify(reasons) } : {});
       });
