@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPrefer } from '../src/front/checks.ts';
 import { errorBody } from '../src/front/error-body.ts';
+import { startFront } from '../src/front/front.ts';
 import { type OpenApiDoc, routeOf } from '../src/front/routes.ts';
 import { reasonsMessage, violationsOf } from '../src/front/violations.ts';
 import { operationById } from '../src/state/contract-reader.ts';
@@ -79,5 +80,25 @@ describe("Prism's reasons", () => {
     expect(reasonsMessage([reason, { code: 'x' }, { location: ['request'], message: 'is empty' }])).toBe(
       'query.sourcetype: must be equal to one of the allowed values; request: violates the contract; request: is empty',
     );
+  });
+});
+
+describe('a verifier that fails', () => {
+  it('gets a 500 in the API shape naming why, and the request goes no further', async () => {
+    const front = await startFront({
+      doc: withBadRequest(example({ error: { code: 'E', message: 'documented' } })),
+      host: '127.0.0.1',
+      port: 0,
+      // nothing listens there: a request that went on would fail differently
+      upstreamPort: 9,
+      verifier: { verify: () => Promise.reject(new Error('the key store is down')) },
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${front.port}/x`);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ error: { code: 'E', message: 'the mock could not check the signature (the key store is down)' } });
+    } finally {
+      await front.close();
+    }
   });
 });
