@@ -57,6 +57,7 @@ export function* huaweiSteps(
     if (name !== 'authorization') entries.push([name, list.join(', ')]);
   }
   const headers: Record<string, string> = {};
+  // Stryker disable next-line StringLiteral: one X-Sdk-Date comes here (signHuaweiRequest refuses two; fetch and Node join repeats)
   let sdkDate = request.headers.get('x-sdk-date')?.join(', ');
   if (!sdkDate) entries.push(['x-sdk-date', (headers['X-Sdk-Date'] = sdkDate = isoSeconds(options.date, true))]);
   if (!request.headers.has('host')) entries.push(['host', request.host]);
@@ -107,6 +108,7 @@ export async function signHuaweiRequest(
   const [accessKeyId, secret] = readAccessKeyPair(credentials, 'accessKeyId', 'secretAccessKey');
   const input = parseRequest(request);
   const checked = readOptions(options);
+  // Stryker disable next-line StringLiteral: two dates fail the form check however they are joined
   const sdkDate = input.headers.get('x-sdk-date')?.join(', ');
   if (sdkDate !== undefined && !/^\d{8}T\d{6}Z$/.test(sdkDate)) throw new TypeError('the X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ');
   return run(huaweiSteps(input, accessKeyId, secret, crypto, checked));

@@ -33,6 +33,7 @@ describe('Alibaba signers refuse bad input word for word', () => {
       'version conflicts with the x-acs-version header already on the request',
     ],
     ['acs3: a nonce with a space', acs3, get(), { ...options, nonce: 'a b' }, 'nonce must only contain visible ASCII characters'],
+    ['acs3: a version with a space', acs3, get(), { ...options, version: '2017 09 08' }, 'version must only contain visible ASCII characters'],
     ['rpc v2: a version with a space', rpc, get(), { ...options, version: '2017 09 08' }, 'version must only contain visible ASCII characters'],
     ['rpc v2: a format with a space', rpc, get(), { ...options, format: 'J SON' }, 'format must only contain visible ASCII characters'],
     [

@@ -82,6 +82,16 @@ describe('huawei', () => {
     expect(bound).toEqual(await signHuaweiRequest(request, huaweiCreds, nodeCrypto, { date }));
   });
 
+  it('joins a repeated X-Sdk-Content-Sha256 like fetch, and signs that as the payload hash', async () => {
+    const result = await signHuaweiRequest(
+      { method: 'PUT', url, headers: { 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD', 'x-sdk-content-sha256': 'second' }, body: 'ignored' },
+      huaweiCreds,
+      nodeCrypto,
+      { date },
+    );
+    expect(result.payloadHash).toBe('UNSIGNED-PAYLOAD, second');
+  });
+
   it('defaults the date to now', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {

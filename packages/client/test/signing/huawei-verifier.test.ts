@@ -10,7 +10,8 @@ import { nodeCrypto } from './backends.js';
 const secretAccessKey = 'SK-verifier-secret';
 const token = 'IAM-TOKEN-secret';
 const signedAt = Date.UTC(2026, 10, 28, 12, 0, 0);
-const verifier = createHuaweiVbsVerifier({ aksk: [{ accessKeyId: 'AK1', secretAccessKey }], tokens: [token] }, { now: () => signedAt });
+// made in each test, not at import: a throw at import fails the file without failing a test
+const newVerifier = () => createHuaweiVbsVerifier({ aksk: [{ accessKeyId: 'AK1', secretAccessKey }], tokens: [token] }, { now: () => signedAt });
 
 /** A GET signed by the client's signer at `signedAt`, as the server receives it. */
 async function signedRequest(): Promise<ReceivedRequest> {
@@ -46,11 +47,11 @@ describe('the Huawei verifier', () => {
   it('accepts a request signed with a known key within the allowed skew', async () => {
     const request = await signedRequest();
     expect(request.headers['x-sdk-date']).toBe('20261128T120000Z');
-    expect(await verifier.verify(request)).toBeUndefined();
+    expect(await newVerifier().verify(request)).toBeUndefined();
   });
 
   it('accepts a known X-Auth-Token without any signature', async () => {
-    expect(await verifier.verify({ method: 'GET', url: '/v2/p1/backupshare/detail', headers: { 'x-auth-token': token }, body: '' })).toBeUndefined();
+    expect(await newVerifier().verify({ method: 'GET', url: '/v2/p1/backupshare/detail', headers: { 'x-auth-token': token }, body: '' })).toBeUndefined();
   });
 
   it.each<[string, (request: ReceivedRequest) => ReceivedRequest, string]>([
@@ -114,7 +115,7 @@ describe('the Huawei verifier', () => {
       "X-Sdk-Date 20261128T114400Z is 16 min 0 s behind the server's clock (2026-11-28T12:00:00.000Z); at most 15 min 0 s is allowed",
     ],
   ])('refuses %s', async (_what, change, reason) => {
-    const refusal = await verifier.verify(change(await signedRequest()));
+    const refusal = await newVerifier().verify(change(await signedRequest()));
     expect(refusal).toMatchObject({ status: 401, reason, body: { error_code: 'APIG.0301', error_msg: `Incorrect IAM authentication information: ${reason}` } });
     expect((refusal!.body as { request_id: string }).request_id).toMatch(/^[\da-f]{32}$/);
     expect(JSON.stringify(refusal)).not.toMatch(/secret/);
@@ -122,7 +123,7 @@ describe('the Huawei verifier', () => {
 
   it('refuses a changed query, showing the canonical request it computed', async () => {
     const request = await signedRequest();
-    const refusal = await verifier.verify({ ...request, url: '/v2/p1/backupshare/detail?limit=6&offset=0' });
+    const refusal = await newVerifier().verify({ ...request, url: '/v2/p1/backupshare/detail?limit=6&offset=0' });
     expect(refusal?.reason).toMatch(
       /^the signature does not match\. The server signed the headers content-type;host;x-sdk-date; its canonical request is "GET\\n\/v2\/p1\/backupshare\/detail\/\\nlimit=6&offset=0\\ncontent-type:application\/json\\nhost:vbs\.example\.com\\nx-sdk-date:20261128T120000Z\\n\\ncontent-type;host;x-sdk-date\\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" and its string to sign "SDK-HMAC-SHA256\\n20261128T120000Z\\n[\da-f]{64}"$/,
     );
