@@ -43,6 +43,14 @@ describe('routeOf', () => {
     const doc = { openapi: '3.0.3', paths: { '/files/{name}.json': { get: { operationId: 'getFile' } } } } as OpenApiDoc;
     expect(routeOf(doc, 'GET', '/files/report')).toEqual({ operation: undefined, segmentNames: [] });
     expect(routeOf(doc, 'GET', '/files/{name}.json')).toEqual({ operation: { operationId: 'getFile' }, segmentNames: [undefined, undefined] });
+    const versioned = { openapi: '3.0.3', paths: { '/files/v{version}': { get: { operationId: 'getVersion' } } } } as OpenApiDoc;
+    expect(routeOf(versioned, 'GET', '/files/report')).toEqual({ operation: undefined, segmentNames: [] });
+  });
+
+  it('names each parameter segment, and finds no operation in a path item that is null', () => {
+    const doc = { openapi: '3.0.3', paths: { '/a/{id}': null, '/b/{id}/x{n}': { get: { operationId: 'getB' } } } } as unknown as OpenApiDoc;
+    expect(routeOf(doc, 'GET', '/a/1')).toEqual({ operation: undefined, segmentNames: [undefined, 'id'] });
+    expect(routeOf(doc, 'GET', '/b/1/x{n}')).toEqual({ operation: { operationId: 'getB' }, segmentNames: [undefined, 'id', undefined] });
   });
 });
 
@@ -64,6 +72,12 @@ describe("Prism's reasons", () => {
   it.each<[string, string | undefined, string | undefined, unknown[]]>([
     ['from sl-violations', JSON.stringify([reason]), undefined, [reason]],
     ['from a problem+json validation list when the header does not parse', '[{', JSON.stringify({ validation: [reason] }), [reason]],
+    [
+      'from a problem title alone',
+      undefined,
+      JSON.stringify({ title: 'Invalid request' }),
+      [{ location: ['request'], code: 'problem', message: 'Invalid request' }],
+    ],
     [
       'from a problem title and detail',
       undefined,

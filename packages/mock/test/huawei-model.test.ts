@@ -1,7 +1,7 @@
 // The Huawei sharing model called directly, over small hand-written contracts: what it seeds from
 // the examples (and refuses to seed from), the 404 message it takes from them, and the answers the
 // stateful suite cannot tell apart over the real contract (whose examples match the defaults).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHuaweiVbsModel } from '../src/models/huawei-vbs.ts';
 import { type ModelRequest, ModelSeedError } from '../src/state/model.ts';
 
@@ -121,13 +121,44 @@ describe('answers', () => {
       body: { shared: { created_at: string }[] };
     };
 
-  it('stamps created shares with strictly increasing microsecond times', () => {
+  it('stamps created shares with strictly increasing microsecond times, even within one microsecond', () => {
     const model = createHuaweiVbsModel(contract());
+    vi.spyOn(performance, 'now').mockReturnValue(1_000);
     const stamps = ['p-1', 'p-2', 'p-3'].map((to) => create(model, to).body.shared[0]!.created_at);
     for (const stamp of stamps) expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
     expect([...stamps].sort()).toEqual(stamps);
     expect(new Set(stamps).size).toBe(3);
     expect(Math.abs(Date.parse(`${stamps[0]!}Z`) - Date.now())).toBeLessThan(60_000);
+    vi.restoreAllMocks();
+  });
+
+  it('sorts null and missing values first, whichever side they are on', () => {
+    const shares = [
+      { ...share, id: 's-a', to_project_id: 'p-null', updated_at: null },
+      { ...share, id: 's-b', to_project_id: 'p-2020', updated_at: '2020-02-02T00:00:00.000000' },
+      { ...share, id: 's-c', to_project_id: 'p-none' },
+      { ...share, id: 's-d', to_project_id: 'p-2021', updated_at: '2021-02-02T00:00:00.000000' },
+    ];
+    const model = createHuaweiVbsModel(contract({ detail: { shared: shares } }));
+    const order = (query: string) =>
+      (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
+    expect(order('sort_key=updated_at&sort_dir=asc')).toEqual(['p-null', 'p-none', 'p-2020', 'p-2021']);
+    expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-2021', 'p-2020', 'p-null', 'p-none']);
+  });
+
+  it('refuses a sort_key that is no share field, naming the fields', () => {
+    expect(createHuaweiVbsModel(contract()).answer(request('listBackupShareDetails', { query: 'sort_key=name' }))).toEqual({
+      status: 400,
+      refusal:
+        'Invalid input received: sort_key name is not one of id, backup_id, from_project_id, to_project_id, created_at, updated_at, deleted, deleted_at.',
+    });
+  });
+
+  it('cancels by backup only the shares of that backup', () => {
+    const other = { ...share, id: 's-2', backup_id: 'b-2', backup: { ...backup, id: 'b-2' } };
+    const model = createHuaweiVbsModel(contract({ detail: { shared: [share, other] } }));
+    expect(model.answer(request('cancelBackupShare', { params: { shared_id: 'b-1' }, query: 'is_backup_id=true' }))).toEqual({ status: 200 });
+    expect(model.answer(request('countBackupShares'))).toEqual({ status: 200, body: { count: 1 } });
   });
 
   it('sorts a missing timestamp before every real one', () => {
@@ -153,6 +184,7 @@ describe('answers', () => {
     ['limit=1x', ['p-to', 'p-9']],
     ['limit=x1', ['p-to', 'p-9']],
     ['limit=1', ['p-to']],
+    ['offset=10', []],
   ])('reads %s as a whole number or not at all', (query, wanted) => {
     const model = createHuaweiVbsModel(contract());
     create(model, 'p-9');
@@ -161,9 +193,14 @@ describe('answers', () => {
     expect(body.shared.map((s) => s.to_project_id)).toEqual(wanted);
   });
 
-  it('refuses to create shares for targets that are not all strings', () => {
-    const model = createHuaweiVbsModel(contract());
-    expect(model.answer(request('createBackupShares', { body: { shared: { backup_id: 'b-1', to_project_ids: ['p-2', 3] } } }))).toEqual({
+  it.each<[string, unknown]>([
+    ['targets that are not all strings', { shared: { backup_id: 'b-1', to_project_ids: ['p-2', 3] } }],
+    ['targets that are not a list', { shared: { backup_id: 'b-1', to_project_ids: 'p-2' } }],
+    ['no backup_id', { shared: { to_project_ids: ['p-2'] } }],
+    ['no shared object', { backup_id: 'b-1', to_project_ids: ['p-2'] }],
+    ['no body', undefined],
+  ])('refuses to create shares from a body with %s', (_what, body) => {
+    expect(createHuaweiVbsModel(contract()).answer(request('createBackupShares', { body }))).toEqual({
       status: 400,
       refusal: 'Invalid input received: the body needs shared.backup_id and shared.to_project_ids.',
     });

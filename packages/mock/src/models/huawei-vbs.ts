@@ -184,12 +184,13 @@ function matching(state: SharingState, { params, query }: ModelRequest): Share[]
     .filter((share) => given.every((test) => test(share)));
 }
 
-const integer = (text: string | null): number | undefined => (text === null || !/^\d+$/.test(text) ? undefined : Number(text));
+const integer = (text: string | null): number | undefined => (/^\d+$/.test(String(text)) ? Number(text) : undefined);
 
 /** null sorts before any value, as a missing timestamp comes before every real one. */
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
+  // null and missing are one value, or the order would depend on the sort's own steps
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
   if (b === null || b === undefined) return 1;
   // Stryker disable next-line EqualityOperator: equal values returned 0 above, and a record's fields are strings
   return String(a) < String(b) ? -1 : 1;
