@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundledContractPath } from '../dist/index.js';
 import type { PrismProcess } from '../dist/prism.js';
 import { startAttempts, startPrisms } from '../dist/prism-start.js';
-import { freePort } from '../dist/ports.js';
+import { probeListen } from '../dist/ports.js';
 
 const apis = ['huawei-vbs', 'alibaba-hbr'] as const;
 const listeners: Server[] = [];
@@ -45,7 +45,7 @@ describe('startPrisms', { timeout: 180_000 }, () => {
   it('a picked port that is taken before Prism binds it is replaced, and the start succeeds', async () => {
     const taken = await takenPort();
     const picks = [taken];
-    const { processes, ports } = await start(async () => picks.shift() ?? freePort('127.0.0.1'));
+    const { processes, ports } = await start(async () => picks.shift() ?? probeListen('127.0.0.1', 0));
     expect(ports['huawei-vbs']).not.toBe(taken);
     expect(processes.every((prism) => prism.running)).toBe(true);
     // the first attempt's processes were stopped, not left behind
