@@ -178,6 +178,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   let processes: PrismProcess[] = [];
   // Stryker disable next-line ArrowFunction: runs only as this process exits (then Prism also goes with its parent's IPC channel)
   const killNow = (prism: PrismProcess) => prism.killNow();
+  // Stryker disable next-line ArrowFunction: runs only as this process exits
   const killAll = () => processes.forEach(killNow);
   process.once('exit', killAll);
   const fronts: Front[] = [];
@@ -303,6 +304,7 @@ function seedStates(contracts: Record<ApiName, string>): Record<ApiName, StateLa
 function readContract(file: string): OpenApiDoc | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
+    // Stryker disable next-line BlockStatement: an empty catch gives undefined too
   } catch {
     return undefined;
   }

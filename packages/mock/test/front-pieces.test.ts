@@ -26,6 +26,15 @@ describe('errorBody', () => {
     expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ message: 'refused' });
   });
 
+  it('follows a $ref whose name escapes "/" and "~"', () => {
+    const doc = {
+      openapi: '3.0.3',
+      components: { responses: { 'bad/request~v1': { description: 'bad', content: example({ error: { message: 'documented' } }) } } },
+      paths: { '/x': { get: { operationId: 'getX', responses: { 400: { $ref: '#/components/responses/bad~1request~0v1' } } } } },
+    } as unknown as OpenApiDoc;
+    expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ error: { message: 'refused' } });
+  });
+
   it('places the message in an example that keeps its errors in a list, with a fresh request id', () => {
     const doc = withBadRequest(example({ errors: [{ code: 'E1', message: 'documented', request_id: 'req-1' }], trace: 'see req-1' }));
     const body = errorBody(doc, undefined, 400, 'refused') as { errors: { code: string; message: string; request_id: string }[]; trace: string };

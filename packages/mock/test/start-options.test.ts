@@ -113,6 +113,12 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'bad-option',
     'specs names "nope", which is not an API the mock serves (huawei-vbs, alibaba-hbr)',
   ],
+  [
+    'the highest port, then a missing contract',
+    { ports: { 'huawei-vbs': 65_535 }, specs: { 'alibaba-hbr': '/nowhere/contract.json' } },
+    'contract',
+    'alibaba-hbr: contract /nowhere/contract.json does not exist',
+  ],
   ['stateful that is not a boolean', { stateful: 'yes' as unknown as boolean }, 'bad-option', 'stateful must be true or false, got yes'],
   [
     'one port in both forms, agreeing, then a missing contract',

@@ -21,8 +21,8 @@ const cannedPreference = /(^|[;,])\s*(code|example|dynamic)\s*=/i;
 /** Prism's headers that describe its body, replaced along with it; the rest (CORS, date) are kept. */
 const bodyHeaders = new Set(['content-type', 'content-length', 'content-encoding', 'transfer-encoding', 'etag', 'sl-violations']);
 
+/** The body as JSON; undefined when there is none (JSON.parse refuses "") or it is not JSON. */
 function parsedJson(body: Buffer): unknown {
-  if (body.length === 0) return undefined;
   try {
     return JSON.parse(body.toString('utf8'));
     // Stryker disable next-line BlockStatement: an empty catch gives undefined too
@@ -69,7 +69,7 @@ export class StateLayer {
 
   /** For a request the model answers: how to answer it once Prism has; undefined to leave it to Prism. */
   claim(req: IncomingMessage, body: Buffer): StateClaim | undefined {
-    if (cannedPreference.test(String(req.headers.prefer ?? ''))) return undefined;
+    if (cannedPreference.test(String(req.headers.prefer))) return undefined;
     // Stryker disable next-line StringLiteral: split gives at least the path, and the model reads only the query names it knows
     const [path = '/', query = ''] = req.url!.split(/\?(.*)/s);
     const match = this.#match?.(req.method!, path);
