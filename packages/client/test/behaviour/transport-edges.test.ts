@@ -2,7 +2,7 @@
 // redirects, responses a browser or a polyfill fetch gives that Node's never does, failures that
 // are not Errors, and the exact words of each outcome.
 import type { ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHuaweiVbsClient } from '../../src/huawei-vbs/index.js';
 import { createAlibabaHbrClient } from '../../src/alibaba-hbr/index.js';
 import { huaweiClient, PROJECT_ID, type ReceivedRequest, shareItem, useScriptedServer } from './helpers.js';
@@ -91,12 +91,25 @@ describe('how a failed call is worded', () => {
   });
 
   it('an answered call leaves no timer behind (its timeout is cleared, not left to fire)', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    server.reply({ status: 200, body: { count: 3 } });
-    const client = huaweiClient(server, { retry: false, timeoutMs: 600_000 });
-    const before = timers();
-    expect((await client.countBackupShares()).data).toEqual({ count: 3 });
-    expect(timers()).toBe(before);
+    // the call's own timer, told apart by its delay: counting all the process's timers raced
+    // with the server's and the connection pool's
+    const started = new Set<unknown>();
+    const set = vi.spyOn(globalThis, 'setTimeout');
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      server.reply({ status: 200, body: { count: 3 } });
+      const client = huaweiClient(server, { retry: false, timeoutMs: 600_123 });
+      expect((await client.countBackupShares()).data).toEqual({ count: 3 });
+      set.mock.calls.forEach(([, delay], index) => {
+        if (delay === 600_123) started.add(set.mock.results[index]!.value);
+      });
+      expect(started.size).toBe(1);
+      const cleared = new Set(clear.mock.calls.map(([timer]) => timer));
+      expect([...started].every((timer) => cleared.has(timer as never))).toBe(true);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
   });
 
   it('a 2xx body that is not JSON says so', async () => {
