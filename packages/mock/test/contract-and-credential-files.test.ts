@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contractProblem } from '../src/contracts.ts';
 import { CredentialsError, createVerifiers, readCredentialsFile } from '../src/credentials.ts';
 import { MockStartError } from '../src/start-error.ts';
+import { thrown } from './support/thrown.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'mock-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -85,10 +86,10 @@ describe('the credentials file', () => {
     ],
   ])('refuses %s', (_what, make, want) => {
     const path = make();
-    const thrown = catchError(() => readCredentialsFile(path));
-    expect(thrown).toBeInstanceOf(CredentialsError);
-    expect(thrown).toMatchObject({ name: 'CredentialsError', api: undefined, message: want(path) });
-    expect(JSON.stringify(thrown) + String((thrown as Error).stack)).not.toContain('SECRET-VALUE');
+    const error = thrown(() => readCredentialsFile(path));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error).toMatchObject({ name: 'CredentialsError', api: undefined, message: want(path) });
+    expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain('SECRET-VALUE');
   });
 });
 
@@ -98,7 +99,7 @@ describe('createVerifiers', () => {
     ['a list', []],
     ['text', 'huawei-vbs'],
   ])('refuses credentials that are %s, naming the sections it wants', (_what, credentials) => {
-    expect(catchError(() => createVerifiers(credentials))).toMatchObject({
+    expect(thrown(() => createVerifiers(credentials))).toMatchObject({
       name: 'CredentialsError',
       api: undefined,
       message: 'credentials must be an object with a section per API (huawei-vbs, alibaba-hbr)',
@@ -106,7 +107,7 @@ describe('createVerifiers', () => {
   });
 
   it('names the API whose section is wrong, and lists the APIs without a section', () => {
-    expect(catchError(() => createVerifiers({ 'alibaba-hbr': { aksk: 'x' } }))).toMatchObject({ name: 'CredentialsError', api: 'alibaba-hbr' });
+    expect(thrown(() => createVerifiers({ 'alibaba-hbr': { aksk: 'x' } }))).toMatchObject({ name: 'CredentialsError', api: 'alibaba-hbr' });
     const verifiers = createVerifiers({ 'huawei-vbs': { tokens: ['t'] } });
     expect(verifiers).toMatchObject({ unverified: [], withoutCredentials: ['alibaba-hbr'] });
     expect(Object.keys(verifiers.byApi)).toEqual(['huawei-vbs', 'alibaba-hbr']);
@@ -118,12 +119,3 @@ describe('the mock errors name themselves', () => {
     expect(new MockStartError('bad-option', undefined, 'x').name).toBe('MockStartError');
   });
 });
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('did not throw');
-}

@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHuaweiVbsModel } from '../src/models/huawei-vbs.ts';
 import { type ModelRequest, ModelSeedError } from '../src/state/model.ts';
+import { thrown } from './support/thrown.ts';
 
 const project = 'p-from';
 const backup = { id: 'b-1', name: 'nightly', status: 'available', volume_id: 'v-1', availability_zone: 'az-1' };
@@ -62,9 +63,9 @@ describe('seeding', () => {
   });
 
   it.each(['id', 'backup_id', 'from_project_id', 'to_project_id'])('refuses a share example without a string %s', (field) => {
-    const thrown = catchError(() => createHuaweiVbsModel(contract({ detail: { shared: [{ ...share, [field]: 7 }] } })));
-    expect(thrown).toBeInstanceOf(ModelSeedError);
-    expect(thrown).toMatchObject({ name: 'ModelSeedError', message: `a share in the 200 example of listBackupShareDetails has no string ${field}` });
+    const error = thrown(() => createHuaweiVbsModel(contract({ detail: { shared: [{ ...share, [field]: 7 }] } })));
+    expect(error).toBeInstanceOf(ModelSeedError);
+    expect(error).toMatchObject({ name: 'ModelSeedError', message: `a share in the 200 example of listBackupShareDetails has no string ${field}` });
   });
 
   it.each([
@@ -72,7 +73,7 @@ describe('seeding', () => {
     ['a backup without its volume_id', { shared: [{ ...share, backup: { ...backup, volume_id: undefined } }] }],
     ['no shares at all', { shared: 'none' }],
   ])('refuses list examples with %s to model backups on', (_what, detail) => {
-    expect(catchError(() => createHuaweiVbsModel(contract({ detail })))).toMatchObject({
+    expect(thrown(() => createHuaweiVbsModel(contract({ detail })))).toMatchObject({
       message: 'the 200 example of listBackupShareDetails embeds no backup (with id, name, status, volume_id, availability_zone) to model backups on',
     });
   });
@@ -206,12 +207,3 @@ describe('answers', () => {
     });
   });
 });
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('did not throw');
-}
