@@ -119,6 +119,12 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'contract',
     'alibaba-hbr: contract /nowhere/contract.json does not exist',
   ],
+  [
+    'any port on a host no interface has',
+    { host: '203.0.113.1', ...anyPorts },
+    'port-unavailable',
+    'huawei-vbs: cannot listen on 203.0.113.1:0 (EADDRNOTAVAIL)',
+  ],
   ['stateful that is not a boolean', { stateful: 'yes' as unknown as boolean }, 'bad-option', 'stateful must be true or false, got yes'],
   [
     'one port in both forms, agreeing, then a missing contract',
