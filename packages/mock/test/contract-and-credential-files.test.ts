@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contractProblem } from '../src/contracts.ts';
 import { CredentialsError, createVerifiers, readCredentialsFile } from '../src/credentials.ts';
 import { MockStartError } from '../src/start-error.ts';
-import { thrown } from './support/thrown.ts';
+import { jsonParseError, thrown } from './support/thrown.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'mock-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ describe('contractProblem', () => {
       'a .JSON file that is YAML, checked as JSON',
       'contract.JSON',
       'openapi: 3.1.0\n',
-      (path) => `contract ${path} is not valid JSON (${jsonError('openapi: 3.1.0\n')})`,
+      (path) => `contract ${path} is not valid JSON (${jsonParseError('openapi: 3.1.0\n')})`,
     ],
     ['OpenAPI 13', '13.json', `{"openapi": "13.0", ${paths}}`, (path) => `contract ${path} is not an OpenAPI 3.x document (no "openapi": "3.x" field)`],
     [
@@ -52,16 +52,6 @@ describe('contractProblem', () => {
     expect(contractProblem(folder)).toBe(`contract ${folder} cannot be read (EISDIR)`);
   });
 });
-
-/** JSON.parse's own message for `text` (its wording differs between Node versions). */
-function jsonError(text: string): string {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`${text} parses`);
-}
 
 describe('the credentials file', () => {
   it('is read as JSON', () => {

@@ -3,7 +3,7 @@
 // stateful suite cannot tell apart over the real contract (whose examples match the defaults).
 import { describe, expect, it, vi } from 'vitest';
 import { createHuaweiVbsModel } from '../src/models/huawei-vbs.ts';
-import { type ModelRequest, ModelSeedError } from '../src/state/model.ts';
+import { type ModelRequest, ModelSeedError, type StateModel } from '../src/state/model.ts';
 import { thrown } from './support/thrown.ts';
 
 const project = 'p-from';
@@ -36,6 +36,10 @@ const request = (
   body,
   url: new URL(`http://mock.test/v2/${project}/os-vendor-backup-sharing/detail${query && `?${query}`}`),
 });
+
+/** The to_project_id of each share the list answers for `query`, in order. */
+const listedTo = (model: StateModel, query: string) =>
+  (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
 
 describe('seeding', () => {
   it('takes a share from both examples, the list one first, the other filling in what it lacks', () => {
@@ -141,8 +145,7 @@ describe('answers', () => {
       { ...share, id: 's-d', to_project_id: 'p-2021', updated_at: '2021-02-02T00:00:00.000000' },
     ];
     const model = createHuaweiVbsModel(contract({ detail: { shared: shares } }));
-    const order = (query: string) =>
-      (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
+    const order = (query: string) => listedTo(model, query);
     expect(order('sort_key=updated_at&sort_dir=asc')).toEqual(['p-null', 'p-none', 'p-2020', 'p-2021']);
     expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-2021', 'p-2020', 'p-null', 'p-none']);
   });
@@ -165,8 +168,7 @@ describe('answers', () => {
   it('sorts a missing timestamp before every real one', () => {
     const model = createHuaweiVbsModel(contract({ detail: { shared: [{ ...share, updated_at: '2020-02-02T00:00:00.000000' }] } }));
     create(model, 'p-9');
-    const order = (query: string) =>
-      (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
+    const order = (query: string) => listedTo(model, query);
     expect(order('sort_key=updated_at&sort_dir=asc')).toEqual(['p-9', 'p-to']);
     expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-to', 'p-9']);
   });
@@ -174,8 +176,7 @@ describe('answers', () => {
   it('sorts a missing timestamp first also when it is listed first', () => {
     const late = { ...share, id: 's-2', to_project_id: 'p-late', updated_at: '2020-02-02T00:00:00.000000' };
     const model = createHuaweiVbsModel(contract({ detail: { shared: [share, late] } }));
-    const order = (query: string) =>
-      (model.answer(request('listBackupShareDetails', { query })) as { body: { shared: { to_project_id: string }[] } }).body.shared.map((s) => s.to_project_id);
+    const order = (query: string) => listedTo(model, query);
     expect(order('sort_key=updated_at&sort_dir=asc')).toEqual(['p-to', 'p-late']);
     expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-late', 'p-to']);
   });
@@ -189,9 +190,7 @@ describe('answers', () => {
   ])('reads %s as a whole number or not at all', (query, wanted) => {
     const model = createHuaweiVbsModel(contract());
     create(model, 'p-9');
-    const body = (model.answer(request('listBackupShareDetails', { query: `sort_dir=asc&${query}` })) as { body: { shared: { to_project_id: string }[] } })
-      .body;
-    expect(body.shared.map((s) => s.to_project_id)).toEqual(wanted);
+    expect(listedTo(model, `sort_dir=asc&${query}`)).toEqual(wanted);
   });
 
   it.each<[string, unknown]>([

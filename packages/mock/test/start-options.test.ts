@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MockStartError, type StartMockOptions, startMock } from '../dist/index.js';
+import { jsonParseError } from './support/thrown.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'start-options-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -16,15 +17,6 @@ const contract = (name: string, text: string) => {
 };
 const anyPorts = { ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } };
 const notJson = contract('cut.json', '{"openapi": "3.1.0"');
-/** JSON.parse's own message for `text` (its wording differs between Node versions). */
-const parseError = (text: string) => {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`${text} parses`);
-};
 const swagger = contract('swagger.json', '{"swagger": "2.0", "paths": {"/x": {}}}');
 const noPaths = contract('no-paths.json', '{"openapi": "3.1.0", "paths": {}}');
 const jsonInYaml = contract('braces.yaml', '  {"openapi": "3.0.3"}');
@@ -144,7 +136,7 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'a contract that is not valid JSON',
     { ...anyPorts, huaweiSpec: notJson },
     'contract',
-    `huawei-vbs: contract ${notJson} is not valid JSON (${parseError('{"openapi": "3.1.0"')})`,
+    `huawei-vbs: contract ${notJson} is not valid JSON (${jsonParseError('{"openapi": "3.1.0"')})`,
   ],
   [
     'a contract that is not OpenAPI 3',

@@ -7,3 +7,6 @@ export function thrown(run: () => unknown): unknown {
   }
   throw new Error('did not throw');
 }
+
+/** JSON.parse's own message for `text` (its wording differs between Node versions). */
+export const jsonParseError = (text: string): string => (thrown(() => JSON.parse(text)) as Error).message;
