@@ -35,6 +35,11 @@ describe('errorBody', () => {
     expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ error: { message: 'refused' } });
   });
 
+  it('keeps the numbers, booleans and nulls of the example', () => {
+    const doc = withBadRequest(example({ error: { message: 'documented', code: 7, retriable: false, detail: null } }));
+    expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ error: { message: 'refused', code: 7, retriable: false, detail: null } });
+  });
+
   it('places the message in an example that keeps its errors in a list, with a fresh request id', () => {
     const doc = withBadRequest(example({ errors: [{ code: 'E1', message: 'documented', request_id: 'req-1' }], trace: 'see req-1' }));
     const body = errorBody(doc, undefined, 400, 'refused') as { errors: { code: string; message: string; request_id: string }[]; trace: string };
@@ -64,8 +69,31 @@ describe('routeOf', () => {
 });
 
 describe('checkPrefer', () => {
-  it('names a code= without a value', () => {
-    expect(checkPrefer('code', undefined, undefined)).toEqual({ status: 400, message: 'Prefer: code= is not an HTTP status' });
+  // getX documents examples ok and alt for 200, and gone for 404
+  const named = (...names: string[]) => ({ 'application/json': { examples: Object.fromEntries(names.map((name) => [name, { value: { name } }])) } });
+  const doc = {
+    openapi: '3.0.3',
+    paths: { '/x': { get: { operationId: 'getX', responses: { 200: { description: 'ok', content: named('ok', 'alt') }, 404: { description: 'no', content: named('gone') } } } } },
+  } as unknown as OpenApiDoc;
+  const getX = doc.paths!['/x']!.get!;
+  const refused = (message: string) => ({ status: 400, message });
+
+  type Against = 'no contract' | 'the contract alone' | 'getX';
+  it.each<[string, Against, ReturnType<typeof refused> | undefined]>([
+    ['code', 'no contract', refused('Prefer: code= is not an HTTP status')],
+    ['code=a200', 'getX', refused('Prefer: code=a200 is not an HTTP status')],
+    ['code=2000', 'getX', refused('Prefer: code=2000 is not an HTTP status')],
+    ['dynamic=yes', 'getX', refused('Prefer: dynamic=yes must be true or false')],
+    ['code=201', 'no contract', undefined],
+    ['code=201', 'the contract alone', undefined],
+    ['code=201', 'getX', refused('Prefer: code=201 is not documented for getX (documented: 200, 404)')],
+    ['code=200, example=gone', 'getX', refused('Prefer: example=gone names no example of getX for 200 (known: ok, alt)')],
+    ['example=nope', 'getX', refused('Prefer: example=nope names no example of getX (known: ok, alt, gone)')],
+    ['code=200; example=alt', 'getX', undefined],
+    ['example=gone', 'getX', undefined],
+    ['dynamic=true', 'getX', undefined],
+  ])('%s against %s', (header, against, wanted) => {
+    expect(checkPrefer(header, against === 'no contract' ? undefined : doc, against === 'getX' ? getX : undefined)).toEqual(wanted);
   });
 });
 
@@ -120,6 +148,20 @@ describe('a verifier that fails', () => {
       const response = await fetch(`http://127.0.0.1:${front.port}/x`);
       expect(response.status).toBe(500);
       expect(await response.json()).toEqual({ error: { code: 'E', message: 'the mock could not check the signature (the key store is down)' } });
+    } finally {
+      await front.close();
+    }
+  });
+});
+
+describe('an upstream that is gone', () => {
+  it('ends the connection without an answer, and the front answers the next request the same way', async () => {
+    // port 9 (discard): nothing listens on it here, as after Prism has died
+    const front = await startFront({ doc: withBadRequest(undefined), host: '127.0.0.1', port: 0, upstreamPort: 9 });
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await expect(fetch(`http://127.0.0.1:${front.port}/x`)).rejects.toMatchObject({ cause: { code: 'UND_ERR_SOCKET' } });
+      }
     } finally {
       await front.close();
     }

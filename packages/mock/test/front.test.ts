@@ -35,13 +35,20 @@ function normalized(text: string): unknown {
   return JSON.parse(text.replace(freshId, '<id>'));
 }
 
-/** Writes raw bytes to the API's port and reads the whole answer (the front closes the connection). */
-function rawExchange(api: Api, bytes: string): Promise<string> {
+/**
+ * Writes raw bytes to the API's port and reads the whole answer, until the front closes the
+ * connection (the socket is not half-closed: node:http drops a request whose caller has ended
+ * its side). `then` is written once the first answer has arrived.
+ */
+function rawExchange(api: Api, bytes: string, then?: string): Promise<string> {
   const { hostname, port } = new URL(urls[api]!);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
     let text = '';
-    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('data', (chunk) => {
+      if (text === '' && then) socket.write(then);
+      text += chunk.toString();
+    });
     socket.on('close', () => resolve(text));
     socket.on('error', reject);
     socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
@@ -264,6 +271,39 @@ describe('requests Prism cannot take get a prompt 4xx in the API shape, and the 
     ]);
     expect(normalized(text)).toEqual(body);
     expect((await validCall(urls, api)).status).toBe(200);
+  });
+
+  it('a body whose chunk size is not hex is refused at once, not after an answer that never comes', async () => {
+    const answer = await rawExchange('huawei-vbs', `POST ${shares} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Refused\r\n/);
+    expect(normalized(answer.split('\r\n\r\n')[1]!)).toEqual(huawei('badRequest', 'the request is not valid HTTP (HPE_INVALID_CHUNK_SIZE)'));
+  });
+
+  // one valid request with bytes no parser takes right behind it, in the same write
+  const count = (connection: string) => `GET ${shares}/count HTTP/1.1\r\nHost: x\r\nx-auth-token: t\r\nconnection: ${connection}\r\n\r\n`;
+  const answerHeads = (answer: string) => answer.match(/HTTP\/1\.1 \d{3} \w+/g);
+  it.each([
+    ['sent with it on a kept-alive connection: refused after its answer', 'keep-alive', false, ['HTTP/1.1 200 OK', 'HTTP/1.1 405 Refused']],
+    ['sent once it is answered: refused at once', 'keep-alive', true, ['HTTP/1.1 200 OK', 'HTTP/1.1 405 Refused']],
+    ['that asked to close: dropped', 'close', false, ['HTTP/1.1 200 OK']],
+  ])('bytes after a whole request %s', async (_name, connection, afterAnswer, heads) => {
+    const garbage = 'GARBAGE\r\n\r\n';
+    const answer = await (afterAnswer ? rawExchange('huawei-vbs', count(connection), garbage) : rawExchange('huawei-vbs', `${count(connection)}${garbage}`));
+    expect(answerHeads(answer)).toEqual(heads);
+    expect(answer).toContain('\r\n\r\n{"count":');
+  });
+
+  it('a connection reset in the middle of a body leaves the mock answering', async () => {
+    const { hostname, port } = new URL(urls['huawei-vbs']!);
+    await new Promise<void>((done, fail) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`POST ${shares} HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"shared":`);
+        setTimeout(() => socket.resetAndDestroy(), 50);
+      });
+      socket.on('close', () => done());
+      socket.on('error', fail);
+    });
+    expect((await validCall(urls, 'huawei-vbs')).status).toBe(200);
   });
 
   const routeMissing = (path: string) => `Route not resolved, no path matched: The route ${path} hasn't been found in the specification file`;

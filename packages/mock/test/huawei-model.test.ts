@@ -137,6 +137,27 @@ describe('answers', () => {
     vi.restoreAllMocks();
   });
 
+  it('stamps created shares with the wall-clock time', () => {
+    const before = Date.now();
+    const stamp = create(createHuaweiVbsModel(contract()), 'p-1').body.shared[0]!.created_at;
+    const after = Date.now();
+    // the clock is performance's (monotonic), which may stray from Date's by a few milliseconds
+    expect(Date.parse(`${stamp}Z`)).toBeGreaterThanOrEqual(before - 50);
+    expect(Date.parse(`${stamp}Z`)).toBeLessThanOrEqual(after + 50);
+  });
+
+  it('keeps a null value and a missing one in their listed order, either way round', () => {
+    const none = { ...share, id: 's-c', to_project_id: 'p-none' };
+    const nulled = { ...share, id: 's-a', to_project_id: 'p-null', updated_at: null };
+    for (const shares of [
+      [none, nulled],
+      [nulled, none],
+    ]) {
+      const model = createHuaweiVbsModel(contract({ detail: { shared: shares } }));
+      expect(listedTo(model, 'sort_key=updated_at&sort_dir=asc')).toEqual(shares.map((item) => item.to_project_id));
+    }
+  });
+
   it('sorts null and missing values first, whichever side they are on', () => {
     const shares = [
       { ...share, id: 's-a', to_project_id: 'p-null', updated_at: null },

@@ -79,6 +79,10 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
       expect((await fetch(share, { headers: auth })).status).toBe(200);
       // Prism's own log reaches onLog too (its info level, from its start)
       expect(log.some((line) => /^alibaba-hbr \[.*\] › \[CLI\]/.test(line))).toBe(true);
+      // stop closes the public ports at once, not when Prism has gone
+      const stopping = mock.stop();
+      expect(await portIsFree(mock.ports['huawei-vbs'])).toBe(true);
+      await stopping;
     } finally {
       await mock.stop();
     }
@@ -107,6 +111,7 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
       expect(mock.exitOf('alibaba-hbr')).toBe(exit);
       expect(mock.exitOf('huawei-vbs')).toBeUndefined();
       await expect(fetch(`${mock.urls['alibaba-hbr']}/`)).rejects.toThrow();
+      expect(await portIsFree(mock.ports['alibaba-hbr'])).toBe(true);
     } finally {
       await mock.stop();
     }

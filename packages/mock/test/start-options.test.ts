@@ -94,6 +94,7 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'credentials["alibaba-hbr"].aksk[0].accessKeyId must only contain visible ASCII characters',
   ],
   ['an empty host', { host: ' ' }, 'bad-option', 'host must be a non-empty string'],
+  ['a host that is not text', { host: 4010 as unknown as string }, 'bad-option', 'host must be a non-empty string'],
   ['a ready timeout of 0', { readyTimeoutMs: 0 }, 'bad-option', 'readyTimeoutMs must be a positive number'],
   ['a ready timeout that is not a number', { readyTimeoutMs: '5' as unknown as number }, 'bad-option', 'readyTimeoutMs must be a positive number'],
   ['a port that is not an integer', { huaweiPort: 4100.5 }, 'bad-option', 'huaweiPort must be an integer from 0 to 65535, got 4100.5'],

@@ -1,6 +1,8 @@
 // The state layer (src/state/layer.ts) with a model written here, in front of the suite's real
 // Prism: what a model is handed for each request, how each kind of answer is written, which
 // of Prism's headers survive, and that a failing model is a 500, not a dead mock.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Front, startFront } from '../src/front/front.ts';
 import { StateLayer } from '../src/state/layer.ts';
@@ -134,5 +136,43 @@ describe('what is left to Prism', () => {
     expect((await send('POST', '/__mock/reset')).status).toBe(204);
     expect((await send('POST', '/__mock/reset/')).status).not.toBe(204);
     expect(resets).toBe(before + 1);
+  });
+});
+
+describe('which upstream answers the model replaces', () => {
+  // a real HTTP server in Prism's place, to give answers the suite's Prism never gives
+  let answer = { status: 200, violations: false };
+  const upstream = createServer((_req, res) => {
+    res.writeHead(answer.status, {
+      'content-type': 'application/json',
+      ...(answer.violations ? { 'sl-violations': '[{"message":"from upstream"}]' } : {}),
+    });
+    res.end('{"from":"upstream"}');
+  });
+  let standIn: Front;
+  beforeAll(async () => {
+    await new Promise<void>((listening) => upstream.listen(0, '127.0.0.1', listening));
+    standIn = await startFront({ doc, host: '127.0.0.1', port: 0, upstreamPort: (upstream.address() as AddressInfo).port, state: layer });
+  });
+  afterAll(async () => {
+    await standIn.close();
+    upstream.closeAllConnections();
+    await new Promise((closed) => upstream.close(closed));
+  });
+
+  it.each<[number, boolean, 'model' | 'upstream']>([
+    [200, false, 'model'],
+    [201, false, 'model'],
+    [299, false, 'model'],
+    [200, true, 'upstream'],
+    [299, true, 'upstream'],
+    [300, false, 'upstream'],
+    [304, false, 'upstream'],
+    [404, false, 'upstream'],
+  ])('a %i answer, with violations %s: the %s answers', async (status, violations, expected) => {
+    answer = { status, violations };
+    next = () => ({ status: 200, body: { count: 5 } });
+    const response = await sendRaw({ method: 'GET', url: `http://127.0.0.1:${standIn.port}${shares}/count`, headers: token });
+    expect(response.body === '{"count":5}' ? 'model' : 'upstream').toBe(expected);
   });
 });

@@ -88,7 +88,6 @@ function fill(template: Json, message: string, swapId: (text: string) => string,
 /** The body of a refusal in the API's own shape; `{ message }` when the contract documents none. */
 export function errorBody(doc: OpenApiDoc | undefined, operation: ContractOperation | undefined, status: number, message: string): Json {
   const template = templateFor(doc, operation, status);
-  if (template === undefined) return { message };
   const done = { message: false };
   const oldId = requestIdOf(template);
   const requestId = randomUUID();

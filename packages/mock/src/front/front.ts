@@ -6,8 +6,7 @@
 // replaces Prism's successes in `forward`. A request an http.Server hands over always has its
 // method and url (hence `req.method!`, `req.url!`).
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
 import type { StateLayer } from '../state/layer.js';
 import { checkEscapes, checkJsonBody, checkPrefer, type Problem } from './checks.js';
@@ -55,6 +54,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: ContractOperation | undefined): void {
     const claimed = options.state?.claim(req, body);
+    // Stryker disable next-line StringLiteral: no host is localhost, the same loopback Prism listens on here
     const upstream = request({ host: '127.0.0.1', port: options.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
       // Prism validated the request; on its success the state answers instead (src/state/layer.ts)
       if (claimed?.(answer, res)) return;
@@ -121,33 +121,48 @@ export function startFront(options: FrontOptions): Promise<Front> {
     else forward(req, res, body, route.operation);
   }
 
+  // the request each connection is on, to keep a refusal of the bytes after it behind its answer
+  const exchanges = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
   const server = createServer((req, res) => {
+    exchanges.set(req.socket, { req, res });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      // Stryker disable next-line ConditionalExpression: past the limit the whole body is refused (413); keeping the extra chunks would cost memory only
       if (size <= maxBodyBytes) chunks.push(chunk);
     });
     req.on('end', () => {
       if (size > maxBodyBytes) return refuse(res, undefined, { status: 413, message: `the request body is larger than ${maxBodyBytes} bytes` });
       receive(req, res, Buffer.concat(chunks));
     });
-    req.on('error', () => res.destroy());
+    // note: a request only fails when its connection is gone, so there is no one to answer (and
+    // without an 'error' listener node:http does not raise one)
   });
 
   // requests Node's parser refuses never reach the handler: answer them here, in the API's shape
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-    const [status, message] =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'the request line or headers are too large (the query included)']
-        : error.code === 'HPE_INVALID_METHOD'
-          ? [405, 'the HTTP method is not supported']
-          : [400, `the request is not valid HTTP (${error.code ?? 'parse error'})`];
-    const text = JSON.stringify(errorBody(doc, undefined, status, message));
-    socket.end(
-      `HTTP/1.1 ${status} Refused\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
-    );
+    const refuseOnWire = () => {
+      // a connection reset, or already ended by the answer before, has no one to answer
+      // Stryker disable next-line ConditionalExpression,BlockStatement: node:http has destroyed such a connection or will once the answer before is out, and swallows a write to it
+      if (!socket.writable) return socket.destroy();
+      const [status, message] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'the request line or headers are too large (the query included)']
+          : error.code === 'HPE_INVALID_METHOD'
+            ? [405, 'the HTTP method is not supported']
+            : // Stryker disable next-line StringLiteral: node:http's parse errors all carry a code; this is a guard
+              [400, `the request is not valid HTTP (${error.code ?? 'parse error'})`];
+      const text = JSON.stringify(errorBody(doc, undefined, status, message));
+      socket.end(
+        `HTTP/1.1 ${status} Refused\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+      );
+    };
+    // bytes after a whole request (pipelined) are refused once that request is answered, or the
+    // caller would read the refusal as its answer; an error inside a request is refused at once
+    const before = exchanges.get(socket);
+    if (before?.req.complete && !before.res.writableFinished) before.res.once('close', refuseOnWire);
+    else refuseOnWire();
   });
 
   return new Promise((resolve, reject) => {
