@@ -73,7 +73,14 @@ describe('checkPrefer', () => {
   const named = (...names: string[]) => ({ 'application/json': { examples: Object.fromEntries(names.map((name) => [name, { value: { name } }])) } });
   const doc = {
     openapi: '3.0.3',
-    paths: { '/x': { get: { operationId: 'getX', responses: { 200: { description: 'ok', content: named('ok', 'alt') }, 404: { description: 'no', content: named('gone') } } } } },
+    paths: {
+      '/x': {
+        get: {
+          operationId: 'getX',
+          responses: { 200: { description: 'ok', content: named('ok', 'alt') }, 404: { description: 'no', content: named('gone') } },
+        },
+      },
+    },
   } as unknown as OpenApiDoc;
   const getX = doc.paths!['/x']!.get!;
   const refused = (message: string) => ({ status: 400, message });
