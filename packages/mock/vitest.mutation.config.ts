@@ -19,7 +19,6 @@ export default defineConfig({
       'test/args.test.ts',
       'test/ports.test.ts',
       'test/start-mock.test.ts',
-      'test/prism-ports.test.ts',
       'test/front.test.ts',
       'test/state-layer.test.ts',
       'test/operation-match.test.ts',
