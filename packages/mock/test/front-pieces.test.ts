@@ -2,7 +2,6 @@
 // error body, the router and the Prefer check, at the edges the bundled contracts never reach
 // (a YAML contract the front cannot read, arrays and dangling refs in examples, partial path
 // templates).
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { checkPrefer } from '../src/front/checks.ts';
 import { errorBody } from '../src/front/error-body.ts';
@@ -10,6 +9,7 @@ import { startFront } from '../src/front/front.ts';
 import { type OpenApiDoc, routeOf } from '../src/front/routes.ts';
 import { reasonsMessage, violationsOf } from '../src/front/violations.ts';
 import { operationById } from '../src/state/contract-reader.ts';
+import { exchangeOnWire } from './support/raw-http.ts';
 
 const uuid = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
 /** A contract with one GET operation whose 400 response documents `content`. */
@@ -187,13 +187,7 @@ describe('bytes that are not HTTP', () => {
       upstreamPort: 9,
     });
     try {
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect(front.port, '127.0.0.1', () => socket.write('FOO / HTTP/1.1\r\nHost: x\r\n\r\n'));
-        let text = '';
-        socket.on('data', (chunk) => (text += chunk.toString()));
-        socket.on('close', () => resolve(text));
-        socket.on('error', reject);
-      });
+      const answer = await exchangeOnWire(`http://127.0.0.1:${front.port}`, 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n');
       const [head, body] = answer.split('\r\n\r\n');
       expect(head!.split('\r\n')[0]).toBe('HTTP/1.1 405 Refused');
       expect(JSON.parse(body!)).toEqual({ error: { code: 'E', message: 'the HTTP method is not supported' } });

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, token, validCall } from './support/front-calls.ts';
 import { type Fronts, startFronts } from './support/fronts.ts';
-import { sendRaw } from './support/raw-http.ts';
+import { exchangeOnWire, sendRaw } from './support/raw-http.ts';
 
 let fronts: Fronts;
 const urls: Record<string, string> = {};
@@ -35,25 +35,8 @@ function normalized(text: string): unknown {
   return JSON.parse(text.replace(freshId, '<id>'));
 }
 
-/**
- * Writes raw bytes to the API's port and reads the whole answer, until the front closes the
- * connection (the socket is not half-closed: node:http drops a request whose caller has ended
- * its side). `then` is written once the first answer has arrived.
- */
-function rawExchange(api: Api, bytes: string, then?: string): Promise<string> {
-  const { hostname, port } = new URL(urls[api]!);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(bytes));
-    let text = '';
-    socket.on('data', (chunk) => {
-      if (text === '' && then) socket.write(then);
-      text += chunk.toString();
-    });
-    socket.on('close', () => resolve(text));
-    socket.on('error', reject);
-    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
-  });
-}
+/** Raw bytes to the API's port, and the whole answer (`then` follows once it starts). */
+const rawExchange = (api: Api, bytes: string, then?: string) => exchangeOnWire(urls[api]!, bytes, then);
 
 const shares = '/v2/p1/os-vendor-backup-sharing';
 const bigQuery = `?name=${'a'.repeat(64 * 1024)}`;

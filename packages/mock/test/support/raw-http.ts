@@ -1,6 +1,8 @@
-// A plain node:http request. Only for what fetch cannot show: the Fetch standard turns every
-// 407 response into a network error, so a documented 407 is read here instead.
+// What fetch cannot show. A plain node:http request: the Fetch standard turns every 407 response
+// into a network error, so a documented 407 is read here instead. And raw bytes on a socket, for
+// requests no HTTP client would send.
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawResponse {
   status: number;
@@ -41,5 +43,25 @@ export function sendRaw(request: RawRequest, timeoutMs = 5_000): Promise<RawResp
     outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     outgoing.on('error', reject);
     outgoing.end(body);
+  });
+}
+
+/**
+ * Writes raw bytes to the server at `origin` and reads everything it sends until it closes the
+ * connection (the socket is not half-closed: node:http drops a request whose caller has ended
+ * its side). `then` is written once the first answer has arrived.
+ */
+export function exchangeOnWire(origin: string, bytes: string, then?: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let text = '';
+    socket.on('data', (chunk) => {
+      if (text === '' && then) socket.write(then);
+      text += chunk.toString();
+    });
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
   });
 }
