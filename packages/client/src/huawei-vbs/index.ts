@@ -1,5 +1,7 @@
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
-import { requireBaseUrl, requireOptions, requireVisibleAscii, requireRegion, type TransportOptions } from '../core/client-context.js';
+import { requireVisibleAscii } from '../core/client-context.js';
+import { requireBaseUrl, requireOptions, requireRegion } from '../core/options.js';
+import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { iteratePages } from '../core/pagination.js';

@@ -1,0 +1,50 @@
+import type { Received } from './exchange.js';
+import type { OperationSpec } from './operation-table.js';
+import type { AttemptOutcome, ErrorFacts, VendorAdapter } from './types.js';
+import { assertMatchesSchema } from './validate-input.js';
+
+const utf8 = new TextDecoder();
+
+/** A non-2xx body: JSON when it parses, else its text; undefined when empty. */
+function errorBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * What a received response means: the vendor's error for a non-2xx status, or for a 2xx body
+ * that says failure; `invalid-response` for a body that is not JSON or not the contract's shape;
+ * otherwise the parsed data.
+ */
+export function classifyResponse(adapter: VendorAdapter, spec: OperationSpec, { response, body }: Received): AttemptOutcome {
+  const { status, headers } = response;
+  const text = utf8.decode(body);
+  const fail = (failure: ErrorFacts): AttemptOutcome => ({ failure, response });
+  if (!response.ok) return fail(adapter.errorFromResponse(status, errorBody(text), headers));
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    return fail({ kind: 'invalid-response', status, message: `the ${status} response body is not JSON` });
+  }
+  const unsuccessful = adapter.errorFromSuccessBody?.(data, headers);
+  if (unsuccessful) return fail(unsuccessful);
+  const shape = spec.returns?.[status];
+  if (!shape) return { data, response };
+  if (data === undefined) return fail({ kind: 'invalid-response', status, message: `the ${status} response has no body, though the contract promises one` });
+  try {
+    assertMatchesSchema(data, shape, 'body');
+  } catch (mismatch) {
+    return fail({
+      kind: 'invalid-response',
+      status,
+      body: data,
+      message: `the ${status} response does not match the contract: ${(mismatch as Error).message}`,
+    });
+  }
+  return { data, response };
+}
