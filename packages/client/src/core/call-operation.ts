@@ -2,7 +2,7 @@ import { classifyResponse } from './classify-response.js';
 import { CloudApiError } from './errors.js';
 import type { OperationSpec } from './operation-table.js';
 import { maxTimerMs } from './options.js';
-import type { ApiResult } from './result.js';
+import type { ApiResult } from './types.js';
 import { delayFor, type FailedAttempt, shouldRetry } from './retry-policy.js';
 import { sendAttempt } from './send-attempt.js';
 import type { CallInput, ClientContext } from './types.js';

@@ -1,4 +1,4 @@
-import type { Received } from './exchange.js';
+import type { Answer } from './exchange.js';
 import type { OperationSpec } from './operation-table.js';
 import type { AttemptOutcome, ErrorFacts, VendorAdapter } from './types.js';
 import { assertMatchesSchema } from './validate-input.js';
@@ -20,7 +20,7 @@ function errorBody(text: string): unknown {
  * that says failure; `invalid-response` for a body that is not JSON or not the contract's shape;
  * otherwise the parsed data.
  */
-export function classifyResponse(adapter: VendorAdapter, spec: OperationSpec, { response, body }: Received): AttemptOutcome {
+export function classifyResponse(adapter: VendorAdapter, spec: OperationSpec, { response, body }: Answer): AttemptOutcome {
   const { status, headers } = response;
   const text = utf8.decode(body);
   const fail = (failure: ErrorFacts): AttemptOutcome => ({ failure, response });

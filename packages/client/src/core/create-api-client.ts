@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { callOperation } from './call-operation.js';
 import { ClientInputError, CloudApiError } from './errors.js';
-import { defaultMaxResponseBytes, exchange, RefusedResponse } from './exchange.js';
+import { defaultMaxResponseBytes, exchange } from './exchange.js';
 import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
 import { defaultTimeoutMs, requireByteCount, requireTimeout, resolveRetryPolicy } from './options.js';
@@ -28,14 +28,11 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   // `raw` shares the signing and the exchange (no redirect followed, the body capped); a refusal
   // rejects its call with a CloudApiError, as openapi-fetch rejects on a network failure
   const rawFetch = async (request: Request) => {
-    try {
-      const { response, body } = await exchange(fetch, request, maxBytes);
-      const { status, statusText, headers } = response;
-      // these statuses carry no body, and a Response built with one throws
-      return new Response([101, 204, 205, 304].includes(status) ? null : body, { status, statusText, headers });
-    } catch (cause) {
-      throw cause instanceof RefusedResponse ? new CloudApiError({ ...cause.facts, vendor: adapter.vendor, operationId: 'raw' }) : cause;
-    }
+    const received = await exchange(fetch, request, maxBytes);
+    if (!received.response) throw new CloudApiError({ ...received.failure, vendor: adapter.vendor, operationId: 'raw' });
+    const { status, statusText, headers } = received.response;
+    // these statuses carry no body, and a Response built with one throws
+    return new Response([101, 204, 205, 304].includes(status) ? null : received.body, { status, statusText, headers });
   };
   const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch: rawFetch });
   http.use(adapter.auth);

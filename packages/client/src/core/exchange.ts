@@ -1,17 +1,10 @@
 import type { ErrorFacts } from './types.js';
 
-/** Why the client refused a response it received: a redirect, or a body over the size cap. */
-export class RefusedResponse extends Error {
-  constructor(readonly facts: ErrorFacts) {
-    super(facts.message);
-  }
-}
-
 /** A response and its whole body. */
-export interface Received {
-  readonly response: Response;
-  readonly body: Uint8Array<ArrayBuffer>;
-}
+export type Answer = { response: Response; body: Uint8Array<ArrayBuffer> };
+
+/** An answer, or why there is none: a redirect or a body over the size cap refused, or a transport failure. */
+export type Received = Answer | { failure: ErrorFacts; response?: undefined };
 
 /** The default cap on a response body: far above any page these APIs return. */
 export const defaultMaxResponseBytes = 16 * 1024 * 1024;
@@ -25,38 +18,29 @@ function redirectFacts(response: Response, from: string): ErrorFacts {
     origin = 'an unreadable location';
   }
   const status = response.status || undefined;
-  return {
-    kind: 'redirect',
-    status,
-    redirectTo: origin,
-    message: `the service redirected${status ? ` (HTTP ${status})` : ''} to ${origin}; the client never follows redirects, so no credential reaches another server`,
-  };
+  const message = `the service redirected${status ? ` (HTTP ${status})` : ''} to ${origin}; the client never follows redirects, so no credential reaches another server`;
+  return { kind: 'redirect', status, redirectTo: origin, message };
 }
 
-/** Reads the body whole, but never more than `maxBytes` of it. */
-async function readBody(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+/** The whole body, or undefined as soon as it grows past `maxBytes`. */
+async function readBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = response.body?.getReader();
+  const reader = body?.getReader();
   for (let next = await reader?.read(); reader && next && !next.done; next = await reader.read()) {
     if ((size += next.value.byteLength) > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      const { status } = response;
-      throw new RefusedResponse({
-        kind: 'invalid-response',
-        status,
-        message: `the ${status} response body is larger than maxResponseBytes (${maxBytes} bytes)`,
-      });
+      return undefined;
     }
     chunks.push(next.value);
   }
-  const body = new Uint8Array(size);
+  const whole = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
-    body.set(chunk, at);
+    whole.set(chunk, at);
     at += chunk.byteLength;
   }
-  return body;
+  return whole;
 }
 
 /**
@@ -67,9 +51,12 @@ async function readBody(response: Response, maxBytes: number): Promise<Uint8Arra
  */
 export async function exchange(fetch: typeof globalThis.fetch, request: Request, maxBytes: number, signal?: AbortSignal): Promise<Received> {
   const response = await fetch(request, signal ? { redirect: 'manual', signal } : { redirect: 'manual' });
-  if (response.type === 'opaqueredirect' || (response.status > 299 && response.status < 400 && response.headers.has('location'))) {
+  const { status } = response;
+  if (response.type === 'opaqueredirect' || (status > 299 && status < 400 && response.headers.has('location'))) {
     await response.body?.cancel().catch(() => undefined);
-    throw new RefusedResponse(redirectFacts(response, request.url));
+    return { failure: redirectFacts(response, request.url) };
   }
-  return { response, body: await readBody(response, maxBytes) };
+  const body = await readBody(response.body, maxBytes);
+  if (body) return { response, body };
+  return { failure: { kind: 'invalid-response', status, message: `the ${status} response body is larger than maxResponseBytes (${maxBytes} bytes)` } };
 }

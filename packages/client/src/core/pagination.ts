@@ -55,16 +55,9 @@ export const iteratePages: PageWalker = async function* (ctx, operationId, spec,
       next = new URL(href, 'http://link.invalid');
     } catch {}
     if (!next || !operationPath.test(next.pathname)) {
-      yield {
-        error: new CloudApiError({
-          vendor: ctx.vendor,
-          kind: 'invalid-response',
-          operationId,
-          status: result.response!.status,
-          message: `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`,
-        }),
-        response: result.response,
-      };
+      const message = `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`;
+      const { response } = result;
+      yield { error: new CloudApiError({ vendor: ctx.vendor, kind: 'invalid-response', operationId, status: response!.status, message }), response };
       return;
     }
     if (followed.has(next.search)) return;

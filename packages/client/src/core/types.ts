@@ -2,8 +2,15 @@
 import type { Client, Middleware } from 'openapi-fetch';
 import type { CloudApiError, CloudApiErrorInit, Vendor } from './errors.js';
 import type { OperationSpec, ParameterLocation } from './operation-table.js';
-import type { ApiResult } from './result.js';
 import type { RetryOptions, RetryPolicy } from './retry-policy.js';
+
+/**
+ * What every client call resolves to, in openapi-fetch's shape: `data` on success, `error`
+ * (a CloudApiError narrowed per vendor) otherwise; `response` when one arrived.
+ */
+export type ApiResult<Data, Failure> =
+  | { data: Data; error?: undefined; response: Response }
+  | { data?: undefined; error: Failure; response: Response | undefined };
 
 /** The error facts a vendor reads from a response; the call fills in the rest. `Extra`: the vendor's own kinds and fields. */
 export type ErrorFacts<Extra = {}> = Omit<CloudApiErrorInit, 'vendor' | 'operationId' | 'attempts'> & Extra;

@@ -2,18 +2,11 @@ import { ClientInputError } from './errors.js';
 import { requireExtraHeader, requireHeaderValue } from './extra-headers.js';
 import type { OperationSpec } from './operation-table.js';
 import { requireTimeout, resolveRetryPolicy } from './options.js';
-import type { RetryPolicy } from './retry-policy.js';
 import type { CallInput, ClientContext } from './types.js';
 import { assertMatchesSchema } from './validate-input.js';
 
 /** A call whose input passed every check: what each attempt sends, and under which limits. */
-export interface CheckedCall {
-  readonly params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
-  readonly body: unknown;
-  readonly signal: AbortSignal | undefined;
-  readonly timeoutMs: number;
-  readonly retry: RetryPolicy | false;
-}
+export type CheckedCall = ReturnType<typeof validateCall>;
 
 /**
  * Checks a call's input against the contract and the client's own rules, then adds the
@@ -21,7 +14,7 @@ export interface CheckedCall {
  * sent. `linkQuery`: a next-page link's query, sent as the service wrote it (unchecked, it is
  * the service's own cursor).
  */
-export function validateCall(ctx: ClientContext, spec: OperationSpec, input: CallInput, linkQuery?: Record<string, string>): CheckedCall {
+export function validateCall(ctx: ClientContext, spec: OperationSpec, input: CallInput, linkQuery?: Record<string, string>) {
   assertMatchesSchema(input, { type: 'object' }, 'input');
   const { signal, timeoutMs = ctx.timeoutMs, retry, path = {}, query = {}, headers = {}, ...rest } = input;
   assertMatchesSchema(headers, { type: 'object' }, 'headers');

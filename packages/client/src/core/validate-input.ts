@@ -23,8 +23,7 @@ export function assertMatchesSchema(value: unknown, schema: InputSchema, field: 
   const check = (ok: unknown, problem: string | (() => string), at = field) => {
     if (!ok) throw new ClientInputError(at, typeof problem === 'string' ? problem : problem());
   };
-  check(schema, 'is filled in by the client');
-  if (!schema) return;
+  if (!schema) throw new ClientInputError(field, 'is filled in by the client');
   const actual = typeOf(value);
   const types = schema.type === undefined ? [] : ([] as JsonType[]).concat(schema.type);
   check(!types.length || types.some((t) => t === actual || (t === 'number' && actual === 'integer')), () => `must be ${types.join(' or ')}, got ${actual}`);
