@@ -5,16 +5,6 @@ import { assertMatchesSchema } from './validate-input.js';
 
 const utf8 = new TextDecoder();
 
-/** A non-2xx body: JSON when it parses, else its text; undefined when empty. */
-function errorBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 /**
  * What a received response means: the vendor's error for a non-2xx status, or for a 2xx body
  * that says failure; `invalid-response` for a body that is not JSON or not the contract's shape;
@@ -22,15 +12,19 @@ function errorBody(text: string): unknown {
  */
 export function classifyResponse(adapter: VendorAdapter, spec: OperationSpec, { response, body }: Answer): AttemptOutcome {
   const { status, headers } = response;
-  const text = utf8.decode(body);
   const fail = (failure: ErrorFacts): AttemptOutcome => ({ failure, response });
-  if (!response.ok) return fail(adapter.errorFromResponse(status, errorBody(text), headers));
+  const text = utf8.decode(body);
   let data: unknown;
+  let json = true;
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
-    return fail({ kind: 'invalid-response', status, message: `the ${status} response body is not JSON` });
+    // kept as text: a non-2xx body that is not JSON (an error page, say) still reaches the vendor's reader
+    data = text;
+    json = false;
   }
+  if (!response.ok) return fail(adapter.errorFromResponse(status, data, headers));
+  if (!json) return fail({ kind: 'invalid-response', status, message: `the ${status} response body is not JSON` });
   const unsuccessful = adapter.errorFromSuccessBody?.(data, headers);
   if (unsuccessful) return fail(unsuccessful);
   const shape = spec.returns?.[status];

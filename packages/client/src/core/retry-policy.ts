@@ -17,10 +17,7 @@ export type RetryPolicy = Required<RetryOptions>;
 export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
 
 /** What the policy reads from a failure: its kind and, when a response arrived, its status. */
-export interface FailureFacts {
-  readonly kind: string;
-  readonly status?: number | undefined;
-}
+export type FailureFacts = { readonly kind: string; readonly status?: number | undefined };
 
 /** One attempt that ended in a failure. */
 export interface FailedAttempt {
