@@ -2,10 +2,9 @@ import { classifyResponse } from './classify-response.js';
 import { CloudApiError } from './errors.js';
 import type { OperationSpec } from './operation-table.js';
 import { maxTimerMs } from './options.js';
-import type { ApiResult } from './types.js';
 import { delayFor, type FailedAttempt, shouldRetry } from './retry-policy.js';
 import { sendAttempt } from './send-attempt.js';
-import type { CallInput, ClientContext } from './types.js';
+import type { ApiResult, CallInput, ClientContext } from './types.js';
 import { validateCall } from './validate-call.js';
 
 /** Resolves true after `ms` (at most {@link maxTimerMs}), or false as soon as `signal` aborts. */

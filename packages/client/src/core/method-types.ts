@@ -1,6 +1,5 @@
 import type { ExtraHeaders } from './extra-headers.js';
-import type { ApiResult } from './types.js';
-import type { CallOptions, PageOptions } from './types.js';
+import type { ApiResult, CallOptions, PageOptions } from './types.js';
 
 /** Parameter names the client fills in itself, per location; callers never pass them. */
 export interface AutoFilled {
