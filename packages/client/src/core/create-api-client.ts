@@ -31,8 +31,8 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
     const received = await exchange(fetch, request, maxBytes);
     if (!received.response) throw new CloudApiError({ ...received.failure, vendor: adapter.vendor, operationId: 'raw' });
     const { status, statusText, headers } = received.response;
-    // these statuses carry no body, and a Response built with one throws
-    return new Response([101, 204, 205, 304].includes(status) ? null : received.body, { status, statusText, headers });
+    // note: an empty body goes on as none, since a Response built with one throws for 204 or 304
+    return new Response(received.body.byteLength ? received.body : null, { status, statusText, headers });
   };
   const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch: rawFetch });
   http.use(adapter.auth);
