@@ -24,6 +24,12 @@ export function requireByteCount(value: unknown, field: string): number {
   return value as number;
 }
 
+// note: URL parsing drops `.` and `..` segments, which would send the call to another path
+export function requirePathSegment<T>(value: T, field: string): T {
+  if (value === '.' || value === '..') throw new ClientInputError(field, 'must not be "." or ".."');
+  return value;
+}
+
 // note: a region is a host label, so anything else would build a wrong host silently
 export function requireRegion(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^[a-z\d]+(-[a-z\d]+)*$/.test(value)) throw new ClientInputError(field, 'must look like a region id, e.g. cn-north-4');

@@ -1,7 +1,6 @@
-import { ClientInputError } from './errors.js';
 import { requireExtraHeader, requireHeaderValue } from './extra-headers.js';
 import type { OperationSpec } from './operation-table.js';
-import { requireTimeout, resolveRetryPolicy } from './options.js';
+import { requirePathSegment, requireTimeout, resolveRetryPolicy } from './options.js';
 import type { CallInput, ClientContext } from './types.js';
 import { assertMatchesSchema } from './validate-input.js';
 
@@ -30,10 +29,7 @@ export function validateCall(ctx: ClientContext, spec: OperationSpec, input: Cal
     }
   }
   assertMatchesSchema({ path, query, headers: contractHeaders, ...rest }, spec.input, '');
-  for (const name in path) {
-    // note: URL parsing drops `.` and `..` segments, which would send the call elsewhere
-    if (path[name] === '.' || path[name] === '..') throw new ClientInputError(`path.${name}`, 'must not be "." or ".."');
-  }
+  for (const name in path) requirePathSegment(path[name], `path.${name}`);
   const auto = ctx.autoParams(spec);
   return {
     params: { path: { ...path, ...auto.path }, query: { ...query, ...linkQuery, ...auto.query }, header: { ...headers, ...auto.header } },
