@@ -67,7 +67,7 @@ export type PageWalker = (
 export interface VendorAdapter {
   readonly vendor: Vendor;
   readonly baseUrl: string;
-  /** signs (or authorizes) every request, the raw client's included */
+  /** signs (or authorizes) every request, the raw client's included; the typed methods read the response themselves, so only onRequest counts */
   readonly auth: Middleware;
   /** the values of the parameters the client fills in for an operation */
   autoParams(spec: OperationSpec): { [location in ParameterLocation]?: Readonly<Record<string, string>> };
