@@ -50,10 +50,7 @@ export const iteratePages: PageWalker = async function* (ctx, operationId, spec,
       offset += count;
       continue;
     }
-    let next: URL | undefined;
-    try {
-      next = new URL(href, 'http://link.invalid');
-    } catch {}
+    const next = URL.canParse(href, 'http://link.invalid') ? new URL(href, 'http://link.invalid') : undefined;
     if (!next || !operationPath.test(next.pathname)) {
       const message = `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`;
       const { response } = result;
