@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { callOperation } from './call-operation.js';
 import { ClientInputError, CloudApiError } from './errors.js';
-import { defaultMaxResponseBytes, exchange } from './exchange.js';
+import { asResponse, defaultMaxResponseBytes, exchange } from './exchange.js';
 import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
 import { defaultTimeoutMs, requireByteCount, requireTimeout, resolveRetryPolicy } from './options.js';
@@ -30,9 +30,7 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   const rawFetch = async (request: Request) => {
     const received = await exchange(fetch, request, maxBytes);
     if (!received.response) throw new CloudApiError({ ...received.failure, vendor: adapter.vendor, operationId: 'raw' });
-    const { status, statusText, headers } = received.response;
-    // note: an empty body goes on as none, since a Response built with one throws for 204 or 304
-    return new Response(received.body.byteLength ? received.body : null, { status, statusText, headers });
+    return asResponse(received);
   };
   const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch: rawFetch });
   http.use(adapter.auth);

@@ -43,6 +43,12 @@ async function readBody(body: ReadableStream<Uint8Array> | null, maxBytes: numbe
   return whole;
 }
 
+/** The answer as a Response again, for openapi-fetch and its middleware; an empty body goes on as none (a 204 or 304 with one throws). */
+export function asResponse({ response, body }: Answer): Response {
+  const { status, statusText, headers } = response;
+  return new Response(body.byteLength ? body : null, { status, statusText, headers });
+}
+
 /**
  * One request and its whole response. Redirects are refused, never followed: a redirect would
  * carry the token or security-token headers (and a 307 the body) to wherever it points. The body

@@ -1,4 +1,4 @@
-import { exchange, type Received } from './exchange.js';
+import { asResponse, exchange, type Received } from './exchange.js';
 import type { OperationSpec } from './operation-table.js';
 import type { ClientContext } from './types.js';
 import type { CheckedCall } from './validate-call.js';
@@ -15,8 +15,8 @@ export async function sendAttempt(ctx: ClientContext, spec: OperationSpec, call:
   const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
   let received: Received | undefined;
   let failed = false;
-  // the exchange keeps the response and its body for classifying, and hands openapi-fetch an
-  // empty answer, so nothing is parsed twice
+  // the exchange keeps the response and its body for classifying; openapi-fetch and the caller's
+  // middleware get the real answer, which openapi-fetch leaves unread on success ('stream')
   const fetch = async (request: Request) => {
     try {
       received = await exchange(ctx.fetch, request, ctx.maxResponseBytes, signal);
@@ -24,12 +24,16 @@ export async function sendAttempt(ctx: ClientContext, spec: OperationSpec, call:
       failed = true;
       throw cause;
     }
-    return new Response(null, { status: 204 });
+    // a refused answer (redirect, oversized body) reaches openapi-fetch as the failure it is
+    if (!received.response) throw new Error(received.failure.message);
+    return asResponse(received);
   };
   try {
-    await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, { params: call.params, body: call.body, fetch });
+    const options = { params: call.params, body: call.body, parseAs: 'stream' as const, fetch };
+    await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
     return received!;
   } catch (cause) {
+    if (received && !received.response) return received;
     // only a failure of the exchange (connect, headers or body) is a transport failure; anything else thrown is a bug
     if (!failed) throw cause;
     if (call.signal?.aborted) return { failure: { kind: 'aborted', message: 'the call was aborted by the caller', cause: call.signal.reason } };

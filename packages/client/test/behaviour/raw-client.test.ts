@@ -31,3 +31,26 @@ describe('the raw client hands on what arrived', () => {
     await expect(call).rejects.toMatchObject({ kind: 'invalid-response', status: 200, operationId: 'raw', vendor: 'huawei' });
   });
 });
+
+describe("a middleware added with raw.use() sees the typed methods' exchanges", () => {
+  it.each<[string, number, object]>([
+    ['a success', 200, { count: 3 }],
+    ['a service error', 404, { itemNotFound: { code: 'X', message: 'no such share' } }],
+  ])('%s, with its real status and body', async (_name, status, body) => {
+    server.reply({ status, body });
+    const client = huaweiClient(server, { mode: 'token' });
+    const seen: unknown[] = [];
+    client.raw.use({ onResponse: async ({ response }) => void seen.push([response.status, await response.clone().json()]) });
+    await client.countBackupShares({});
+    expect(seen).toEqual([[status, body]]);
+  });
+
+  it('a refused redirect reaches its onError, not its onResponse', async () => {
+    server.reply({ status: 302, headers: { location: 'https://elsewhere.example/' } });
+    const client = huaweiClient(server, { mode: 'token', retry: false });
+    const seen: string[] = [];
+    client.raw.use({ onResponse: () => void seen.push('response'), onError: () => void seen.push('error') });
+    const { error } = await client.countBackupShares({});
+    expect({ kind: error?.kind, seen }).toEqual({ kind: 'redirect', seen: ['error'] });
+  });
+});
