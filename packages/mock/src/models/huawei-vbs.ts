@@ -3,7 +3,7 @@
 // seeded from the contract's own examples, with the vendor's semantics as the contract describes
 // them (share_to_me scope, fuzzy name, both availability-zone spellings, offset paging).
 import { randomUUID } from 'node:crypto';
-import type { OpenApiDoc } from '../front/routes.js';
+import type { OpenApiDoc } from '../contract-index.js';
 import { responseExamples } from '../state/contract-reader.js';
 import { type ModelAnswer, type ModelRequest, ModelSeedError, type StateModel } from '../state/model.js';
 

@@ -1,14 +1,13 @@
 // What models read from the contract at start: an operation by its operationId and the JSON
 // examples of one of its responses. Missing pieces are ModelSeedErrors naming them.
-import { examplesOf } from '../front/error-body.js';
-import type { ContractOperation, OpenApiDoc } from '../front/routes.js';
+import { examplesOf, type OpenApiDoc } from '../contract-index.js';
 import { ModelSeedError } from './model.js';
 
 /** The operation with this operationId; throws ModelSeedError when the contract has none. */
-export function operationById(doc: OpenApiDoc, operationId: string): ContractOperation {
+export function operationById(doc: OpenApiDoc, operationId: string): { responses?: Record<string, unknown> } {
   for (const item of Object.values(doc.paths ?? {})) {
     for (const operation of Object.values(item ?? {})) {
-      if ((operation as ContractOperation | undefined)?.operationId === operationId) return operation;
+      if (operation?.operationId === operationId) return operation;
     }
   }
   throw new ModelSeedError(`the contract has no operation ${operationId}`);

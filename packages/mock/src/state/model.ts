@@ -1,7 +1,7 @@
 // What a state model is to the generic layer (src/state/layer.ts): the operations it answers,
 // how it answers one request, and how it goes back to its seed. A model names its API; this
 // folder names none.
-import type { OpenApiDoc } from '../front/routes.js';
+import type { OpenApiDoc } from '../contract-index.js';
 
 /** One request for an operation a model answers, as the model reads it. */
 export interface ModelRequest {

@@ -5,10 +5,10 @@
 // (stryker.config.mjs) can tell which test covers which of their mutants.
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { type ApiName, apiNames, bundledContractPath } from '../../src/contracts.ts';
+import type { OpenApiDoc } from '../../src/contract-index.js';
+import { type ApiName, apiNames, bundledContractPath, contractIndexOf } from '../../src/contracts.ts';
 import { createVerifiers, type VerifyingCredentials } from '../../src/credentials.ts';
 import { type Front, startFront } from '../../src/front/front.ts';
-import type { OpenApiDoc } from '../../src/front/routes.ts';
 import { stateModels } from '../../src/models/index.ts';
 import { StateLayer } from '../../src/state/layer.ts';
 
@@ -39,11 +39,12 @@ export async function startFronts(options: FrontsOptions = {}): Promise<Fronts> 
   const states = new Map<ApiName, StateLayer>();
   const fronts = {} as Record<ApiName, Front>;
   for (const api of apiNames) {
-    const doc = contractDoc(api);
-    const state = options.stateful ? new StateLayer(doc, stateModels[api]?.(doc)) : undefined;
+    // the contract as the mock reads a bundled one: generated/indexes/
+    const contract = contractIndexOf(api, undefined);
+    const state = options.stateful ? new StateLayer(contract, stateModels[api]?.(contractDoc(api))) : undefined;
     if (state) states.set(api, state);
     fronts[api] = await startFront({
-      doc,
+      contract,
       host: '127.0.0.1',
       port: 0,
       upstreamPort: Number(new URL(upstreamUrls[api]).port),
