@@ -12,6 +12,7 @@
  * @property {string} path the path template, e.g. `/v2/{project_id}/shares`
  * @property {string} [operationId]
  * @property {Record<string, string[]>} examples per documented status, the names of its examples
+ * @property {Record<string, unknown[]>} jsonExamples per documented status, the values of its JSON examples
  * @property {Record<string, unknown>} errorBodies per status, the first JSON object example documented
  * @typedef {object} ContractIndex
  * @property {IndexedOperation[]} operations in the contract's order
@@ -75,11 +76,12 @@ export function indexContract(doc) {
     for (const [method, operation] of Object.entries(item ?? {})) {
       if (!httpMethods.includes(method) || !operation) continue;
       /** @type {IndexedOperation} */
-      const indexed = { method: method.toUpperCase(), path, examples: {}, errorBodies: {} };
+      const indexed = { method: method.toUpperCase(), path, examples: {}, jsonExamples: {}, errorBodies: {} };
       if (typeof operation.operationId === 'string') indexed.operationId = operation.operationId;
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const examples = examplesOf(doc, response);
         indexed.examples[status] = [...new Set(examples.flatMap(({ name }) => (name === undefined ? [] : [name])))];
+        indexed.jsonExamples[status] = examples.filter(({ mediaType }) => /^application\/([\w.+-]+\+)?json\b/i.test(mediaType)).map(({ value }) => value);
         const body = errorExample(examples);
         if (body === undefined) continue;
         indexed.errorBodies[status] = body;

@@ -63,9 +63,12 @@ export function readContract(file: string): OpenApiDoc | undefined {
   } catch {}
 }
 
-/** What the front reads from an API's contract: generated for the bundled one, indexed now for a given one (none for YAML). */
-export function contractIndexOf(api: ApiName, given: string | undefined): ContractIndex | undefined {
-  if (given === undefined) return JSON.parse(readFileSync(new URL(`../generated/indexes/${api}.json`, import.meta.url), 'utf8')) as ContractIndex;
-  const doc = readContract(given);
+/** The bundled contract as the front reads it, written by the generate task (scripts/generate-registry.mjs). */
+export const bundledContractIndex = (api: ApiName): ContractIndex =>
+  JSON.parse(readFileSync(new URL(`../generated/indexes/${api}.json`, import.meta.url), 'utf8')) as ContractIndex;
+
+/** A given contract as the front reads it, indexed now; undefined for a YAML one. */
+export function readContractIndex(file: string): ContractIndex | undefined {
+  const doc = readContract(file);
   return doc && indexContract(doc);
 }

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import type { ContractIndex } from './contract-index.js';
-import { type ApiName, apiNames, bundledContractPath, contractIndexOf, contractProblem, defaultPorts, portClash, readContract } from './contracts.js';
+import { type ApiName, apiNames, bundledContractIndex, bundledContractPath, contractProblem, defaultPorts, portClash, readContractIndex } from './contracts.js';
 import { type CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
 import { stateModels } from './models/index.js';
@@ -127,7 +127,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     contracts[api] = given === undefined ? bundledContractPath(api) : resolvePath(given);
     const problem = contractProblem(contracts[api]);
     if (problem) throw new MockStartError('contract', api, `${api}: ${problem}`);
-    indexes[api] = contractIndexOf(api, given && contracts[api]);
+    indexes[api] = given === undefined ? bundledContractIndex(api) : readContractIndex(contracts[api]);
   }
   if (options.stateful !== undefined && typeof options.stateful !== 'boolean')
     throw new MockStartError('bad-option', undefined, `stateful must be true or false, got ${String(options.stateful)}`);
@@ -252,11 +252,11 @@ function seedStates(contracts: Record<ApiName, string>, indexes: Record<ApiName,
   const states = {} as Record<ApiName, StateLayer>;
   for (const api of apiNames) {
     const model = stateModels[api];
-    const doc = readContract(contracts[api]);
-    if (model && !doc)
+    const contract = indexes[api];
+    if (model && !contract)
       throw new MockStartError('contract', api, `${api}: stateful mode seeds its state from a JSON contract, and ${contracts[api]} is not one`);
     try {
-      states[api] = new StateLayer(indexes[api], model && doc ? model(doc) : undefined);
+      states[api] = new StateLayer(contract, model && contract ? model(contract) : undefined);
     } catch (error) {
       if (!(error instanceof ModelSeedError)) throw error;
       throw new MockStartError('contract', api, `${api}: stateful mode cannot seed its state from ${contracts[api]}: ${error.message}`);

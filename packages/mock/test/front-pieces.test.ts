@@ -8,7 +8,7 @@ import { errorBody } from '../src/error-body.ts';
 import { checkPrefer } from '../src/front/checks.ts';
 import { startFront } from '../src/front/front.ts';
 import { reasonsMessage, violationsOf } from '../src/front/violations.ts';
-import { operationById } from '../src/state/contract-reader.ts';
+import { responseExamples } from '../src/state/model.ts';
 import { exchangeOnWire } from './support/raw-http.ts';
 
 const uuid = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
@@ -84,10 +84,11 @@ describe('checkPrefer', () => {
   });
 });
 
-describe('operationById', () => {
+describe('reading a contract', () => {
   it('passes over path-item fields that are not operations, null ones included', () => {
     const doc = { openapi: '3.0.3', paths: { '/x': { 'x-note': null, summary: 'x', get: { operationId: 'getX' } } } } as unknown as OpenApiDoc;
-    expect(operationById(doc, 'getX')).toEqual({ operationId: 'getX' });
+    expect(indexContract(doc).operations).toEqual([{ method: 'GET', path: '/x', operationId: 'getX', examples: {}, jsonExamples: {}, errorBodies: {} }]);
+    expect(responseExamples(indexContract(doc), 'getX', 200)).toEqual([]);
   });
 });
 

@@ -1,11 +1,10 @@
 // The one router over a contract (src/router.ts), used by the front and the state layer:
 // literal segments before parameters, the method included, parameters decoded; and what a model
-// reads from a contract (src/state/contract-reader.ts), as pure functions.
+// reads from a contract (src/state/model.ts), as pure functions.
 import { describe, expect, it } from 'vitest';
 import { indexContract, type OpenApiDoc } from '../src/contract-index.js';
 import { createRouter } from '../src/router.ts';
-import { operationById, responseExamples } from '../src/state/contract-reader.ts';
-import { ModelSeedError } from '../src/state/model.ts';
+import { ModelSeedError, responseExamples as examplesIn } from '../src/state/model.ts';
 
 const doc: OpenApiDoc = {
   paths: {
@@ -68,6 +67,8 @@ describe('which operation a request is for', () => {
   });
 });
 
+const responseExamples = (contract: OpenApiDoc, operationId: string, status: number) => examplesIn(indexContract(contract), operationId, status);
+
 const examplesDoc: OpenApiDoc = {
   paths: {
     '/x': {
@@ -103,8 +104,8 @@ describe('what a model reads from the contract', () => {
     ['a contract without paths', {}],
     ['a path item that is empty', { paths: { '/x': undefined } }],
   ])('%s is a ModelSeedError naming the operation', (_what, contract) => {
-    expect(() => operationById(contract as OpenApiDoc, 'getY')).toThrow(new ModelSeedError('the contract has no operation getY'));
-    expect(() => operationById(contract as OpenApiDoc, 'getY')).toThrow(ModelSeedError);
+    expect(() => responseExamples(contract as OpenApiDoc, 'getY', 200)).toThrow(new ModelSeedError('the contract has no operation getY'));
+    expect(() => responseExamples(contract as OpenApiDoc, 'getY', 200)).toThrow(ModelSeedError);
   });
 
   it('an operation without responses has no examples', () => {

@@ -4,13 +4,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contractIndexOf } from '../src/contracts.ts';
+import { bundledContractIndex } from '../src/contracts.ts';
 import { type Front, startFront } from '../src/front/front.ts';
 import { StateLayer } from '../src/state/layer.ts';
 import type { ModelAnswer, ModelRequest } from '../src/state/model.ts';
 import { sendRaw } from './support/raw-http.ts';
 
-const contract = contractIndexOf('huawei-vbs', undefined);
+const contract = bundledContractIndex('huawei-vbs');
 const shares = '/v2/0605767c3f00d5762fa8c0147ee18d02/os-vendor-backup-sharing';
 const token = { 'x-auth-token': 'layer-token' };
 
