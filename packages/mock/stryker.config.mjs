@@ -24,4 +24,8 @@
 import { strykerOptions } from '../../scripts/stryker-options.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default { ...strykerOptions, ignoreStatic: true, mutate: ['src/**/*.ts', 'src/**/*.js', '!src/cli.ts', '!src/index.ts', '!src/prism.ts', '!src/prism-start.ts'] };
+export default {
+  ...strykerOptions,
+  ignoreStatic: true,
+  mutate: ['src/**/*.ts', 'src/**/*.js', '!src/cli.ts', '!src/index.ts', '!src/prism.ts', '!src/prism-start.ts'],
+};

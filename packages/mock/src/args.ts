@@ -109,7 +109,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   if (values.help) return { kind: 'help' };
 
   // each API's port: the flag, else the environment, else the registry's default
-  const envPorts = env[portsEnv] ? readPorts(env[portsEnv].split(',').map((pair) => pair.trim()), portsEnv) : {};
+  const envPorts = env[portsEnv]
+    ? readPorts(
+        env[portsEnv].split(',').map((pair) => pair.trim()),
+        portsEnv,
+      )
+    : {};
   const ports = { ...defaultPorts, ...envPorts, ...readPorts(values.port ?? [], '--port') };
   const specs: Partial<Record<ApiName, string>> = {};
   for (const text of values.spec ?? []) {

@@ -58,13 +58,9 @@ export function startFront(options: FrontOptions): Promise<Front> {
   const { contract, state, verifier } = options;
   const route = createRouter(contract);
   const prism = prismProxy(options.upstreamPort);
-  const steps = [
-    state?.serveReset,
-    verifier && signatureCheck(verifier, options.onRefusal),
-    ...frontChecks,
-    state?.claim,
-    prism.forward,
-  ].filter((step): step is Handler => step !== undefined);
+  const steps = [state?.serveReset, verifier && signatureCheck(verifier, options.onRefusal), ...frontChecks, state?.claim, prism.forward].filter(
+    (step): step is Handler => step !== undefined,
+  );
 
   async function handle(exchange: Exchange): Promise<void> {
     for (const step of steps) if (await step(exchange)) return;
@@ -86,7 +82,8 @@ export function startFront(options: FrontOptions): Promise<Front> {
       if (size <= maxBodyBytes) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (size > maxBodyBytes) return send(res, { status: 413, body: errorBody(contract, undefined, 413, `the request body is larger than ${maxBodyBytes} bytes`) });
+      if (size > maxBodyBytes)
+        return send(res, { status: 413, body: errorBody(contract, undefined, 413, `the request body is larger than ${maxBodyBytes} bytes`) });
       receive(req, res, Buffer.concat(chunks));
     });
     // note: a request only fails when its connection is gone, so there is no one to answer (and

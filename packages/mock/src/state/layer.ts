@@ -65,7 +65,13 @@ export class StateLayer {
     const { operation, params } = route;
     if (!this.#model || cannedPreference.test(String(req.headers.prefer))) return false;
     if (!operation?.operationId || !params || !this.#model.operationIds.has(operation.operationId)) return false;
-    const request: ModelRequest = { operationId: operation.operationId, params, query: new URLSearchParams(query), body: parsedJson(body), url: requestUrl(req) };
+    const request: ModelRequest = {
+      operationId: operation.operationId,
+      params,
+      query: new URLSearchParams(query),
+      body: parsedJson(body),
+      url: requestUrl(req),
+    };
     exchange.stateAnswer = (): Answer => {
       const answer = this.#answer(request);
       return 'refusal' in answer ? { status: answer.status, body: errorBody(this.#contract, operation, answer.status, answer.refusal) } : answer;
