@@ -20,7 +20,8 @@ interface Template {
   byMethod: Map<string, IndexedOperation>;
 }
 
-const decoded = (segment: string): string | undefined => {
+/** The text percent-decoded; undefined when an escape is not UTF-8. */
+export const decoded = (segment: string): string | undefined => {
   try {
     return decodeURIComponent(segment);
   } catch {}

@@ -1,8 +1,10 @@
 // The one router over a contract (src/router.ts), used by the front and the state layer:
 // literal segments before parameters, the method included, parameters decoded; and what a model
 // reads from a contract (src/state/model.ts), as pure functions.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexContract, type OpenApiDoc } from '../src/contract-index.js';
+import { apiNames, bundledContractIndex, bundledContractPath, readContractIndex } from '../src/contracts.ts';
 import { createRouter } from '../src/router.ts';
 import { ModelSeedError, responseExamples as examplesIn } from '../src/state/model.ts';
 
@@ -110,5 +112,13 @@ describe('what a model reads from the contract', () => {
 
   it('an operation without responses has no examples', () => {
     expect(responseExamples({ paths: { '/y': { get: { operationId: 'getY' } } } }, 'getY', 200)).toEqual([]);
+  });
+});
+
+describe('the generated contract indexes', () => {
+  it.each(apiNames)('%s: generated/indexes/ holds what the mock would read from the bundled contract now', (api) => {
+    const doc = JSON.parse(readFileSync(bundledContractPath(api), 'utf8')) as OpenApiDoc;
+    expect(bundledContractIndex(api)).toEqual(indexContract(doc));
+    expect(readContractIndex(bundledContractPath(api))).toEqual(indexContract(doc));
   });
 });

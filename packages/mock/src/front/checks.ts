@@ -2,20 +2,14 @@
 // answer badly. Each check returns the problem in words that name the part of the request.
 import { httpMethods, type IndexedOperation } from '../contract-index.js';
 import { type Exchange, type Handler, refuse } from '../exchange.js';
+import { decoded } from '../router.js';
 
 export interface Problem {
   status: number;
   message: string;
 }
 
-const decodes = (text: string): boolean => {
-  try {
-    decodeURIComponent(text);
-  } catch {
-    return false;
-  }
-  return true;
-};
+const decodes = (text: string): boolean => decoded(text) !== undefined;
 
 /** Every percent escape in the path and query decodes to UTF-8 (Prism's router throws otherwise). */
 export function checkEscapes(path: string, query: string, segmentNames: (string | undefined)[]): Problem | undefined {
@@ -30,7 +24,8 @@ export function checkEscapes(path: string, query: string, segmentNames: (string 
   }
   for (const pair of query.split('&')) {
     const [name = '', value = ''] = pair.split(/=(.*)/s);
-    const readable = decodes(name) ? decodeURIComponent(name.replace(/\+/g, ' ')) : undefined;
+    // "+" is a space in a query; it never breaks an escape
+    const readable = decoded(name.replace(/\+/g, ' '));
     if (readable === undefined) return { status: 400, message: `a query parameter name (${JSON.stringify(name)}) is not valid percent-encoded UTF-8` };
     if (!decodes(value)) return { status: 400, message: `query parameter ${readable} (${JSON.stringify(value)}) is not valid percent-encoded UTF-8` };
   }
