@@ -58,9 +58,14 @@ export function startFront(options: FrontOptions): Promise<Front> {
   const { contract, state, verifier } = options;
   const route = createRouter(contract);
   const prism = prismProxy(options.upstreamPort);
-  const steps = [state?.serveReset, verifier && signatureCheck(verifier, options.onRefusal), ...frontChecks, state?.claim, prism.forward].filter(
-    (step): step is Handler => step !== undefined,
-  );
+  // the request path, in order; a step whose mode is off is left out
+  const steps = [
+    state?.serveReset, // the mock's own route needs no signature
+    verifier && signatureCheck(verifier, options.onRefusal),
+    ...frontChecks,
+    state?.claim, // stateful mode answers once Prism has validated
+    prism.forward,
+  ].filter((step): step is Handler => step !== undefined);
 
   async function handle(exchange: Exchange): Promise<void> {
     for (const step of steps) if (await step(exchange)) return;
