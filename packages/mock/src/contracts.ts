@@ -56,19 +56,17 @@ export function contractProblem(file: string): string | undefined {
   return undefined;
 }
 
-/** The parsed contract when it is JSON (the bundles are); a YAML one is left to Prism alone. */
-export function readContract(file: string): OpenApiDoc | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
-  } catch {}
-}
-
 /** The bundled contract as the front reads it, written by the generate task (scripts/generate-registry.mjs). */
 export const bundledContractIndex = (api: ApiName): ContractIndex =>
   JSON.parse(readFileSync(new URL(`../generated/indexes/${api}.json`, import.meta.url), 'utf8')) as ContractIndex;
 
-/** A given contract as the front reads it, indexed now; undefined for a YAML one. */
+/** A given contract as the front reads it, indexed now; undefined for a YAML one (left to Prism alone). */
 export function readContractIndex(file: string): ContractIndex | undefined {
-  const doc = readContract(file);
-  return doc && indexContract(doc);
+  let doc: OpenApiDoc;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return indexContract(doc);
 }
