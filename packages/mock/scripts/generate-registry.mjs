@@ -1,21 +1,25 @@
 #!/usr/bin/env node
 // `generate`: writes what the mock knows of each API in the registry (redocly.yaml) into
 // generated/, which the package ships: the API list as `#registry` (a module and its types,
-// so option and URL maps are typed by API name) and a copy of each bundled contract, so the
-// published mock serves them outside this repo.
+// so option and URL maps are typed by API name), a copy of each bundled contract, so the
+// published mock serves them outside this repo, and each contract as the front reads it
+// (indexes/, by src/contract-index.js: resolved once here, not per request).
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
+import { indexContract } from '../src/contract-index.js';
 
 const out = join(dirname(dirname(fileURLToPath(import.meta.url))), 'generated');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'contracts'), { recursive: true });
+mkdirSync(join(out, 'indexes'), { recursive: true });
 
 const registry = loadRegistry();
 for (const api of registry) {
+  let doc;
   try {
-    JSON.parse(readFileSync(api.bundle, 'utf8'));
+    doc = JSON.parse(readFileSync(api.bundle, 'utf8'));
   } catch (cause) {
     console.error(
       `generate-registry: the ${api.name} bundle ${api.bundle} is missing or not JSON (${cause instanceof Error ? cause.message : cause}); run the contracts:bundle task first`,
@@ -23,9 +27,10 @@ for (const api of registry) {
     process.exit(1);
   }
   copyFileSync(api.bundle, join(out, 'contracts', `${api.name}.json`));
+  writeFileSync(join(out, 'indexes', `${api.name}.json`), `${JSON.stringify(indexContract(doc))}\n`);
 }
 
-const apis = registry.map(({ name, label, mock }) => ({ name, label, port: mock.port, flag: mock.flag }));
+const apis = registry.map(({ name, label, mock }) => ({ name, label, port: mock.port }));
 // each API's request verifier comes from its client adapter (the signers' own canonicalisation)
 const verifying = registry.filter(({ mock }) => mock.verifier);
 const importOf = ({ name, mock }, index) => `import { ${mock.verifier} as verifier${index} } from '@cloud-backup-contracts/client/${name}';`;
@@ -64,4 +69,4 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-console.log(`generate-registry: generated/registry.js and generated/contracts/ for ${registry.map((api) => api.name).join(', ')}`);
+console.log(`generate-registry: generated/registry.js, generated/contracts/ and generated/indexes/ for ${registry.map((api) => api.name).join(', ')}`);

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
-import { type ApiName, apiNames, defaultPorts, flagOf, labelOf, portClash } from './contracts.js';
+import { type ApiName, apiNames, defaultPorts, labelOf, portClash } from './contracts.js';
 import { CredentialsError, readCredentialsFile, type VerifyingCredentials } from './credentials.js';
 import { stateModels } from './models/index.js';
-import { resetPath } from './state/reset-route.js';
+import { resetPath } from './state/layer.js';
 import type { StartMockOptions } from './start-mock.js';
 
-const envOf = (api: ApiName) => `MOCK_${flagOf[api].toUpperCase()}_PORT`;
+/** The environment variable holding `--port`'s `<api>=<n>` list, comma-separated; the flag wins over it. */
+export const portsEnv = 'MOCK_PORTS';
 
 /** How to pick another port for one API, for messages. */
-export const portHint = (api: ApiName): string => `--port ${api}=<n>, --${flagOf[api]}-port or ${envOf(api)}`;
+export const portHint = (api: ApiName): string => `--port ${api}=<n> or ${portsEnv}=${api}=<n>`;
 
 const column = (left: string, right: string) => `  ${left.padEnd(28)} ${right}`;
 
@@ -20,6 +21,7 @@ export const usage = [
   '',
   'Options:',
   column('--port <api>=<n>', `port of one API's mock (repeatable; 0 = any free port)`),
+  column('', `or in the environment: ${portsEnv}=<api>=<n>,<api>=<n> (--port wins)`),
   column('--spec <api>=<file>', `serve this contract instead of the bundled one (repeatable)`),
   column('--host <address>', 'interface to listen on (default 127.0.0.1)'),
   column('--dynamic', "generate responses from the schemas instead of the contract's examples"),
@@ -32,12 +34,8 @@ export const usage = [
   column('--verbose', "print Prism's log (every request) to stderr"),
   column('-h, --help', 'show this help'),
   '',
-  'APIs (name, default port, and the same options in per-API form):',
-  ...apiNames.flatMap((api) => [
-    column(`${api}`, `${labelOf[api]}, default port ${defaultPorts[api]}`),
-    column(`  --${flagOf[api]}-port <n>`, `= --port ${api}=<n> (env ${envOf(api)})`),
-    column(`  --${flagOf[api]}-spec <file>`, `= --spec ${api}=<file>`),
-  ]),
+  'APIs (name and default port):',
+  ...apiNames.map((api) => column(api, `${labelOf[api]}, default port ${defaultPorts[api]}`)),
 ].join('\n');
 
 /** A command line the CLI refuses; it exits 2 with this message. */
@@ -57,32 +55,36 @@ function fileName(value: string, from: string): string {
   return value;
 }
 
-/** `<api>=<value>` of a repeatable flag, the API checked against the registry. */
-function apiPair(text: string, flag: string): [ApiName, string] {
+/** `<api>=<value>` of a repeatable flag (or of `from`), the API checked against the registry. */
+function apiPair(text: string, from: string): [ApiName, string] {
   const at = text.indexOf('=');
   const api = text.slice(0, Math.max(at, 0)) as ApiName;
   // note: with no "=" or nothing before it, api is "", which names no API
   if (!apiNames.includes(api)) {
-    throw new UsageError(`--${flag} takes <api>=<value> with <api> one of ${apiNames.join(', ')}, got "${text}"`);
+    throw new UsageError(`${from} takes <api>=<value> with <api> one of ${apiNames.join(', ')}, got "${text}"`);
   }
   return [api, text.slice(at + 1)];
 }
 
-/** The command line as parseArgs reads it: the generic flags and each API's own ones. */
+/** Each API's port from `<api>=<n>` pairs; `from` names the flag or variable in messages. */
+function readPorts(pairs: readonly string[], from: string): Partial<Record<ApiName, number>> {
+  const ports: Partial<Record<ApiName, number>> = {};
+  for (const text of pairs) {
+    const [api, value] = apiPair(text, from);
+    if (ports[api] !== undefined) throw new UsageError(`${from} names ${api} twice`);
+    ports[api] = port(value, `${from} ${api}`);
+  }
+  return ports;
+}
+
+/** The command line as parseArgs reads it. */
 function readFlags(argv: readonly string[]) {
-  const perApi = Object.fromEntries(
-    apiNames.flatMap((api) => [
-      [`${flagOf[api]}-port`, { type: 'string' as const }],
-      [`${flagOf[api]}-spec`, { type: 'string' as const }],
-    ]),
-  );
   try {
     return parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
       options: {
-        ...perApi,
         port: { type: 'string', multiple: true },
         spec: { type: 'string', multiple: true },
         host: { type: 'string' },
@@ -105,38 +107,22 @@ function readFlags(argv: readonly string[]) {
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliCommand {
   const values = readFlags(argv);
   if (values.help) return { kind: 'help' };
-  const flags = values as Record<string, string | undefined>;
 
-  // each API's port and spec: the generic flag, else the per-API flag, else (ports) the env
-  const ports: Partial<Record<ApiName, number>> = {};
+  // each API's port: the flag, else the environment, else the registry's default
+  const envPorts = env[portsEnv]
+    ? readPorts(
+        env[portsEnv].split(',').map((pair) => pair.trim()),
+        portsEnv,
+      )
+    : {};
+  const ports = { ...defaultPorts, ...envPorts, ...readPorts(values.port ?? [], '--port') };
   const specs: Partial<Record<ApiName, string>> = {};
-  const portFrom: Partial<Record<ApiName, string>> = {};
-  for (const text of values.port ?? []) {
-    const [api, value] = apiPair(text, 'port');
-    if (portFrom[api]) throw new UsageError(`--port names ${api} twice`);
-    ports[api] = port(value, `--port ${api}`);
-    portFrom[api] = `--port ${api}`;
-  }
   for (const text of values.spec ?? []) {
-    const [api, value] = apiPair(text, 'spec');
+    const [api, value] = apiPair(text, '--spec');
     if (specs[api] !== undefined) throw new UsageError(`--spec names ${api} twice`);
     specs[api] = fileName(value, `--spec ${api}`);
   }
-  for (const api of apiNames) {
-    const flag = flagOf[api];
-    const portFlag = flags[`${flag}-port`];
-    const specFlag = flags[`${flag}-spec`];
-    if (portFlag !== undefined && portFrom[api]) throw new UsageError(`${portFrom[api]} and --${flag}-port both set the port of ${api}; give one`);
-    if (specFlag !== undefined && specs[api] !== undefined) throw new UsageError(`--spec ${api} and --${flag}-spec both set the contract of ${api}; give one`);
-    if (portFlag !== undefined) {
-      ports[api] = port(portFlag, `--${flag}-port`);
-    } else if (!portFrom[api] && env[envOf(api)] !== undefined && env[envOf(api)] !== '') {
-      ports[api] = port(env[envOf(api)]!, envOf(api));
-    }
-    if (specFlag !== undefined) specs[api] = fileName(specFlag, `--${flag}-spec`);
-    ports[api] ??= defaultPorts[api];
-  }
-  const clash = portClash(ports as Record<ApiName, number>);
+  const clash = portClash(ports);
   if (clash) throw new UsageError(`the ${clash[0]} and ${clash[1]} mocks need different ports (both are ${ports[clash[0]]})`);
 
   const options: StartMockOptions = { ports, dynamic: values.dynamic ?? false, errors: values.errors ?? false };

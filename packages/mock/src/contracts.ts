@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type ContractIndex, indexContract, type OpenApiDoc } from './contract-index.js';
 // generated from the API registry (scripts/generate-registry.mjs), so this folder names no API
 import { apis } from '#registry';
 
 type ApiEntry = (typeof apis)[number];
 /** The contracts the mock serves, by their registry (redocly.yaml) names. */
 export type ApiName = ApiEntry['name'];
-/** The word in each API's own options and flags: `<flag>Port`, `--<flag>-port`, `MOCK_<FLAG>_PORT`. */
-export type ApiFlag = ApiEntry['flag'];
 
 export const apiNames: readonly ApiName[] = apis.map((api) => api.name);
 
 /** Where each contract answers unless told otherwise. */
 export const defaultPorts = Object.fromEntries(apis.map((api) => [api.name, api.port])) as Readonly<Record<ApiName, number>>;
-
-/** Each API's word in its own options and flags. */
-export const flagOf = Object.fromEntries(apis.map((api) => [api.name, api.flag])) as Readonly<Record<ApiName, ApiFlag>>;
 
 /** Each API's human name, e.g. for the help text. */
 export const labelOf = Object.fromEntries(apis.map((api) => [api.name, api.label])) as Readonly<Record<ApiName, string>>;
@@ -58,4 +54,19 @@ export function contractProblem(file: string): string | undefined {
   if (typeof record.openapi !== 'string' || !/^3\./.test(record.openapi)) return `contract ${file} is not an OpenAPI 3.x document (no "openapi": "3.x" field)`;
   if (typeof record.paths !== 'object' || record.paths === null || Object.keys(record.paths).length === 0) return `contract ${file} declares no paths`;
   return undefined;
+}
+
+/** The bundled contract as the front reads it, written by the generate task (scripts/generate-registry.mjs). */
+export const bundledContractIndex = (api: ApiName): ContractIndex =>
+  JSON.parse(readFileSync(new URL(`../generated/indexes/${api}.json`, import.meta.url), 'utf8')) as ContractIndex;
+
+/** A given contract as the front reads it, indexed now; undefined for a YAML one (left to Prism alone). */
+export function readContractIndex(file: string): ContractIndex | undefined {
+  let doc: OpenApiDoc;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return indexContract(doc);
 }

@@ -43,14 +43,12 @@ export function createVerifiers(credentials: unknown, options: VerifierOptions &
   for (const api of apiNames) {
     const factory = factories[api];
     const section = (credentials as Record<string, unknown>)[api];
-    // Stryker disable all: both APIs of this registry name a verifier; this serves an API added without one (`verifier` is optional)
     if (!factory) {
       if (section !== undefined)
         throw new CredentialsError(api, `${where} has a section for ${api}, but the mock cannot verify its requests (no verifier in the registry)`);
       result.unverified.push(api);
       continue;
     }
-    // Stryker restore all
     if (section === undefined) result.withoutCredentials.push(api);
     try {
       result.byApi[api] = factory(section ?? {}, { ...options, where: `${where}["${api}"]` });
@@ -65,7 +63,6 @@ export function createVerifiers(credentials: unknown, options: VerifierOptions &
 export function readCredentialsFile(file: string): unknown {
   let text: string;
   try {
-    // Stryker disable next-line StringLiteral: JSON.parse reads the bytes as UTF-8 text without it too
     text = readFileSync(file, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -6,7 +6,6 @@ export function probeListen(host: string, port: number): Promise<number> {
     const server = createServer();
     server.unref();
     server.once('error', reject);
-    // Stryker disable next-line BooleanLiteral: exclusive only matters in a cluster worker, which the mock never is
     server.listen({ host, port, exclusive: true }, () => {
       // a TCP server's address is an AddressInfo (a string only for pipes)
       const bound = (server.address() as AddressInfo).port;

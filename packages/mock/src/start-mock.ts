@@ -1,9 +1,8 @@
 import { resolve as resolvePath } from 'node:path';
-import { type ApiFlag, type ApiName, apiNames, bundledContractPath, contractProblem, defaultPorts, flagOf, portClash } from './contracts.js';
-import { readFileSync } from 'node:fs';
+import type { ContractIndex } from './contract-index.js';
+import { type ApiName, apiNames, bundledContractIndex, bundledContractPath, contractProblem, defaultPorts, portClash, readContractIndex } from './contracts.js';
 import { type CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
-import type { OpenApiDoc } from './front/routes.js';
 import { stateModels } from './models/index.js';
 import { probeListen, urlHost } from './ports.js';
 import type { MockExit, PrismProcess } from './prism.js';
@@ -17,7 +16,7 @@ export { answers } from './prism-start.js';
 export { MockStartError, type MockStartProblem } from './start-error.js';
 export type { VerifyingCredentials } from './credentials.js';
 
-export interface StartMockBaseOptions {
+export interface StartMockOptions {
   /** port per API name, e.g. `{ '<api>': 4010 }`; default the registry's port; 0 picks a free port */
   ports?: Partial<Record<ApiName, number>>;
   /** a contract file per API to serve instead of the bundled one */
@@ -49,14 +48,6 @@ export interface StartMockBaseOptions {
   credentials?: VerifyingCredentials;
 }
 
-/**
- * The per-API options of the first release, kept: `<flag>Port` and `<flag>Spec` for each API's
- * word in the registry (`x-registry.mock.flag`). Same meaning as `ports` and `specs`.
- */
-export type PerApiOptions = { [F in ApiFlag as `${F}Port`]?: number } & { [F in ApiFlag as `${F}Spec`]?: string };
-
-export type StartMockOptions = StartMockBaseOptions & PerApiOptions;
-
 export interface RunningMock {
   readonly host: string;
   /** base URL per API, e.g. `http://127.0.0.1:4010` */
@@ -82,23 +73,7 @@ export interface RunningMock {
   reset(): Promise<void>;
 }
 
-/**
- * One API's value of a per-API option, from `ports`/`specs` or the `<flag>Port`/`<flag>Spec`
- * form; giving both with different values is refused rather than one silently winning.
- */
-function perApi<T>(options: StartMockOptions, api: ApiName, map: 'ports' | 'specs'): { value: T | undefined; name: string } {
-  const mapName = `${map}['${api}']`;
-  const legacyName = `${flagOf[api]}${map === 'ports' ? 'Port' : 'Spec'}`;
-  const fromMap = (options[map] as Record<string, T> | undefined)?.[api];
-  const fromLegacy = (options as Record<string, unknown>)[legacyName] as T | undefined;
-  if (fromMap !== undefined && fromLegacy !== undefined && fromMap !== fromLegacy) {
-    throw new MockStartError('bad-option', api, `${mapName} and ${legacyName} disagree (${String(fromMap)} and ${String(fromLegacy)}); give one`);
-  }
-  return fromMap !== undefined ? { value: fromMap, name: mapName } : { value: fromLegacy, name: legacyName };
-}
-
 function checkPort(value: unknown, name: string): number {
-  // Stryker disable next-line ConditionalExpression: Number.isInteger refuses every non-number too; the typeof narrows the type
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 65_535) {
     throw new MockStartError('bad-option', undefined, `${name} must be an integer from 0 to 65535, got ${String(value)}`);
   }
@@ -110,7 +85,6 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
     for (;;) {
       const port = await probeListen(host, wanted);
       // for "any port" (0) the OS picks one, which must not be one another API asked for
-      // Stryker disable next-line ConditionalExpression: the OS handing out a wanted port is a race no test can start
       if (wanted !== 0 || !taken.has(port)) return port;
     }
   } catch (cause) {
@@ -132,14 +106,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (typeof readyTimeoutMs !== 'number' || !(readyTimeoutMs > 0))
     throw new MockStartError('bad-option', undefined, 'readyTimeoutMs must be a positive number');
   const wanted = {} as Record<ApiName, number>;
-  const portNames = {} as Record<ApiName, string>;
-  for (const api of apiNames) {
-    const { value, name } = perApi<number>(options, api, 'ports');
-    wanted[api] = checkPort(value ?? defaultPorts[api], name);
-    portNames[api] = name;
-  }
+  for (const api of apiNames) wanted[api] = checkPort(options.ports?.[api] ?? defaultPorts[api], `ports['${api}']`);
   const clash = portClash(wanted);
-  if (clash) throw new MockStartError('bad-option', undefined, `${portNames[clash[0]]} and ${portNames[clash[1]]} must differ (both are ${wanted[clash[0]]})`);
+  if (clash) throw new MockStartError('bad-option', undefined, `ports['${clash[0]}'] and ports['${clash[1]}'] must differ (both are ${wanted[clash[0]]})`);
   for (const key of Object.keys(options.ports ?? {})) {
     if (!apiNames.includes(key as ApiName))
       throw new MockStartError('bad-option', undefined, `ports names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);
@@ -152,18 +121,19 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const verifiers = readVerifying(options);
 
   const contracts = {} as Record<ApiName, string>;
+  const indexes = {} as Record<ApiName, ContractIndex | undefined>;
   for (const api of apiNames) {
-    const given = perApi<string>(options, api, 'specs').value;
+    const given = options.specs?.[api];
     contracts[api] = given === undefined ? bundledContractPath(api) : resolvePath(given);
     const problem = contractProblem(contracts[api]);
     if (problem) throw new MockStartError('contract', api, `${api}: ${problem}`);
+    indexes[api] = given === undefined ? bundledContractIndex(api) : readContractIndex(contracts[api]);
   }
   if (options.stateful !== undefined && typeof options.stateful !== 'boolean')
     throw new MockStartError('bad-option', undefined, `stateful must be true or false, got ${String(options.stateful)}`);
-  const states = options.stateful ? seedStates(contracts) : undefined;
+  const states = options.stateful ? seedStates(contracts, indexes) : undefined;
 
   const ports = {} as Record<ApiName, number>;
-  // Stryker disable next-line MethodExpression,ArrowFunction,ConditionalExpression,EqualityOperator: see reservePort's race
   const taken = new Set(Object.values(wanted).filter((port) => port !== 0));
   for (const api of apiNames) {
     ports[api] = await reservePort(api, host, wanted[api], taken);
@@ -171,15 +141,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   }
   const urls = Object.fromEntries(apiNames.map((api) => [api, `http://${urlHost(host)}:${ports[api]}`])) as Record<ApiName, string>;
 
-  // Stryker disable next-line ConditionalExpression: startPrisms refuses an aborted signal with the same error; this spares the spawn
   if (options.signal?.aborted) throw new MockStartError('aborted', undefined, 'the start was aborted');
   // Prism listens privately on loopback; the front owns the public port (src/front/front.ts)
   let prismPorts = {} as Record<ApiName, number>;
-  // Stryker disable next-line ArrayDeclaration: startPrisms replaces it (onSpawn) before anything that can fail but a loopback port pick
   let processes: PrismProcess[] = [];
-  // Stryker disable next-line ArrowFunction: runs only as this process exits (then Prism also goes with its parent's IPC channel)
   const killNow = (prism: PrismProcess) => prism.killNow();
-  // Stryker disable next-line ArrowFunction: runs only as this process exits
   const killAll = () => processes.forEach(killNow);
   process.once('exit', killAll);
   const fronts: Front[] = [];
@@ -202,7 +168,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       readyTimeoutMs,
       signal: options.signal,
       pickPort: async (api) => {
-        // Stryker disable next-line StringLiteral: "" binds every interface, so a port it gets is free on loopback too
         const port = await reservePort(api, '127.0.0.1', 0, taken);
         taken.add(port);
         return port;
@@ -215,7 +180,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       const { api } = prism;
       const frontOn = (port: number) =>
         startFront({
-          doc: readContract(contracts[api]),
+          contract: indexes[api],
           host,
           port,
           upstreamPort: prismPorts[api],
@@ -227,7 +192,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         .catch((cause: NodeJS.ErrnoException) => {
           // note: a port reserved for "any port" can be taken by another process while Prism
           // starts; any other free port then serves as well, so the system picks one now
-          // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: the port picked for "any port" is not known outside until the start returns, so no test can take it in between
           if (wanted[api] === 0 && cause.code === 'EADDRINUSE') return frontOn(0);
           throw cause;
         })
@@ -284,27 +248,19 @@ function readVerifying(options: StartMockOptions): Verifiers | undefined {
 }
 
 /** Stateful mode: one state layer per API, with the API's model (where one exists) seeded from its contract. */
-function seedStates(contracts: Record<ApiName, string>): Record<ApiName, StateLayer> {
+function seedStates(contracts: Record<ApiName, string>, indexes: Record<ApiName, ContractIndex | undefined>): Record<ApiName, StateLayer> {
   const states = {} as Record<ApiName, StateLayer>;
   for (const api of apiNames) {
     const model = stateModels[api];
-    const doc = readContract(contracts[api]);
-    if (model && !doc)
+    const contract = indexes[api];
+    if (model && !contract)
       throw new MockStartError('contract', api, `${api}: stateful mode seeds its state from a JSON contract, and ${contracts[api]} is not one`);
     try {
-      states[api] = new StateLayer(doc, model && doc ? model(doc) : undefined);
+      states[api] = new StateLayer(contract, model && contract ? model(contract) : undefined);
     } catch (error) {
-      // Stryker disable next-line ConditionalExpression,BooleanLiteral: only a bug in a model throws anything else, and none is known
       if (!(error instanceof ModelSeedError)) throw error;
       throw new MockStartError('contract', api, `${api}: stateful mode cannot seed its state from ${contracts[api]}: ${error.message}`);
     }
   }
   return states;
-}
-
-/** The parsed contract when it is JSON (the bundles are); a YAML one is left to Prism alone. */
-function readContract(file: string): OpenApiDoc | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
-  } catch {}
 }

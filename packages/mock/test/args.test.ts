@@ -22,18 +22,18 @@ const accepted: [string, string[], Record<string, string>, CliCommand][] = [
   ['-h', ['-h'], {}, { kind: 'help' }],
   ['--help, whatever else is given', ['--dynamic', '--help'], {}, { kind: 'help' }],
   ['--port per API', ['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=65535'], {}, run({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 65_535 } })],
-  ['the per-API port flags', ['--huawei-port', '4100', '--alibaba-port', '4101'], {}, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4101 } })],
-  ['the env ports, trimmed', [], { MOCK_HUAWEI_PORT: '4200', MOCK_ALIBABA_PORT: ' 4300 ' }, run({ ports: { 'huawei-vbs': 4200, 'alibaba-hbr': 4300 } })],
-  ['an empty env port as unset', [], { MOCK_HUAWEI_PORT: '' }, run({})],
-  ['--port over the env', ['--port', 'huawei-vbs=4100'], { MOCK_HUAWEI_PORT: '4200' }, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4011 } })],
-  ['a per-API port flag over the env', ['--huawei-port', '4100'], { MOCK_HUAWEI_PORT: '4200' }, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4011 } })],
-  ['two APIs on port 0 (any free port each)', ['--port', 'huawei-vbs=0', '--alibaba-port', '0'], {}, run({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } })],
+  ['the env ports, trimmed', [], { MOCK_PORTS: 'huawei-vbs=4200, alibaba-hbr= 4300 ' }, run({ ports: { 'huawei-vbs': 4200, 'alibaba-hbr': 4300 } })],
+  ['one API in the env', [], { MOCK_PORTS: 'alibaba-hbr=4300' }, run({ ports: { 'huawei-vbs': 4010, 'alibaba-hbr': 4300 } })],
+  ['an empty env as unset', [], { MOCK_PORTS: '' }, run({})],
+  ['--port over the env', ['--port', 'huawei-vbs=4100'], { MOCK_PORTS: 'huawei-vbs=4200' }, run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4011 } })],
   [
-    '--spec and a per-API spec flag',
-    ['--spec', 'huawei-vbs=a.json', '--alibaba-spec', 'b.yaml'],
-    {},
-    run({ specs: { 'huawei-vbs': 'a.json', 'alibaba-hbr': 'b.yaml' } }),
+    '--port for one API, the env for the other',
+    ['--port', 'huawei-vbs=4100'],
+    { MOCK_PORTS: 'huawei-vbs=4200,alibaba-hbr=4201' },
+    run({ ports: { 'huawei-vbs': 4100, 'alibaba-hbr': 4201 } }),
   ],
+  ['two APIs on port 0 (any free port each)', ['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0'], {}, run({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 } })],
+  ['--spec per API', ['--spec', 'huawei-vbs=a.json', '--spec', 'alibaba-hbr=b.yaml'], {}, run({ specs: { 'huawei-vbs': 'a.json', 'alibaba-hbr': 'b.yaml' } })],
   [
     'every switch, and the host trimmed',
     ['--host', ' ::1 ', '--dynamic', '--errors', '--stateful', '--verbose', '--ready-timeout', '2.5'],
@@ -51,15 +51,18 @@ const accepted: [string, string[], Record<string, string>, CliCommand][] = [
 ];
 
 const refused: [string[], Record<string, string>, string][] = [
-  [['--huawei-port', 'abc'], {}, '--huawei-port must be a port number from 0 to 65535, got "abc"'],
-  [['--alibaba-port', '70000'], {}, '--alibaba-port must be a port number from 0 to 65535, got "70000"'],
-  [['--alibaba-port', '123456'], {}, '--alibaba-port must be a port number from 0 to 65535, got "123456"'],
-  [['--alibaba-port', '80x'], {}, '--alibaba-port must be a port number from 0 to 65535, got "80x"'],
-  [['--alibaba-port', 'x80'], {}, '--alibaba-port must be a port number from 0 to 65535, got "x80"'],
-  [['--huawei-port=-1'], {}, '--huawei-port must be a port number from 0 to 65535, got "-1"'],
-  [[], { MOCK_HUAWEI_PORT: 'eighty' }, 'MOCK_HUAWEI_PORT must be a port number from 0 to 65535, got "eighty"'],
-  [['--huawei-port', '4100', '--alibaba-port', '4100'], {}, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4100)'],
-  [[], { MOCK_ALIBABA_PORT: '4010' }, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4010)'],
+  [['--port', 'alibaba-hbr=70000'], {}, '--port alibaba-hbr must be a port number from 0 to 65535, got "70000"'],
+  [['--port', 'alibaba-hbr=123456'], {}, '--port alibaba-hbr must be a port number from 0 to 65535, got "123456"'],
+  [['--port', 'alibaba-hbr=80x'], {}, '--port alibaba-hbr must be a port number from 0 to 65535, got "80x"'],
+  [['--port', 'alibaba-hbr=x80'], {}, '--port alibaba-hbr must be a port number from 0 to 65535, got "x80"'],
+  [['--port=huawei-vbs=-1'], {}, '--port huawei-vbs must be a port number from 0 to 65535, got "-1"'],
+  [[], { MOCK_PORTS: 'huawei-vbs=eighty' }, 'MOCK_PORTS huawei-vbs must be a port number from 0 to 65535, got "eighty"'],
+  [[], { MOCK_PORTS: '4010' }, 'MOCK_PORTS takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "4010"'],
+  [[], { MOCK_PORTS: 'huawei-vbs=4100,' }, 'MOCK_PORTS takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got ""'],
+  [[], { MOCK_PORTS: 'huawei-vbs=4100,huawei-vbs=4101' }, 'MOCK_PORTS names huawei-vbs twice'],
+  [['--port', 'huawei-vbs=4100'], { MOCK_PORTS: 'nope=1' }, 'MOCK_PORTS takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "nope=1"'],
+  [['--port', 'huawei-vbs=4100', '--port', 'alibaba-hbr=4100'], {}, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4100)'],
+  [[], { MOCK_PORTS: 'alibaba-hbr=4010' }, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4010)'],
   [['--ready-timeout', 'soon'], {}, '--ready-timeout must be a positive number of seconds, got "soon"'],
   [['--ready-timeout', '0'], {}, '--ready-timeout must be a positive number of seconds, got "0"'],
   [['--ready-timeout', '1e3'], {}, '--ready-timeout must be a positive number of seconds, got "1e3"'],
@@ -71,12 +74,12 @@ const refused: [string[], Record<string, string>, string][] = [
   [['--spec', 'x.json'], {}, '--spec takes <api>=<value> with <api> one of huawei-vbs, alibaba-hbr, got "x.json"'],
   [['--port', 'huawei-vbs=abc'], {}, '--port huawei-vbs must be a port number from 0 to 65535, got "abc"'],
   [['--port', 'huawei-vbs=4100', '--port', 'huawei-vbs=4101'], {}, '--port names huawei-vbs twice'],
-  [['--port', 'huawei-vbs=4100', '--huawei-port', '4101'], {}, '--port huawei-vbs and --huawei-port both set the port of huawei-vbs; give one'],
   [['--port', 'huawei-vbs=4100', '--port', 'alibaba-hbr=4100'], {}, 'the huawei-vbs and alibaba-hbr mocks need different ports (both are 4100)'],
   [['--spec', 'alibaba-hbr='], {}, '--spec alibaba-hbr must name a file'],
-  [['--huawei-spec', ' '], {}, '--huawei-spec must name a file'],
+  [['--spec', 'huawei-vbs= '], {}, '--spec huawei-vbs must name a file'],
+  [['--huawei-port', '4100'], {}, "Unknown option '--huawei-port'"],
+  [['--alibaba-spec', 'b.json'], {}, "Unknown option '--alibaba-spec'"],
   [['--spec', 'huawei-vbs=a.json', '--spec', 'huawei-vbs=b.json'], {}, '--spec names huawei-vbs twice'],
-  [['--spec', 'alibaba-hbr=a.json', '--alibaba-spec', 'b.json'], {}, '--spec alibaba-hbr and --alibaba-spec both set the contract of alibaba-hbr; give one'],
   [['--verify-signatures'], {}, '--verify-signatures needs --credentials <file>: the keys and tokens requests may be signed with'],
   [['--credentials', credentialsFile], {}, '--credentials is only read with --verify-signatures'],
   [['--verify-signatures', '--credentials', ''], {}, '--credentials must name a file'],
@@ -94,11 +97,11 @@ describe('parseCliArgs', () => {
   });
 
   it('reads no environment unless given one', () => {
-    process.env.MOCK_HUAWEI_PORT = '4999';
+    process.env.MOCK_PORTS = 'huawei-vbs=4999';
     try {
       expect(parseCliArgs([])).toEqual(run({}));
     } finally {
-      delete process.env.MOCK_HUAWEI_PORT;
+      delete process.env.MOCK_PORTS;
     }
   });
 
@@ -118,7 +121,7 @@ describe('parseCliArgs', () => {
 });
 
 describe('the help text', () => {
-  it('lists every option, and each API with its default port and per-API flags', () => {
+  it('lists every option, and each API with its default port', () => {
     const lines = usage.split('\n');
     expect(lines.slice(0, 6)).toEqual([
       'Usage: cloud-backup-mock [options]',
@@ -129,20 +132,17 @@ describe('the help text', () => {
       'Options:',
     ]);
     expect(lines).toContain("  --port <api>=<n>             port of one API's mock (repeatable; 0 = any free port)");
+    expect(lines).toContain('                               or in the environment: MOCK_PORTS=<api>=<n>,<api>=<n> (--port wins)');
     expect(lines).toContain("  --stateful                   keep state, seeded from the contract's examples, where a model exists (huawei-vbs)");
     expect(lines).toContain("                               POST /__mock/reset on an API's port returns its state to the seed");
-    expect(lines.slice(-7)).toEqual([
-      'APIs (name, default port, and the same options in per-API form):',
+    expect(lines.slice(-3)).toEqual([
+      'APIs (name and default port):',
       '  huawei-vbs                   Huawei VBS API, default port 4010',
-      '    --huawei-port <n>          = --port huawei-vbs=<n> (env MOCK_HUAWEI_PORT)',
-      '    --huawei-spec <file>       = --spec huawei-vbs=<file>',
       '  alibaba-hbr                  Alibaba HBR API, default port 4011',
-      '    --alibaba-port <n>         = --port alibaba-hbr=<n> (env MOCK_ALIBABA_PORT)',
-      '    --alibaba-spec <file>      = --spec alibaba-hbr=<file>',
     ]);
   });
 
   it('a taken port is answered with every way to pick another', () => {
-    expect(portHint('alibaba-hbr')).toBe('--port alibaba-hbr=<n>, --alibaba-port or MOCK_ALIBABA_PORT');
+    expect(portHint('alibaba-hbr')).toBe('--port alibaba-hbr=<n> or MOCK_PORTS=alibaba-hbr=<n>');
   });
 });

@@ -4,7 +4,7 @@
 import { createAlibabaHbrClient } from '@cloud-backup-contracts/client/alibaba-hbr';
 import { createHuaweiVbsClient } from '@cloud-backup-contracts/client/huawei-vbs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningMock, startMock, type VerifyingCredentials } from '../dist/index.js';
+import { type RunningMock, startMock, type VerifyingCredentials } from '../src/index.ts';
 
 const project = '0605767c3f00d5762fa8c0147ee18d02';
 const shareId = 'e842bf23-1e05-4c2c-b0f9-25222f4686da';

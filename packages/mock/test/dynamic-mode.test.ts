@@ -2,7 +2,7 @@
 // returning the contract's examples. Over many calls of every operation, each generated
 // success body must still validate against its schema, and the bodies must really vary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiName } from '../dist/index.js';
+import type { ApiName } from '../src/index.ts';
 import { type AuthFlavour, authFlavours, callOperation, createClient } from './support/clients.ts';
 import { freePort, killLeftovers, runCli, type CliRun } from './support/cli.ts';
 import { exampleInput, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';

@@ -4,7 +4,7 @@
 import type { AlibabaHbrClient } from '@cloud-backup-contracts/client/alibaba-hbr';
 import type { HuaweiVbsClient } from '@cloud-backup-contracts/client/huawei-vbs';
 import { describe, expect, it } from 'vitest';
-import type { ApiName } from '../dist/index.js';
+import type { ApiName } from '../src/index.ts';
 import { suiteMock } from './support/clients.ts';
 import { exampleInput, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';
 import { namesField, violationsOf } from './support/violations.ts';

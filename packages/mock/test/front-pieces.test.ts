@@ -1,14 +1,14 @@
 // The front's pure pieces called directly over small hand-written contracts: the API-shaped
-// error body, the router and the Prefer check, at the edges the bundled contracts never reach
-// (a YAML contract the front cannot read, arrays and dangling refs in examples, partial path
-// templates).
+// error body (over the contract as src/contract-index.js reads it) and the Prefer check, at the
+// edges the bundled contracts never reach (a YAML contract the front cannot read, arrays and
+// dangling refs in examples).
 import { describe, expect, it } from 'vitest';
+import { indexContract, type OpenApiDoc } from '../src/contract-index.js';
+import { errorBody } from '../src/error-body.ts';
 import { checkPrefer } from '../src/front/checks.ts';
-import { errorBody } from '../src/front/error-body.ts';
 import { startFront } from '../src/front/front.ts';
-import { type OpenApiDoc, routeOf } from '../src/front/routes.ts';
 import { reasonsMessage, violationsOf } from '../src/front/violations.ts';
-import { operationById } from '../src/state/contract-reader.ts';
+import { responseExamples } from '../src/state/model.ts';
 import { exchangeOnWire } from './support/raw-http.ts';
 
 const uuid = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
@@ -24,7 +24,7 @@ describe('errorBody', () => {
     ['an example without a message field', withBadRequest(example({ code: 'E1', detail: 'x' }))],
     ['a named example whose $ref leads nowhere', withBadRequest({ 'application/json': { examples: { gone: { $ref: '#/components/examples/gone' } } } })],
   ])('is { message } for %s', (_what, doc) => {
-    expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ message: 'refused' });
+    expect(errorBody(doc && indexContract(doc), undefined, 400, 'refused')).toEqual({ message: 'refused' });
   });
 
   it('follows a $ref whose name escapes "/" and "~"', () => {
@@ -33,39 +33,19 @@ describe('errorBody', () => {
       components: { responses: { 'bad/request~v1': { description: 'bad', content: example({ error: { message: 'documented' } }) } } },
       paths: { '/x': { get: { operationId: 'getX', responses: { 400: { $ref: '#/components/responses/bad~1request~0v1' } } } } },
     } as unknown as OpenApiDoc;
-    expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ error: { message: 'refused' } });
+    expect(errorBody(indexContract(doc), undefined, 400, 'refused')).toEqual({ error: { message: 'refused' } });
   });
 
   it('keeps the numbers, booleans and nulls of the example', () => {
     const doc = withBadRequest(example({ error: { message: 'documented', code: 7, retriable: false, detail: null } }));
-    expect(errorBody(doc, undefined, 400, 'refused')).toEqual({ error: { message: 'refused', code: 7, retriable: false, detail: null } });
+    expect(errorBody(indexContract(doc), undefined, 400, 'refused')).toEqual({ error: { message: 'refused', code: 7, retriable: false, detail: null } });
   });
 
   it('places the message in an example that keeps its errors in a list, with a fresh request id', () => {
     const doc = withBadRequest(example({ errors: [{ code: 'E1', message: 'documented', request_id: 'req-1' }], trace: 'see req-1' }));
-    const body = errorBody(doc, undefined, 400, 'refused') as { errors: { code: string; message: string; request_id: string }[]; trace: string };
+    const body = errorBody(indexContract(doc), undefined, 400, 'refused') as { errors: { code: string; message: string; request_id: string }[]; trace: string };
     expect(body.errors).toEqual([{ code: 'E1', message: 'refused', request_id: expect.stringMatching(uuid) }]);
     expect(body.trace).toBe(`see ${body.errors[0]!.request_id}`);
-  });
-});
-
-describe('routeOf', () => {
-  it('finds nothing without a contract', () => {
-    expect(routeOf(undefined, 'GET', '/x')).toEqual({ operation: undefined, segmentNames: [] });
-  });
-
-  it('takes a path part as a parameter only when it is wholly {name}', () => {
-    const doc = { openapi: '3.0.3', paths: { '/files/{name}.json': { get: { operationId: 'getFile' } } } } as OpenApiDoc;
-    expect(routeOf(doc, 'GET', '/files/report')).toEqual({ operation: undefined, segmentNames: [] });
-    expect(routeOf(doc, 'GET', '/files/{name}.json')).toEqual({ operation: { operationId: 'getFile' }, segmentNames: [undefined, undefined] });
-    const versioned = { openapi: '3.0.3', paths: { '/files/v{version}': { get: { operationId: 'getVersion' } } } } as OpenApiDoc;
-    expect(routeOf(versioned, 'GET', '/files/report')).toEqual({ operation: undefined, segmentNames: [] });
-  });
-
-  it('names each parameter segment, and finds no operation in a path item that is null', () => {
-    const doc = { openapi: '3.0.3', paths: { '/a/{id}': null, '/b/{id}/x{n}': { get: { operationId: 'getB' } } } } as unknown as OpenApiDoc;
-    expect(routeOf(doc, 'GET', '/a/1')).toEqual({ operation: undefined, segmentNames: [undefined, 'id'] });
-    expect(routeOf(doc, 'GET', '/b/1/x{n}')).toEqual({ operation: { operationId: 'getB' }, segmentNames: [undefined, 'id', undefined] });
   });
 });
 
@@ -83,17 +63,16 @@ describe('checkPrefer', () => {
       },
     },
   } as unknown as OpenApiDoc;
-  const getX = doc.paths!['/x']!.get!;
+  const getX = indexContract(doc).operations[0]!;
   const refused = (message: string) => ({ status: 400, message });
 
-  type Against = 'no contract' | 'the contract alone' | 'getX';
+  type Against = 'no operation' | 'getX';
   it.each<[string, Against, ReturnType<typeof refused> | undefined]>([
-    ['code', 'no contract', refused('Prefer: code= is not an HTTP status')],
+    ['code', 'no operation', refused('Prefer: code= is not an HTTP status')],
     ['code=a200', 'getX', refused('Prefer: code=a200 is not an HTTP status')],
     ['code=2000', 'getX', refused('Prefer: code=2000 is not an HTTP status')],
     ['dynamic=yes', 'getX', refused('Prefer: dynamic=yes must be true or false')],
-    ['code=201', 'no contract', undefined],
-    ['code=201', 'the contract alone', undefined],
+    ['code=201', 'no operation', undefined],
     ['code=201', 'getX', refused('Prefer: code=201 is not documented for getX (documented: 200, 404)')],
     ['code=200, example=gone', 'getX', refused('Prefer: example=gone names no example of getX for 200 (known: ok, alt)')],
     ['example=nope', 'getX', refused('Prefer: example=nope names no example of getX (known: ok, alt, gone)')],
@@ -101,14 +80,15 @@ describe('checkPrefer', () => {
     ['example=gone', 'getX', undefined],
     ['dynamic=true', 'getX', undefined],
   ])('%s against %s', (header, against, wanted) => {
-    expect(checkPrefer(header, against === 'no contract' ? undefined : doc, against === 'getX' ? getX : undefined)).toEqual(wanted);
+    expect(checkPrefer(header, against === 'getX' ? getX : undefined)).toEqual(wanted);
   });
 });
 
-describe('operationById', () => {
+describe('reading a contract', () => {
   it('passes over path-item fields that are not operations, null ones included', () => {
     const doc = { openapi: '3.0.3', paths: { '/x': { 'x-note': null, summary: 'x', get: { operationId: 'getX' } } } } as unknown as OpenApiDoc;
-    expect(operationById(doc, 'getX')).toEqual({ operationId: 'getX' });
+    expect(indexContract(doc).operations).toEqual([{ method: 'GET', path: '/x', operationId: 'getX', examples: {}, jsonExamples: {}, errorBodies: {} }]);
+    expect(responseExamples(indexContract(doc), 'getX', 200)).toEqual([]);
   });
 });
 
@@ -145,7 +125,7 @@ describe("Prism's reasons", () => {
 describe('a verifier that fails', () => {
   it('gets a 500 in the API shape naming why, and the request goes no further', async () => {
     const front = await startFront({
-      doc: withBadRequest(example({ error: { code: 'E', message: 'documented' } })),
+      contract: indexContract(withBadRequest(example({ error: { code: 'E', message: 'documented' } }))),
       host: '127.0.0.1',
       port: 0,
       // nothing listens there: a request that went on would fail differently
@@ -165,7 +145,7 @@ describe('a verifier that fails', () => {
 describe('an upstream that is gone', () => {
   it('ends the connection without an answer, and the front answers the next request the same way', async () => {
     // port 9 (discard): nothing listens on it here, as after Prism has died
-    const front = await startFront({ doc: withBadRequest(undefined), host: '127.0.0.1', port: 0, upstreamPort: 9 });
+    const front = await startFront({ contract: indexContract(withBadRequest(undefined)), host: '127.0.0.1', port: 0, upstreamPort: 9 });
     try {
       for (let attempt = 0; attempt < 2; attempt++) {
         await expect(fetch(`http://127.0.0.1:${front.port}/x`)).rejects.toMatchObject({ cause: { code: 'UND_ERR_SOCKET' } });
@@ -181,7 +161,7 @@ describe('bytes that are not HTTP', () => {
   // when a mutation run switches its mutant on
   it('are refused on the wire in the API shape, by a front of their own', async () => {
     const front = await startFront({
-      doc: withBadRequest(example({ error: { code: 'E', message: 'documented' } })),
+      contract: indexContract(withBadRequest(example({ error: { code: 'E', message: 'documented' } }))),
       host: '127.0.0.1',
       port: 0,
       upstreamPort: 9,

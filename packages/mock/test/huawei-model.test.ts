@@ -2,7 +2,8 @@
 // the examples (and refuses to seed from), the 404 message it takes from them, and the answers the
 // stateful suite cannot tell apart over the real contract (whose examples match the defaults).
 import { describe, expect, it, vi } from 'vitest';
-import { createHuaweiVbsModel } from '../src/models/huawei-vbs.ts';
+import { indexContract, type OpenApiDoc } from '../src/contract-index.js';
+import { createHuaweiVbsModel as modelOf } from '../src/models/huawei-vbs.ts';
 import { type ModelRequest, ModelSeedError, type StateModel } from '../src/state/model.ts';
 import { thrown } from './support/thrown.ts';
 
@@ -11,6 +12,9 @@ const backup = { id: 'b-1', name: 'nightly', status: 'available', volume_id: 'v-
 const share = { id: 's-1', backup_id: 'b-1', from_project_id: project, to_project_id: 'p-to', created_at: '2020-01-01T00:00:00.000000', backup };
 const json = (example: unknown) =>
   example === undefined ? { description: 'none documented' } : { description: 'documented', content: { 'application/json': { example } } };
+
+/** The model over a contract, read as the mock reads it. */
+const createHuaweiVbsModel = (doc: OpenApiDoc) => modelOf(indexContract(doc));
 
 /** A contract with the sharing operations and just these examples. */
 function contract({ detail = { shared: [share] } as unknown, single = undefined as unknown, notFound = undefined as unknown } = {}) {

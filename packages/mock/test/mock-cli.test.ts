@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHuaweiVbsClient } from '@cloud-backup-contracts/client/huawei-vbs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../dist/index.js';
+import { type RunningMock, startMock } from '../src/index.ts';
 import { preferFetch, projectId } from './support/clients.ts';
 import { writeDanglingRefContract } from './support/broken-contract.ts';
 import { freePort, killLeftovers, occupy, portIsFree, runCli } from './support/cli.ts';
@@ -31,7 +31,7 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
   it('prints both URLs, answers on them, and on SIGTERM stops both Prism processes and exits 0', async () => {
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
     // one port from the flag, the other from the environment
-    const cli = runCli(['--huawei-port', String(huaweiPort), ...readyTimeout], { MOCK_ALIBABA_PORT: String(alibabaPort) });
+    const cli = runCli(['--port', `huawei-vbs=${huaweiPort}`, ...readyTimeout], { MOCK_PORTS: `alibaba-hbr=${alibabaPort}` });
     const [, huaweiUrl, alibabaUrl] = await cli.waitFor(urlLines, 100_000);
     expect(huaweiUrl).toBe(`http://127.0.0.1:${huaweiPort}`);
     expect(alibabaUrl).toBe(`http://127.0.0.1:${alibabaPort}`);
@@ -60,7 +60,7 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
     const release = await occupy(alibabaPort);
     try {
-      const cli = runCli(['--huawei-port', String(huaweiPort), '--alibaba-port', String(alibabaPort)]);
+      const cli = runCli(['--port', `huawei-vbs=${huaweiPort}`, '--port', `alibaba-hbr=${alibabaPort}`]);
       const { code } = await cli.exited;
       expect(code).toBe(1);
       expect(cli.stderr()).toMatch(new RegExp(`^cloud-backup-mock: alibaba-hbr: port ${alibabaPort} on 127\\.0\\.0\\.1 is already in use.*\\n$`));
@@ -74,7 +74,7 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
   it('exits non-zero naming the API and the file when a spec file is not valid JSON', async () => {
     const broken = join(work, 'broken.json');
     writeFileSync(broken, '{"openapi": "3.1.0", "info": {"title": "cut short"');
-    const cli = runCli(['--huawei-port', String(await freePort()), '--alibaba-port', String(await freePort()), '--huawei-spec', broken]);
+    const cli = runCli(['--port', `huawei-vbs=${await freePort()}`, '--port', `alibaba-hbr=${await freePort()}`, '--spec', `huawei-vbs=${broken}`]);
     expect((await cli.exited).code).toBe(1);
     expect(cli.stderr()).toMatch(/^cloud-backup-mock: huawei-vbs: contract .*broken\.json is not valid JSON \(.+\)\n$/);
   });
@@ -89,7 +89,7 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
   it('exits non-zero with Prism’s reason when Prism rejects a contract, and stops the other Prism', async () => {
     const badRef = writeDanglingRefContract(work);
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
-    const cli = runCli(['--huawei-port', String(huaweiPort), '--alibaba-port', String(alibabaPort), '--alibaba-spec', badRef, ...readyTimeout]);
+    const cli = runCli(['--port', `huawei-vbs=${huaweiPort}`, '--port', `alibaba-hbr=${alibabaPort}`, '--spec', `alibaba-hbr=${badRef}`, ...readyTimeout]);
     expect((await cli.exited).code).toBe(1);
     expect(cli.stderr()).toMatch(
       new RegExp(`cloud-backup-mock: alibaba-hbr: prism exited with code 1 before answering on http://127\\.0\\.0\\.1:${alibabaPort}: .*Nope.*does not exist`),
@@ -99,7 +99,7 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
 
   it('exits non-zero with a message when a Prism process dies after the start, and stops the other one', async () => {
     const [huaweiPort, alibabaPort] = [await freePort(), await freePort()];
-    const cli = runCli(['--huawei-port', String(huaweiPort), '--alibaba-port', String(alibabaPort), '--verbose', ...readyTimeout]);
+    const cli = runCli(['--port', `huawei-vbs=${huaweiPort}`, '--port', `alibaba-hbr=${alibabaPort}`, '--verbose', ...readyTimeout]);
     const [, pid] = await cli.waitFor(/alibaba-hbr is prism pid (\d+)/, 100_000);
     process.kill(Number(pid), 'SIGKILL');
     expect((await cli.exited).code).toBe(1);
@@ -111,8 +111,8 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
 
   // each refusal and its message: args.test.ts; here, that the bin prints one and exits 2
   const badCommandLines: { args: string[]; env: Record<string, string>; says: RegExp }[] = [
-    { args: [], env: { MOCK_HUAWEI_PORT: 'eighty' }, says: /MOCK_HUAWEI_PORT must be a port number/ },
-    { args: ['--port', 'huawei-vbs=4100', '--huawei-port', '4101'], env: {}, says: /--port huawei-vbs and --huawei-port both set the port of huawei-vbs/ },
+    { args: [], env: { MOCK_PORTS: 'huawei-vbs=eighty' }, says: /MOCK_PORTS huawei-vbs must be a port number/ },
+    { args: ['--huawei-port', '4101'], env: {}, says: /Unknown option '--huawei-port'/ },
     {
       args: ['--verify-signatures', '--credentials', join(work, 'none.json')],
       env: {},
@@ -162,11 +162,11 @@ describe('cloud-backup-mock (dist/cli.js)', { timeout: 120_000 }, () => {
     const cli = runCli(['--help']);
     expect((await cli.exited).code).toBe(0);
     expect(cli.stdout()).toMatch(/^Usage: cloud-backup-mock/);
-    // every API of the registry, with its default port and its per-API flags
+    // every API of the registry, with its default port, and the one form of each option
     expect(cli.stdout()).toMatch(/huawei-vbs +Huawei VBS API, default port 4010/);
     expect(cli.stdout()).toMatch(/alibaba-hbr +Alibaba HBR API, default port 4011/);
-    for (const flag of ['--port <api>=<n>', '--spec <api>=<file>', '--huawei-port <n>', '--huawei-spec <file>', '--alibaba-port <n>', 'MOCK_ALIBABA_PORT'])
-      expect(cli.stdout()).toContain(flag);
+    for (const flag of ['--port <api>=<n>', '--spec <api>=<file>', 'MOCK_PORTS=<api>=<n>']) expect(cli.stdout()).toContain(flag);
+    expect(cli.stdout()).not.toMatch(/--huawei|--alibaba|MOCK_HUAWEI|MOCK_ALIBABA/);
   });
 });
 
@@ -177,7 +177,7 @@ describe('a contract mock that dies mid-suite fails the suite fast', { timeout: 
   });
 
   it('a call in flight, the calls after it and the raw helper all fail with the exit named', async () => {
-    own = await startMock({ huaweiPort: 0, alibabaPort: 0, errors: true, readyTimeoutMs: 90_000 });
+    own = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 }, errors: true, readyTimeoutMs: 90_000 });
     const running = own;
     const stateFile = join(work, 'exit.json');
     recordUnexpectedExit(running, stateFile);

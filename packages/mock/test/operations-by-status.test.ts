@@ -3,7 +3,7 @@
 // arrive as CloudApiError with the right status and kind and a body matching that status's schema.
 import { CloudApiError } from '@cloud-backup-contracts/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiName } from '../dist/index.js';
+import type { ApiName } from '../src/index.ts';
 import { authFlavours, callOperation, preferring, suiteMock } from './support/clients.ts';
 import { exampleInput, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';
 import { replay } from './support/raw-http.ts';

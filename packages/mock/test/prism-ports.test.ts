@@ -2,10 +2,10 @@
 // takes in between must not fail the start. Real Prism processes, a real listener on the port.
 import { createServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledContractPath } from '../dist/index.js';
-import type { PrismProcess } from '../dist/prism.js';
-import { startAttempts, startPrisms } from '../dist/prism-start.js';
-import { probeListen } from '../dist/ports.js';
+import { bundledContractPath } from '../src/index.ts';
+import type { PrismProcess } from '../src/prism.ts';
+import { startAttempts, startPrisms } from '../src/prism-start.ts';
+import { probeListen } from '../src/ports.ts';
 
 const apis = ['huawei-vbs', 'alibaba-hbr'] as const;
 const listeners: Server[] = [];

@@ -6,7 +6,7 @@
 import { ClientInputError } from '@cloud-backup-contracts/client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ApiName } from '../dist/index.js';
+import type { ApiName } from '../src/index.ts';
 import { type AuthFlavour, authFlavours, callOperation, projectId, suiteMock } from './support/clients.ts';
 import { type ClientInput, type ContractOperation, loadContract, responseSchemaPointer, schemaErrors } from './support/contract.ts';
 import { sendRaw } from './support/raw-http.ts';

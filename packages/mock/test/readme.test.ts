@@ -14,7 +14,7 @@ let mock: RunningMock;
 
 beforeAll(async () => {
   // plain: no --errors, no --verify-signatures, as `npx @cloud-backup-contracts/mock` runs it
-  mock = await startMock({ huaweiPort: 0, alibabaPort: 0, readyTimeoutMs: 90_000 });
+  mock = await startMock({ ports: { 'huawei-vbs': 0, 'alibaba-hbr': 0 }, readyTimeoutMs: 90_000 });
 }, 120_000);
 afterAll(async () => {
   await mock?.stop();

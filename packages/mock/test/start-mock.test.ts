@@ -3,7 +3,7 @@
 // failures a start can end in are each named, with nothing left running. (A few real Prism
 // starts, kept few: a mutation run repeats them for every mutant they cover.)
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,24 @@ const prismFlags = (mock: RunningMock) => {
   expect(alibaba).toEqual(huawei);
   return huawei;
 };
+
+describe('a contract given with specs', { timeout: 120_000 }, () => {
+  it("is read at start: the front's refusals take the error examples it documents", async () => {
+    const contract = JSON.parse(readFileSync(bundledContractPath('alibaba-hbr'), 'utf8'));
+    // every documented error example of the given contract says where it comes from
+    const marked = JSON.stringify(contract).replaceAll('"Code":"', '"Code":"Given.');
+    const file = join(work, 'given-alibaba.json');
+    writeFileSync(file, marked);
+    const mock = await startMock({ ...anyPorts, specs: { 'alibaba-hbr': file }, readyTimeoutMs: 90_000 });
+    try {
+      const response = await fetch(`${mock.urls['alibaba-hbr']}/?Action=%E0%A4%A`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ Code: expect.stringMatching(/^Given\./) });
+    } finally {
+      await mock.stop();
+    }
+  });
+});
 
 describe('a mock with every mode on', { timeout: 120_000 }, () => {
   it('reports its URLs, wires state and verifiers to the fronts, and stops both Prisms when asked', async () => {

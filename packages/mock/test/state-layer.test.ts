@@ -4,13 +4,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bundledContractIndex } from '../src/contracts.ts';
 import { type Front, startFront } from '../src/front/front.ts';
 import { StateLayer } from '../src/state/layer.ts';
 import type { ModelAnswer, ModelRequest } from '../src/state/model.ts';
-import { contractDoc } from './support/fronts.ts';
 import { sendRaw } from './support/raw-http.ts';
 
-const doc = contractDoc('huawei-vbs');
+const contract = bundledContractIndex('huawei-vbs');
 const shares = '/v2/0605767c3f00d5762fa8c0147ee18d02/os-vendor-backup-sharing';
 const token = { 'x-auth-token': 'layer-token' };
 
@@ -18,7 +18,7 @@ const token = { 'x-auth-token': 'layer-token' };
 let next: () => ModelAnswer = () => ({ status: 200, body: { count: 7 } });
 const seen: ModelRequest[] = [];
 let resets = 0;
-const layer = new StateLayer(doc, {
+const layer = new StateLayer(contract, {
   operationIds: new Set(['countBackupShares', 'cancelBackupShare', 'createBackupShares']),
   answer: (request) => {
     seen.push(request);
@@ -33,7 +33,7 @@ let front: Front;
 let url: string;
 beforeAll(async () => {
   const upstreamPort = Number(new URL(inject('contractMock').upstreamUrls['huawei-vbs']).port);
-  front = await startFront({ doc, host: '127.0.0.1', port: 0, upstreamPort, state: layer });
+  front = await startFront({ contract, host: '127.0.0.1', port: 0, upstreamPort, state: layer });
   url = `http://127.0.0.1:${front.port}`;
 });
 afterAll(() => front.close());
@@ -152,7 +152,7 @@ describe('which upstream answers the model replaces', () => {
   let standIn: Front;
   beforeAll(async () => {
     await new Promise<void>((listening) => upstream.listen(0, '127.0.0.1', listening));
-    standIn = await startFront({ doc, host: '127.0.0.1', port: 0, upstreamPort: (upstream.address() as AddressInfo).port, state: layer });
+    standIn = await startFront({ contract, host: '127.0.0.1', port: 0, upstreamPort: (upstream.address() as AddressInfo).port, state: layer });
   });
   afterAll(async () => {
     await standIn.close();

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledContractPath, MockStartError, type RunningMock, type StartMockOptions, startMock } from '../dist/index.js';
+import { bundledContractPath, MockStartError, type RunningMock, type StartMockOptions, startMock } from '../src/index.ts';
 import { type Call, checked, documentedExample, seedRecord, sharesApi } from './support/stateful.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'stateful-start-'));

@@ -3,9 +3,8 @@
 // seeded from the contract's own examples, with the vendor's semantics as the contract describes
 // them (share_to_me scope, fuzzy name, both availability-zone spellings, offset paging).
 import { randomUUID } from 'node:crypto';
-import type { OpenApiDoc } from '../front/routes.js';
-import { responseExamples } from '../state/contract-reader.js';
-import { type ModelAnswer, type ModelRequest, ModelSeedError, type StateModel } from '../state/model.js';
+import type { ContractIndex } from '../contract-index.js';
+import { type ModelAnswer, type ModelRequest, ModelSeedError, responseExamples, type StateModel } from '../state/model.js';
 
 /** A share record, as the contract's BackupShare schema has it. */
 interface ShareRecord {
@@ -87,8 +86,8 @@ function exampleMessage(example: unknown): string | undefined {
 }
 
 /** The operation's documented 404 message with its example id swapped for the one asked for. */
-function notFoundMessage(doc: OpenApiDoc, operationId: string): (id: string) => string {
-  const message = responseExamples(doc, operationId, 404)
+function notFoundMessage(contract: ContractIndex, operationId: string): (id: string) => string {
+  const message = responseExamples(contract, operationId, 404)
     .map(exampleMessage)
     .find((text) => text !== undefined);
   if (message === undefined) return (id) => `Backup share ${id} could not be found.`;
@@ -96,12 +95,12 @@ function notFoundMessage(doc: OpenApiDoc, operationId: string): (id: string) => 
 }
 
 /** The share records of the detail and get examples (one per id), and the backups the detail example embeds. */
-function readSeed(doc: OpenApiDoc): Seed {
-  const detailExamples = responseExamples(doc, 'listBackupShareDetails', 200).flatMap((example) => {
+function readSeed(contract: ContractIndex): Seed {
+  const detailExamples = responseExamples(contract, 'listBackupShareDetails', 200).flatMap((example) => {
     const shared = isObject(example) ? example.shared : undefined;
     return Array.isArray(shared) ? shared.filter(isObject) : [];
   });
-  const singleExamples = responseExamples(doc, 'getBackupShare', 200).flatMap((example) =>
+  const singleExamples = responseExamples(contract, 'getBackupShare', 200).flatMap((example) =>
     isObject(example) && isObject(example.shared) ? [example.shared] : [],
   );
   const records = new Map<string, ShareRecord>();
@@ -126,7 +125,7 @@ function readSeed(doc: OpenApiDoc): Seed {
     shares: [...records.values()],
     backups,
     template,
-    notFound: { getBackupShare: notFoundMessage(doc, 'getBackupShare'), cancelBackupShare: notFoundMessage(doc, 'cancelBackupShare') },
+    notFound: { getBackupShare: notFoundMessage(contract, 'getBackupShare'), cancelBackupShare: notFoundMessage(contract, 'cancelBackupShare') },
   };
 }
 
@@ -192,7 +191,6 @@ function compare(a: unknown, b: unknown): number {
   // null and missing are one value, or the order would depend on the sort's own steps
   if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
   if (b === null || b === undefined) return 1;
-  // Stryker disable next-line EqualityOperator: equal values returned 0 above, and a record's fields are strings
   return String(a) < String(b) ? -1 : 1;
 }
 
@@ -262,8 +260,8 @@ function cancel(state: SharingState, { params, query }: ModelRequest, seed: Seed
 }
 
 /** The model of one mock process; throws ModelSeedError when the contract lacks the examples it seeds from. */
-export function createHuaweiVbsModel(doc: OpenApiDoc): StateModel {
-  const seed = readSeed(doc);
+export function createHuaweiVbsModel(contract: ContractIndex): StateModel {
+  const seed = readSeed(contract);
   const now = microsecondClock();
   let state = new SharingState(seed);
   const operations: Record<string, (request: ModelRequest) => ModelAnswer> = {

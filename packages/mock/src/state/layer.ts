@@ -1,25 +1,20 @@
-// Stateful mode for one API's front (src/front/front.ts): the layer answers the mock's own
-// reset route, and replaces Prism's success for every operation the API's model answers with
-// the model's answer. Prism still sees each request first, so a request that breaks the contract
-// keeps Prism's refusal; one with `Prefer: code|example|dynamic` asked for a canned answer and
-// gets Prism's.
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { errorBody } from '../front/error-body.js';
-import type { OpenApiDoc } from '../front/routes.js';
+// Stateful mode for one API's front (src/front/front.ts), as two steps of its request path: the
+// mock's own reset route, and the model's answer for every operation it answers, sent in place
+// of Prism's success (src/front/prism-proxy.ts). Prism still sees each request first, so a
+// request that breaks the contract keeps Prism's refusal; one with `Prefer: code|example|dynamic`
+// asked for a canned answer and gets Prism's.
+import type { IncomingMessage } from 'node:http';
+import type { ContractIndex } from '../contract-index.js';
+import { errorBody } from '../error-body.js';
+import { type Answer, type Handler, refuse, send } from '../exchange.js';
 import { urlHost } from '../ports.js';
 import type { ModelAnswer, ModelRequest, StateModel } from './model.js';
-import { type OperationMatch, operationMatcher } from './operation-match.js';
-import { sendEmpty, sendJson } from './reply.js';
-import { resetPath, serveReset } from './reset-route.js';
 
-/** Answers a request after Prism did: true when it replaced Prism's answer (and drained it), false to let it through. */
-export type StateClaim = (prismAnswer: IncomingMessage, res: ServerResponse) => boolean;
+/** The mock's own route, outside every contract's paths: `POST` returns the API's state to its seed. */
+export const resetPath = '/__mock/reset';
 
 /** Prism's `Prefer` keys: a request with any of them wants Prism's canned answer, not the state. */
 const cannedPreference = /(^|[;,])\s*(code|example|dynamic)\s*=/i;
-
-/** Prism's headers that describe its body, replaced along with it; the rest (CORS, date) are kept. */
-const bodyHeaders = new Set(['content-type', 'content-length', 'content-encoding', 'transfer-encoding', 'etag', 'sl-violations']);
 
 /** The body as JSON; undefined when there is none (JSON.parse refuses "") or it is not JSON. */
 function parsedJson(body: Buffer): unknown {
@@ -42,51 +37,47 @@ function requestUrl(req: IncomingMessage): URL {
 }
 
 export class StateLayer {
-  readonly #doc: OpenApiDoc | undefined;
+  readonly #contract: ContractIndex | undefined;
   readonly #model: StateModel | undefined;
-  readonly #match: ((method: string, path: string) => OperationMatch | undefined) | undefined;
 
   /** Without a model (an API none is written for) the layer only serves the reset route. */
-  constructor(doc: OpenApiDoc | undefined, model: StateModel | undefined) {
-    this.#doc = doc;
+  constructor(contract: ContractIndex | undefined, model: StateModel | undefined) {
+    this.#contract = contract;
     this.#model = model;
-    this.#match = doc && model ? operationMatcher(doc, model.operationIds) : undefined;
   }
 
   reset(): void {
     this.#model?.reset();
   }
 
-  /** Serves the mock's own routes (the reset route); true when `path` was one of them. */
-  serveOwnRoute(req: IncomingMessage, res: ServerResponse, path: string): boolean {
-    if (path !== resetPath) return false;
-    serveReset(req, res, this.#doc, () => this.reset());
+  /** POST resets and answers 204 without a body; any other method gets 405 in the API's error shape. */
+  readonly serveReset: Handler = (exchange) => {
+    if (exchange.path !== resetPath) return false;
+    if (exchange.req.method !== 'POST') return refuse(exchange, 405, `${resetPath} takes POST only, not ${exchange.req.method}`, undefined, { allow: 'POST' });
+    this.reset();
+    send(exchange.res, { status: 204 });
     return true;
-  }
+  };
 
-  /** For a request the model answers: how to answer it once Prism has; undefined to leave it to Prism. */
-  claim(req: IncomingMessage, body: Buffer): StateClaim | undefined {
-    if (cannedPreference.test(String(req.headers.prefer))) return undefined;
-    // Stryker disable next-line StringLiteral: split gives at least the path, and the model reads only the query names it knows
-    const [path = '/', query = ''] = req.url!.split(/\?(.*)/s);
-    const match = this.#match?.(req.method!, path);
-    if (!match) return undefined;
-    return (prismAnswer, res) => {
-      // only a success Prism found nothing wrong with is the model's to replace (node:http hands
-      // over final answers only, so the status is 200 or more)
-      if (prismAnswer.statusCode! > 299 || prismAnswer.headers['sl-violations']) return false;
-      prismAnswer.resume();
-      const request: ModelRequest = {
-        operationId: match.operationId,
-        params: match.params,
-        query: new URLSearchParams(query),
-        body: parsedJson(body),
-        url: requestUrl(req),
-      };
-      this.#send(res, match, this.#answer(request), prismAnswer.headers);
-      return true;
+  /** For a request the model answers, its answer once Prism has found nothing wrong with the request. */
+  readonly claim: Handler = (exchange) => {
+    const { req, route, query, body } = exchange;
+    const { operation, params } = route;
+    if (!this.#model || cannedPreference.test(String(req.headers.prefer))) return false;
+    if (!operation?.operationId || !params || !this.#model.operationIds.has(operation.operationId)) return false;
+    const request: ModelRequest = {
+      operationId: operation.operationId,
+      params,
+      query: new URLSearchParams(query),
+      body: parsedJson(body),
+      url: requestUrl(req),
     };
-  }
+    exchange.stateAnswer = (): Answer => {
+      const answer = this.#answer(request);
+      return 'refusal' in answer ? { status: answer.status, body: errorBody(this.#contract, operation, answer.status, answer.refusal) } : answer;
+    };
+    return false;
+  };
 
   #answer(request: ModelRequest): ModelAnswer {
     try {
@@ -95,12 +86,5 @@ export class StateLayer {
       // a bug in a model must not take the mock down; the caller sees it as a 500
       return { status: 500, refusal: `the state model failed on ${request.operationId}: ${error instanceof Error ? error.message : String(error)}` };
     }
-  }
-
-  #send(res: ServerResponse, match: OperationMatch, answer: ModelAnswer, prismHeaders: IncomingHttpHeaders): void {
-    const kept: OutgoingHttpHeaders = Object.fromEntries(Object.entries(prismHeaders).filter(([name]) => !bodyHeaders.has(name)));
-    if ('refusal' in answer) sendJson(res, answer.status, errorBody(this.#doc, match.operation, answer.status, answer.refusal), kept);
-    else if (answer.body === undefined) sendEmpty(res, answer.status, kept);
-    else sendJson(res, answer.status, answer.body, kept);
   }
 }

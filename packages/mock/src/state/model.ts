@@ -1,7 +1,7 @@
 // What a state model is to the generic layer (src/state/layer.ts): the operations it answers,
 // how it answers one request, and how it goes back to its seed. A model names its API; this
 // folder names none.
-import type { OpenApiDoc } from '../front/routes.js';
+import type { ContractIndex } from '../contract-index.js';
 
 /** One request for an operation a model answers, as the model reads it. */
 export interface ModelRequest {
@@ -30,9 +30,16 @@ export interface StateModel {
 }
 
 /** Builds a model with its seed read from the contract; throws ModelSeedError when the contract lacks what it needs. */
-export type ModelFactory = (doc: OpenApiDoc) => StateModel;
+export type ModelFactory = (contract: ContractIndex) => StateModel;
 
 /** The contract does not document what a model seeds its state from; the message names what is missing. */
 export class ModelSeedError extends Error {
   override readonly name = 'ModelSeedError';
+}
+
+/** The JSON example values one response of an operation documents; ModelSeedError when the contract has no such operation. */
+export function responseExamples(contract: ContractIndex, operationId: string, status: number): unknown[] {
+  const operation = contract.operations.find((candidate) => candidate.operationId === operationId);
+  if (!operation) throw new ModelSeedError(`the contract has no operation ${operationId}`);
+  return operation.jsonExamples[status] ?? [];
 }

@@ -21,8 +21,7 @@ const running = new Set<ChildProcess>();
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliRun {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing; build the package first (its test task depends on build)`);
   const cleanEnv = { ...process.env };
-  delete cleanEnv.MOCK_HUAWEI_PORT;
-  delete cleanEnv.MOCK_ALIBABA_PORT;
+  delete cleanEnv.MOCK_PORTS;
   const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...cleanEnv, ...env } });
   running.add(child);
   let out = '';

@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type AlibabaHbrClient, createAlibabaHbrClient } from '@cloud-backup-contracts/client/alibaba-hbr';
 import { type ApiResult, type CloudApiError, createHuaweiVbsClient, type HuaweiVbsClient } from '@cloud-backup-contracts/client/huawei-vbs';
 import { inject } from 'vitest';
-import type { ApiName } from '../../dist/index.js';
+import type { ApiName } from '../../src/index.ts';
 import type { ClientInput } from './contract.ts';
 import { MockGuard, type MockEndpoints, requestTimeoutMs } from './mock-guard.ts';
 

@@ -3,12 +3,10 @@
 // suite gets its own fronts, with or without stateful mode and the verifying mode, in
 // milliseconds; and since the front, the state layer and the models run here, a mutation run
 // (stryker.config.mjs) can tell which test covers which of their mutants.
-import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { type ApiName, apiNames, bundledContractPath } from '../../src/contracts.ts';
+import { type ApiName, apiNames, bundledContractIndex } from '../../src/contracts.ts';
 import { createVerifiers, type VerifyingCredentials } from '../../src/credentials.ts';
 import { type Front, startFront } from '../../src/front/front.ts';
-import type { OpenApiDoc } from '../../src/front/routes.ts';
 import { stateModels } from '../../src/models/index.ts';
 import { StateLayer } from '../../src/state/layer.ts';
 
@@ -29,9 +27,6 @@ export interface Fronts {
   close(): Promise<void>;
 }
 
-/** The bundled contract of an API, parsed as the mock reads it. */
-export const contractDoc = (api: ApiName): OpenApiDoc => JSON.parse(readFileSync(bundledContractPath(api), 'utf8')) as OpenApiDoc;
-
 /** One front per API on a free loopback port, forwarding to the suite's Prism of that API. */
 export async function startFronts(options: FrontsOptions = {}): Promise<Fronts> {
   const { upstreamUrls } = inject('contractMock');
@@ -39,11 +34,12 @@ export async function startFronts(options: FrontsOptions = {}): Promise<Fronts> 
   const states = new Map<ApiName, StateLayer>();
   const fronts = {} as Record<ApiName, Front>;
   for (const api of apiNames) {
-    const doc = contractDoc(api);
-    const state = options.stateful ? new StateLayer(doc, stateModels[api]?.(doc)) : undefined;
+    // the contract as the mock reads a bundled one: generated/indexes/
+    const contract = bundledContractIndex(api);
+    const state = options.stateful ? new StateLayer(contract, stateModels[api]?.(contract)) : undefined;
     if (state) states.set(api, state);
     fronts[api] = await startFront({
-      doc,
+      contract,
       host: '127.0.0.1',
       port: 0,
       upstreamPort: Number(new URL(upstreamUrls[api]).port),

@@ -1,10 +1,11 @@
 // Starts the REAL contract mock (both Prism processes, `--errors` on) on free ports for the
 // whole run, hands its URLs to the tests with provide/inject, and stops it afterwards.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { ApiName } from '../../dist/index.js';
+import { type ApiName, apiNames } from '../../src/contracts.ts';
+import { startMock } from '../../src/start-mock.ts';
 import { recordUnexpectedExit } from './mock-guard.ts';
 
 declare module 'vitest' {
@@ -25,12 +26,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stateDir = mkdtempSync(join(tmpdir(), 'contract-mock-'));
   const stateFile = join(stateDir, 'exit.json');
-  // note: the suites test the built package, as consumers get it
-  const entry = new URL('../../dist/index.js', import.meta.url);
-  if (!existsSync(entry))
-    throw new Error('packages/mock/dist is missing; run its build first (npm run pnpm -- --filter @cloud-backup-contracts/mock run build)');
-  const { startMock } = (await import(entry.href)) as typeof import('../../dist/index.js');
-  const mock = await startMock({ huaweiPort: 0, alibabaPort: 0, errors: true, readyTimeoutMs: 90_000 });
+  const mock = await startMock({ ports: Object.fromEntries(apiNames.map((api) => [api, 0])), errors: true, readyTimeoutMs: 90_000 });
   const died = recordUnexpectedExit(mock, stateFile, (exit) => console.error(`\n${exit.message}\n`));
   project.provide('contractMock', {
     urls: { ...mock.urls },

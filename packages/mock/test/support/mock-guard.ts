@@ -3,7 +3,7 @@
 // a failed health probe) instead of letting tests run into their timeouts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { mockAnswers as answers, type ApiName, type MockExit, type RunningMock } from '../../dist/index.js';
+import { mockAnswers as answers, type ApiName, type MockExit, type RunningMock } from '../../src/index.ts';
 
 export interface MockEndpoints {
   urls: Record<ApiName, string>;
