@@ -268,7 +268,7 @@ const isInstall = ({ words }: ShellCommand) => words[0] === 'npm' && words[1] ==
 async function startMockCommand(args: string[], cwd: string): Promise<{ child: ChildProcess; urls: Record<string, string> }> {
   // explicit ports become 0 so nothing clashes with a mock already running here
   const freed = args.map((word, i) => (/^--(\w+-)?port$/.test(args[i - 1] ?? '') ? word.replace(/\d+$/, '0') : word));
-  const env = { ...process.env, ...Object.fromEntries(apiReferences.map((api) => [`MOCK_${api.entry.mock.flag.toUpperCase()}_PORT`, '0'])) };
+  const env = { ...process.env, MOCK_PORTS: apiReferences.map((api) => `${api.entry.name}=0`).join(',') };
   const patient = freed.includes('--ready-timeout') ? freed : [...freed, '--ready-timeout', String(readyTimeoutSeconds)];
   const child = spawn(process.execPath, [mockCli(), ...patient], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

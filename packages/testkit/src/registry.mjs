@@ -16,9 +16,7 @@ import { workspaceRootAbove } from './workspace-root.mjs';
  * @property {string} root absolute path of the hand-written contract's entry file
  * @property {string} bundle absolute path of the bundled contract (`output` in redocly.yaml)
  * @property {string} client name of the client factory the adapter folder exports
- * @property {{ port: number, flag: string, verifier?: string }} mock default port; `flag` names the mock's
- *   per-API options (`--<flag>-port`, `--<flag>-spec`, `MOCK_<FLAG>_PORT`); `verifier`, when the
- *   API has one, names the request verifier its client adapter exports (the mock's
+ * @property {{ port: number, verifier?: string }} mock default port; `verifier`, when the API has one, names the request verifier its client adapter exports (the mock's
  *   `--verify-signatures` mode)
  * @property {ApiSamples} [samples] what the docs' code samples need beside the contract; the docs
  *   build requires it
@@ -53,7 +51,6 @@ export const defaultRegistryPath = join(
 );
 
 const namePattern = /^[a-z][a-z\d]*(-[a-z\d]+)*$/;
-const flagPattern = /^[a-z][a-z\d]*$/;
 const factoryPattern = /^create[A-Z][A-Za-z\d]*Client$/;
 const verifierPattern = /^create[A-Z][A-Za-z\d]*Verifier$/;
 
@@ -131,20 +128,17 @@ export function loadRegistry(registryPath = defaultRegistryPath) {
       client: text(extra.client, `${at}.x-registry.client`, factoryPattern, 'createSomethingClient'),
       mock: {
         port: /** @type {number} */ (port),
-        flag: text(mock.flag, `${at}.x-registry.mock.flag`, flagPattern, 'one lowercase word, e.g. backup'),
         ...(mock.verifier === undefined ? {} : { verifier: text(mock.verifier, `${at}.x-registry.mock.verifier`, verifierPattern, 'createSomethingVerifier') }),
       },
       ...(extra.samples === undefined ? {} : { samples: samples(extra.samples, `${at}.x-registry.samples`) }),
     };
   });
   if (entries.length === 0) throw new RegistryError(`${registryPath} apis`, 'lists no API');
-  for (const key of /** @type {const} */ (['port', 'flag'])) {
-    const seen = new Map();
-    for (const entry of entries) {
-      const other = seen.get(entry.mock[key]);
-      if (other) throw new RegistryError(`apis.${entry.name}.x-registry.mock.${key}`, `repeats ${JSON.stringify(entry.mock[key])}, already used by ${other}`);
-      seen.set(entry.mock[key], entry.name);
-    }
+  const seen = new Map();
+  for (const entry of entries) {
+    const other = seen.get(entry.mock.port);
+    if (other) throw new RegistryError(`apis.${entry.name}.x-registry.mock.port`, `repeats ${entry.mock.port}, already used by ${other}`);
+    seen.set(entry.mock.port, entry.name);
   }
   return entries;
 }

@@ -28,10 +28,16 @@ function lintModules(files: Record<string, string>) {
 
 describe('the import-cycle check', () => {
   it.each([
-    ['two modules importing values from each other', { 'a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }],
+    [
+      'two modules importing values from each other',
+      { 'a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" },
+    ],
     [
       'a cycle closed by a type-only import',
-      { 'a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'b.ts': "import type { a } from './a.js';\nexport const b = 1;\nexport type A = typeof a;\n" },
+      {
+        'a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+        'b.ts': "import type { a } from './a.js';\nexport const b = 1;\nexport type A = typeof a;\n",
+      },
     ],
     [
       'a cycle through three modules',

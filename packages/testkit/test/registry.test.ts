@@ -11,7 +11,7 @@ import { workspaceRootAbove } from '../src/workspace-root.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'registry-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const entry = (name: string, port: number, flag: string, extra = '') =>
+const entry = (name: string, port: number, extra = '') =>
   [
     `  ${name}:`,
     `    root: spec/${name}/openapi.yaml`,
@@ -20,7 +20,7 @@ const entry = (name: string, port: number, flag: string, extra = '') =>
     `      label: ${name} label`,
     `      title: ${name} reference`,
     '      client: createThingClient',
-    `      mock: { port: ${port}, flag: ${flag} }`,
+    `      mock: { port: ${port} }`,
     extra,
   ].join('\n');
 
@@ -32,7 +32,7 @@ function registryFile(text: string): string {
 
 describe('loadRegistry', () => {
   it('reads each entry with its paths resolved against the registry file', () => {
-    const file = registryFile(`apis:\n${entry('one-api', 4100, 'one')}\n${entry('two', 4101, 'two')}\n`);
+    const file = registryFile(`apis:\n${entry('one-api', 4100)}\n${entry('two', 4101)}\n`);
     const registry = loadRegistry(file);
     expect(registry.map((api) => api.name)).toEqual(['one-api', 'two']);
     expect(registry[0]).toEqual({
@@ -42,27 +42,27 @@ describe('loadRegistry', () => {
       root: join(dir, 'spec/one-api/openapi.yaml'),
       bundle: join(dir, 'spec/one-api/dist/openapi.json'),
       client: 'createThingClient',
-      mock: { port: 4100, flag: 'one' },
+      mock: { port: 4100 },
     });
     expect(registryEntry('two', registry).mock.port).toBe(4101);
     expect(() => registryEntry('three', registry)).toThrow('api "three" is not in the registry (known: one-api, two)');
   });
 
   it("reads an API's request verifier when the entry names one", () => {
-    const file = registryFile(`apis:\n${entry('one', 4100, 'one').replace('flag: one }', 'flag: one, verifier: createThingVerifier }')}\n`);
-    expect(loadRegistry(file)[0]!.mock).toEqual({ port: 4100, flag: 'one', verifier: 'createThingVerifier' });
+    const file = registryFile(`apis:\n${entry('one', 4100).replace('port: 4100 }', 'port: 4100, verifier: createThingVerifier }')}\n`);
+    expect(loadRegistry(file)[0]!.mock).toEqual({ port: 4100, verifier: 'createThingVerifier' });
   });
 
   it("reads an API's code-sample settings when the entry has them", () => {
     const samples = '      samples:\n        client: { apiKey: k }\n        credentials: { keyHeader: k }\n        note: placeholders';
-    expect(loadRegistry(registryFile(`apis:\n${entry('one', 4100, 'one', samples)}\n`))[0]!.samples).toEqual({
+    expect(loadRegistry(registryFile(`apis:\n${entry('one', 4100, samples)}\n`))[0]!.samples).toEqual({
       client: { apiKey: 'k' },
       credentials: { keyHeader: 'k' },
       note: 'placeholders',
     });
   });
 
-  const withSamples = (block: string) => `apis:\n${entry('one', 4100, 'one', `      samples:\n${block}`)}\n`;
+  const withSamples = (block: string) => `apis:\n${entry('one', 4100, `      samples:\n${block}`)}\n`;
   const broken: [string, string, string][] = [
     ['samples without client options', withSamples('        credentials: { k: v }'), 'apis.one.x-registry.samples.client must be a mapping'],
     [
@@ -77,45 +77,31 @@ describe('loadRegistry', () => {
     ],
     ['no apis map', 'extends: [recommended]\n', 'apis must be a mapping'],
     ['an empty apis map', 'apis: {}\n', 'apis lists no API'],
-    ['a name that is not kebab-case', `apis:\n${entry('One_Api', 4100, 'one')}\n`, 'apis.One_Api (the key) must look like kebab-case'],
+    ['a name that is not kebab-case', `apis:\n${entry('One_Api', 4100)}\n`, 'apis.One_Api (the key) must look like kebab-case'],
     ['no x-registry block', 'apis:\n  one:\n    root: a.yaml\n    output: a.json\n', 'apis.one.x-registry must be a mapping'],
-    ['a port out of range', `apis:\n${entry('one', 70000, 'one')}\n`, 'apis.one.x-registry.mock.port must be an integer from 1 to 65535, got 70000'],
+    ['a port out of range', `apis:\n${entry('one', 70000)}\n`, 'apis.one.x-registry.mock.port must be an integer from 1 to 65535, got 70000'],
     [
       'a port given as text',
-      `apis:\n${entry('one', 0, 'one').replace('port: 0', "port: '4100'")}\n`,
+      `apis:\n${entry('one', 0).replace('port: 0', "port: '4100'")}\n`,
       'apis.one.x-registry.mock.port must be an integer from 1 to 65535, got "4100"',
     ],
-    ['a flag of two words', `apis:\n${entry('one', 4100, 'one-two')}\n`, 'apis.one.x-registry.mock.flag must look like one lowercase word'],
     [
       'a bundle that is not JSON',
-      `apis:\n${entry('one', 4100, 'one').replace('dist/openapi.json', 'dist/openapi.yaml')}\n`,
+      `apis:\n${entry('one', 4100).replace('dist/openapi.json', 'dist/openapi.yaml')}\n`,
       'apis.one.output must look like a .json file',
     ],
     [
       'a client that is not a factory name',
-      `apis:\n${entry('one', 4100, 'one').replace('createThingClient', 'thing')}\n`,
+      `apis:\n${entry('one', 4100).replace('createThingClient', 'thing')}\n`,
       'apis.one.x-registry.client must look like createSomethingClient',
     ],
     [
       'a verifier that is not a factory name',
-      `apis:\n${entry('one', 4100, 'one').replace('flag: one }', 'flag: one, verifier: checkThing }')}\n`,
+      `apis:\n${entry('one', 4100).replace('port: 4100 }', 'port: 4100, verifier: checkThing }')}\n`,
       'apis.one.x-registry.mock.verifier must look like createSomethingVerifier',
     ],
-    [
-      'a missing label',
-      `apis:\n${entry('one', 4100, 'one').replace('      label: one label\n', '')}\n`,
-      'apis.one.x-registry.label must be a non-empty string',
-    ],
-    [
-      'two APIs on one port',
-      `apis:\n${entry('one', 4100, 'one')}\n${entry('two', 4100, 'two')}\n`,
-      'apis.two.x-registry.mock.port repeats 4100, already used by one',
-    ],
-    [
-      'two APIs with one flag',
-      `apis:\n${entry('one', 4100, 'same')}\n${entry('two', 4101, 'same')}\n`,
-      'apis.two.x-registry.mock.flag repeats "same", already used by one',
-    ],
+    ['a missing label', `apis:\n${entry('one', 4100).replace('      label: one label\n', '')}\n`, 'apis.one.x-registry.label must be a non-empty string'],
+    ['two APIs on one port', `apis:\n${entry('one', 4100)}\n${entry('two', 4100)}\n`, 'apis.two.x-registry.mock.port repeats 4100, already used by one'],
   ];
   it.each(broken)('refuses %s with a RegistryError naming the key', (_what, text, message) => {
     const file = registryFile(text);

@@ -28,8 +28,7 @@ const exited = (child: ChildProcess) =>
 export function startMockCli(flags: string[]): Promise<MockCli> {
   const ports = apis.flatMap((api) => ['--port', `${api}=0`]);
   const env = { ...process.env };
-  delete env.MOCK_HUAWEI_PORT;
-  delete env.MOCK_ALIBABA_PORT;
+  delete env.MOCK_PORTS;
   // note: a generous start, for a busy CI machine where several suites start mocks at once
   const child = spawn(process.execPath, [mockBin(), ...ports, '--ready-timeout', '90', ...flags], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
