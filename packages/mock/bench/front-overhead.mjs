@@ -19,7 +19,9 @@ import { once } from 'node:events';
 import { readFileSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { answers } from '../dist/prism-start.js';
 import { prismEntry } from '../dist/prism.js';
 
 const huaweiPath = '/v2/0605767c3f00d5762fa8c0147ee18d02/os-vendor-backup-sharing/count';
@@ -116,7 +118,7 @@ async function freePort() {
 
 /**
  * Bare Prism's own time to ready, the baseline for the mock's: both contracts at once (as the
- * mock starts them), from spawn until each Prism says it listens.
+ * mock starts them), from spawn until each answers HTTP, polled the way the mock polls its own.
  */
 async function timedBarePrism() {
   const start = performance.now();
@@ -125,13 +127,13 @@ async function timedBarePrism() {
     await Promise.all(
       ['huawei-vbs', 'alibaba-hbr'].map(async (api) => {
         const contract = fileURLToPath(new URL(`../generated/contracts/${api}.json`, import.meta.url));
-        const child = spawn(process.execPath, [prismEntry(), 'mock', contract, '--host', '127.0.0.1', '--port', String(await freePort())], {
-          stdio: ['ignore', 'pipe', 'inherit'],
-          env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-        });
+        const port = await freePort();
+        const child = spawn(process.execPath, [prismEntry(), 'mock', contract, '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
         children.push(child);
-        for await (const line of createInterface({ input: child.stdout })) if (/listening on/i.test(line)) return;
-        throw new Error(`bare Prism for ${api} exited before it listened`);
+        while (!(await answers(`http://127.0.0.1:${port}`))) {
+          if (child.exitCode !== null) throw new Error(`bare Prism for ${api} exited before it answered`);
+          await setTimeout(25);
+        }
       }),
     );
     return performance.now() - start;
