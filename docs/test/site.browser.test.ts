@@ -380,7 +380,7 @@ describe('the built site with the network blocked entirely', () => {
 });
 
 describe("Redoc's one script, shared by the reference pages", () => {
-  it('reaches the site once: the next reference page takes it from the browser cache', async () => {
+  it('is asked for after the page has painted, and reaches the site once: the next reference page takes it from the browser cache', async () => {
     // note: a relay in front of the site records what reaches it; no request routing in the browser, which would turn its HTTP cache off
     const relay = await startRelay(server.url);
     const offline = await launchChromium(noNetworkArgs);
@@ -392,10 +392,18 @@ describe("Redoc's one script, shared by the reference pages", () => {
       const pageErrors: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      const paintedFirst: Record<string, boolean> = {};
       for (const api of apiReferences) {
         await page.goto(`${relay.origin}/${api.name}.html`, { waitUntil: 'load' });
         await redocReady(page, await loadBundle(api.referencePath));
+        // the page showed its server-rendered reference before it asked for Redoc
+        paintedFirst[api.name] = await page.evaluate(() => {
+          const painted = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          const fetched = performance.getEntriesByType('resource').find((entry) => /\/assets\/redoc\.[0-9a-f]+\.js$/.test(entry.name))?.startTime;
+          return painted !== undefined && fetched !== undefined && painted < fetched;
+        });
       }
+      expect(paintedFirst).toEqual(Object.fromEntries(apiReferences.map((api) => [api.name, true])));
       const isScript = (url: string) => /^\/assets\/redoc\.[0-9a-f]{12}\.js$/.test(new URL(url, relay.origin).pathname);
       // every page asked for the script, from the site's own origin
       expect(requested.filter(isScript)).toEqual(apiReferences.map(() => expect.stringMatching(new RegExp(`^${relay.origin}/assets/`))));
