@@ -32,8 +32,8 @@ async function buildInlinedSite(dir) {
     buildDocs(api.referencePath, page, { title: api.title, inlineBundle: true });
     await writeFile(page, withLocalLogos(await readFile(page, 'utf8')));
   }
-  // the server wants a home page; the pages' links lead to it and the stylesheet
-  for (const file of ['index.html', 'style.css']) await copyFile(join(siteDir, file), join(dir, file));
+  // the site server refuses a folder without a home page
+  await copyFile(join(siteDir, 'index.html'), join(dir, 'index.html'));
   await precompressSite(dir);
 }
 
