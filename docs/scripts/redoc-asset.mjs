@@ -71,7 +71,7 @@ export const afterFirstPaint = `await new Promise((painted) => {
 /**
  * A page from `redocly build-docs` (without --inlineBundle) that loads Redoc from `href` once it
  * has painted: the server-rendered reference is readable without Redoc, and a slow phone shows it
- * before it spends a second compiling Redoc and hydrating the page.
+ * before it spends a second running Redoc and hydrating the page.
  * @param {string} html
  * @param {string} href
  */
