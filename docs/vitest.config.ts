@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // one plain contract mock for the run (the samples and the guide's code call it)
     globalSetup: ['test/support/global-setup.ts'],
-    // note: a 2.5 MB Redoc page takes a few seconds to hydrate on a small CI machine
+    // note: Redoc's 2.3 MB script takes a few seconds to hydrate a reference page on a small CI machine
     testTimeout: 180_000,
     hookTimeout: 60_000,
   },

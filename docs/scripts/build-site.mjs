@@ -1,23 +1,24 @@
 #!/usr/bin/env node
 // Builds docs/site/: the markdown pages through one layout, the stylesheet, and one Redoc
-// reference per bundled contract with Redoc inlined. Fails if a page would fetch from another host.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// reference per bundled contract, each loading Redoc's one shared script from assets/; then a
+// .br and a .gz copy of every text file. Fails if a page would fetch from another host.
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { apiReferences, operationsOf, referenceBundleDir, withClientFilledNotes } from './apis.mjs';
 import { redocLanguages, withCodeSamples } from './code-samples.mjs';
-import { withMockServer, withSiteLinks, wordmark } from './reference-page.mjs';
-import { remoteFetchesInCss, remoteFetchesInHtml } from './self-contained.mjs';
+import { precompressSite } from './precompress.mjs';
+import { withLocalRedoc, writeRedocAsset } from './redoc-asset.mjs';
+import { buildDocs, redocConfigPath } from './redocly-build-docs.mjs';
+import { withMockServer, withSiteLinks } from './reference-page.mjs';
+import { remoteFetchesInFile } from './self-contained.mjs';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const srcDir = join(docsDir, 'src');
 const siteDir = join(docsDir, 'site');
-const require = createRequire(import.meta.url);
 
 /** The markdown pages, in navigation order after the home page. */
 const pages = [
@@ -103,33 +104,13 @@ async function renderPages() {
   }
 }
 
-function redoclyCli() {
-  const manifestPath = require.resolve('@redocly/cli/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  return join(dirname(manifestPath), manifest.bin.redocly);
-}
-
-// note: Redoc's sidebar footer loads the Redocly logo from a CDN at run time; a local wordmark keeps the credit
-const redocLogos = [/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini-full\.svg/g, /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini\.svg/g];
-const localLogos = [wordmark('Redocly', { width: 64 }), wordmark('R', { width: 12 })];
-
-/** @param {string} file */
-async function localiseRedocLogo(file) {
-  let html = await readFile(file, 'utf8');
-  redocLogos.forEach((pattern, index) => {
-    html = html.replace(pattern, localLogos[index] ?? '');
-  });
-  await writeFile(file, html);
-}
-
-/** Builds one Redoc page per API, with Redoc's own script embedded instead of loaded from a CDN. */
+/** Builds one Redoc page per API, each loading Redoc's script from the site instead of a CDN. */
 async function buildReferences() {
-  const cli = redoclyCli();
   await rm(referenceBundleDir, { recursive: true, force: true });
   await mkdir(referenceBundleDir, { recursive: true });
-  const config = join(referenceBundleDir, 'redoc.yaml');
-  await writeFile(config, stringifyYaml({ openapi: { codeSamples: { languages: redocLanguages } } }));
-  for (const api of apiReferences) await buildReference(cli, api, config);
+  await writeFile(redocConfigPath, stringifyYaml({ openapi: { codeSamples: { languages: redocLanguages } } }));
+  const redoc = await writeRedocAsset(siteDir);
+  for (const api of apiReferences) await buildReference(api, redoc);
 }
 
 /** Where a reference page leads back to: the home page and the guide pages. */
@@ -142,36 +123,16 @@ const siteLinks = {
  * Renders the reference from a copy of the bundle with the client-filled notes, the code
  * samples, the links back to the site and the local mock as a server added; the copy stays in
  * dist/references/ so the tests check what the page shows.
- * @param {string} cli
  * @param {import('./apis.mjs').ApiReference} api
- * @param {string} config Redoc's settings: the code sample languages
+ * @param {string} redoc where the page loads Redoc's shared script from
  */
-async function buildReference(cli, api, config) {
+async function buildReference(api, redoc) {
   const bundle = JSON.parse(await readFile(api.bundlePath, 'utf8'));
   const copy = withMockServer(withSiteLinks(withCodeSamples(withClientFilledNotes(bundle), api.entry), siteLinks), api.entry);
   await writeFile(api.referencePath, `${JSON.stringify(copy, null, 2)}\n`);
-  const args = [
-    cli,
-    'build-docs',
-    api.referencePath,
-    '--output',
-    join(siteDir, `${api.name}.html`),
-    '--title',
-    api.title,
-    '--config',
-    config,
-    '--inlineBundle',
-  ];
-  const result = spawnSync(process.execPath, args, {
-    cwd: docsDir,
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' },
-  });
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new Error(`redocly build-docs failed for ${api.name}`);
-  }
-  await localiseRedocLogo(join(siteDir, `${api.name}.html`));
+  const page = join(siteDir, `${api.name}.html`);
+  buildDocs(api.referencePath, page, { title: api.title });
+  await writeFile(page, withLocalRedoc(await readFile(page, 'utf8'), redoc));
   console.log(`docs: built site/${api.name}.html from ${api.bundlePath}`);
 }
 
@@ -195,12 +156,10 @@ async function checkLocalLinks(htmlFiles) {
 }
 
 async function checkSite() {
-  const files = await readdir(siteDir);
+  const files = await readdir(siteDir, { recursive: true });
   const problems = [];
-  for (const file of files) {
-    const text = await readFile(join(siteDir, file), 'utf8');
-    const found = file.endsWith('.html') ? remoteFetchesInHtml(text) : file.endsWith('.css') ? remoteFetchesInCss(text, file) : [];
-    for (const { where, url } of found) problems.push(`${file}: ${where} loads ${url}`);
+  for (const file of files.filter((name) => /\.(?:html|css|js)$/.test(name))) {
+    for (const { where, url } of remoteFetchesInFile(file, await readFile(join(siteDir, file), 'utf8'))) problems.push(`${file}: ${where} loads ${url}`);
   }
   const ownPages = pages.map((page) => page.output);
   problems.push(...(await checkLocalLinks(ownPages)));
@@ -217,4 +176,5 @@ if (problems.length > 0) {
   console.error(`docs: the built site loads from other hosts or has broken links:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`docs: site/ is self-contained (${(await readdir(siteDir)).join(', ')})`);
+const compressed = await precompressSite(siteDir);
+console.log(`docs: site/ loads nothing from another host (${compressed.map(({ file }) => file).join(', ')}, each with .br and .gz)`);

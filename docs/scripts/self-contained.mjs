@@ -1,5 +1,6 @@
 // Finds what a page would fetch from another host: script/img/iframe sources, stylesheets,
-// preloads, fonts and @imports. Links a reader clicks (<a href>) are not fetches.
+// preloads, fonts and @imports, and the asset URLs in its scripts, inline or in a .js file of the
+// site. Links a reader clicks (<a href>) are not fetches.
 
 const remote = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 const dataOrLocal = /^\s*(?:data:|blob:|#|about:)/i;
@@ -44,6 +45,16 @@ export function remoteFetchesInCss(css, where) {
 }
 
 /**
+ * Absolute URLs of images, fonts, stylesheets and scripts in code, which it may load at run time.
+ * @param {string} code
+ * @param {string} where
+ * @returns {RemoteFetch[]}
+ */
+export function remoteFetchesInScript(code, where) {
+  return [...code.matchAll(assetUrlInCode)].map(([url]) => ({ where, url }));
+}
+
+/**
  * @param {string} name
  * @param {string} value
  * @returns {string[]} the URLs of a srcset, or the value itself
@@ -65,7 +76,7 @@ export function remoteFetchesInHtml(html) {
   // note: script bodies are code, not markup; a <script> ends at the first </script>, as in a browser
   const markup = withoutComments
     .replace(/(<script\b[^>]*>)([\s\S]*?)<\/script\s*>/gi, (_all, open, code) => {
-      for (const [url] of code.matchAll(assetUrlInCode)) found.push({ where: '<script> code', url });
+      found.push(...remoteFetchesInScript(code, '<script> code'));
       return `${open}</script>`;
     })
     .replace(/<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi, (_all, attributes, css) => {
@@ -90,4 +101,17 @@ export function remoteFetchesInHtml(html) {
     }
   }
   return found;
+}
+
+/**
+ * What a file of the site would fetch from another host, by its kind: a page, a stylesheet or a script.
+ * @param {string} file its path, for the kind and the report
+ * @param {string} text
+ * @returns {RemoteFetch[]}
+ */
+export function remoteFetchesInFile(file, text) {
+  if (file.endsWith('.html')) return remoteFetchesInHtml(text);
+  if (file.endsWith('.css')) return remoteFetchesInCss(text, file);
+  if (file.endsWith('.js')) return remoteFetchesInScript(text, file);
+  return [];
 }

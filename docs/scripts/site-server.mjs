@@ -1,4 +1,6 @@
-// One static server for `serve` and the browser tests: sirv over node:http, bound to loopback.
+// One static server for `serve`, the browser tests and the bench: sirv over node:http, bound to
+// loopback. It sends the .br/.gz copies the build writes beside each text file to clients that
+// accept them, and lets browsers keep the content-hashed files under assets/ for good.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
 export const siteDir = fileURLToPath(new URL('../site/', import.meta.url));
+
+/** A file under assets/ has its content's hash in its name: a new build gives a new name. */
+export const immutableCacheControl = 'public, max-age=31536000, immutable';
+
+/** @param {import('node:http').ServerResponse} response @param {string} pathname */
+function cacheHeaders(response, pathname) {
+  if (pathname.startsWith('/assets/')) response.setHeader('Cache-Control', immutableCacheControl);
+}
 
 /**
  * Serves a built site until `close()` is called.
@@ -15,7 +25,7 @@ export const siteDir = fileURLToPath(new URL('../site/', import.meta.url));
 export async function startSiteServer({ dir = siteDir, host = '127.0.0.1', port = 0 } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} holds no index.html; run the docs build first`);
   // note: dev mode re-reads files, so a rebuild shows up without a restart
-  const serveFile = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
+  const serveFile = sirv(dir, { dev: true, etag: true, extensions: ['html'], brotli: true, gzip: true, setHeaders: cacheHeaders });
   const server = createServer((request, response) => {
     serveFile(request, response, () => {
       response.statusCode = 404;

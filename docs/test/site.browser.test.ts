@@ -7,6 +7,7 @@ import { type CodeSample, mockOrigin, samplesInBundle } from '../scripts/code-sa
 import { mockServer } from '../scripts/reference-page.mjs';
 import { startSiteServer } from '../scripts/site-server.mjs';
 import { launchChromium, noNetworkArgs } from './support/chromium.js';
+import { startRelay } from './support/recording-relay.ts';
 
 const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
@@ -375,5 +376,51 @@ describe('the built site with the network blocked entirely', () => {
     expect(blocked.nonLocalRequests).toEqual([]);
     expectClean(blocked);
     await blocked.page.context().close();
+  });
+});
+
+describe("Redoc's one script, shared by the reference pages", () => {
+  it('is asked for after the page has painted, and reaches the site once: the next reference page takes it from the browser cache', async () => {
+    // note: a relay in front of the site records what reaches it; no request routing in the browser, which would turn its HTTP cache off
+    const relay = await startRelay(server.url);
+    const offline = await launchChromium(noNetworkArgs);
+    try {
+      const context = await offline.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      context.setDefaultTimeout(60_000);
+      const page = await context.newPage();
+      const requested: string[] = [];
+      const pageErrors: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const paintedFirst: Record<string, boolean> = {};
+      for (const api of apiReferences) {
+        await page.goto(`${relay.origin}/${api.name}.html`, { waitUntil: 'load' });
+        await redocReady(page, await loadBundle(api.referencePath));
+        // the page showed its server-rendered reference before it asked for Redoc
+        paintedFirst[api.name] = await page.evaluate(() => {
+          const painted = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          const fetched = performance.getEntriesByType('resource').find((entry) => /\/assets\/redoc\.[0-9a-f]+\.js$/.test(entry.name))?.startTime;
+          return painted !== undefined && fetched !== undefined && painted < fetched;
+        });
+      }
+      expect(paintedFirst).toEqual(Object.fromEntries(apiReferences.map((api) => [api.name, true])));
+      const isScript = (url: string) => /^\/assets\/redoc\.[0-9a-f]{12}\.js$/.test(new URL(url, relay.origin).pathname);
+      // every page asked for the script, from the site's own origin
+      expect(requested.filter(isScript)).toEqual(apiReferences.map(() => expect.stringMatching(new RegExp(`^${relay.origin}/assets/`))));
+      expect(new Set(requested.filter(isScript)).size).toBe(1);
+      expect(requested.filter((url) => !url.startsWith(`${relay.origin}/`) && !/^(data|blob):/.test(url))).toEqual([]);
+      // and the site served it once
+      expect(relay.exchanges.filter((exchange) => isScript(exchange.url)).map(({ method, status }) => ({ method, status }))).toEqual([
+        { method: 'GET', status: 200 },
+      ]);
+      expect(relay.exchanges.filter((exchange) => exchange.url.endsWith('.html')).map((exchange) => exchange.url)).toEqual(
+        apiReferences.map((api) => `/${api.name}.html`),
+      );
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    } finally {
+      await offline.close();
+      await relay.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const CACHE_DIR = join(tmpdir(), 'cloud-backup-contracts-bench');
 export const ALTERNATIVES_DIR = join(CACHE_DIR, 'alternatives');
 const CHARTING_DIR = join(CACHE_DIR, 'charting');
+const LIGHTHOUSE_DIR = join(CACHE_DIR, 'lighthouse');
 
 // @hey-api/openapi-ts 0.99 asks for TypeScript ≥ 5.5; npm would otherwise pick 7.x, which it cannot load
 export const ALTERNATIVES = {
@@ -20,6 +21,9 @@ export const ALTERNATIVES = {
 
 // Vega-Lite renders the report's SVG charts headless (no canvas, no browser)
 const CHARTING = { vega: '6.4.0', 'vega-lite': '6.5.0' };
+
+// Lighthouse rates the docs' reference pages as a phone and a desktop would load them
+const LIGHTHOUSE = { lighthouse: '12.8.2' };
 
 /** Expected failures: printed without a stack trace. */
 export class BenchError extends Error {}
@@ -55,5 +59,8 @@ export const ensureAlternatives = (log = console.log) => ensureInstalled(ALTERNA
 
 /** The charting library, for the report's SVG charts. */
 export const ensureCharting = (log = console.log) => ensureInstalled(CHARTING_DIR, CHARTING, log);
+
+/** Lighthouse, for the docs section; returns the path of its command-line entry. */
+export const ensureLighthouse = (log = console.log) => ensureInstalled(LIGHTHOUSE_DIR, LIGHTHOUSE, log).resolve('lighthouse/cli/index.js');
 
 export const alternativeVersions = () => Object.fromEntries(Object.keys(ALTERNATIVES).map((name) => [name, installedVersion(name)]));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock,scaling]`: this repo's client, signers
-// and mock beside what users would pick instead, each figure with its budget. Writes
+// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock,scaling,docs]`: this repo's client, signers,
+// mock and docs pages beside what users would pick instead, each figure with its budget. Writes
 // results/latest.json and results/latest.md; with --check, exits 1 when a budget is missed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -10,6 +10,7 @@ import { BenchError, alternativeVersions } from './alternatives.mjs';
 import { RESULTS_DIR, ROOT } from './paths.mjs';
 import { writeCharts } from './charts.mjs';
 import { budgetLines, markdown, readmeBlock } from './report.mjs';
+import { docs } from './sections/docs.mjs';
 import { mockLoad } from './sections/mock-load.mjs';
 import { overhead } from './sections/overhead.mjs';
 import { pipeline } from './sections/pipeline.mjs';
@@ -17,7 +18,7 @@ import { scaling } from './sections/scaling.mjs';
 import { signing } from './sections/signing.mjs';
 import { size } from './sections/size.mjs';
 
-const sections = { overhead, signing, size, pipeline, mock: mockLoad, scaling };
+const sections = { overhead, signing, size, pipeline, mock: mockLoad, scaling, docs };
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +40,7 @@ const quick = values.quick
       signing: { rounds: 2, callsPerRound: 1000 },
       mock: { connectionCounts: [10], seconds: 1 },
       scaling: { sizes: [5, 10] },
+      docs: { runs: 1 },
     }
   : {};
 
