@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
 import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
-import { canonicalPath, canonicalQueryString, percentEncode } from '../../src/signing/encoding.js';
+import { canonicalPath, canonicalQuery, percentEncode } from '../../src/signing/encoding.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { signHuaweiVbsRequest } from '../../src/huawei-vbs/sign.js';
 import { nodeCrypto } from './backends.js';
@@ -28,7 +28,7 @@ describe('encoding', () => {
 
   it('sorts the query by name, then value, before encoding', () => {
     expect(
-      canonicalQueryString([
+      canonicalQuery([
         ['b', '2'],
         ['a', 'y'],
         ['a', 'x'],
