@@ -4,7 +4,7 @@
 import { ClientInputError } from '../core/errors.js';
 import type { SigningCrypto } from '../crypto/types.js';
 import { isoSeconds, resolveNonce } from '../signing/clock.js';
-import { canonicalQuery, formPairs, type ParamPair, percentEncode } from '../signing/encoding.js';
+import { byNameThenValue, canonicalQuery, formPairs, type ParamPair, percentEncode } from '../signing/encoding.js';
 import { optionOrExisting, parseRequest, readOptions, type SignerInput, type SigningRequest } from '../signing/request.js';
 import { type AlibabaCredentials, type AlibabaKeys, readAlibabaCredentials } from './signing-keys.js';
 
@@ -43,9 +43,11 @@ export interface RpcV2Signature {
   signature: string;
 }
 
+const signerOwned = /^(Signature(Method|Version|Nonce)?|Timestamp|AccessKeyId|SecurityToken)$/;
+
 /**
  * The signature of already checked input, credentials and options (the auth middleware's path:
- * the client only sends requests to "/", without a body or signer-owned parameters).
+ * the client only sends requests to "/", without a body).
  * @internal
  */
 export async function signRpcV2Input(
@@ -55,6 +57,9 @@ export async function signRpcV2Input(
   options: RpcV2SignOptions = {},
 ): Promise<RpcV2Signature> {
   const requestPairs = [...formPairs(request.query), ...formPairs(request.body)];
+  for (const [name] of requestPairs) {
+    if (signerOwned.test(name)) throw new ClientInputError('request', `must not carry a ${name} parameter; the signer sets it`);
+  }
   const existing = (name: string): string | undefined => requestPairs.find(([key]) => key === name)?.[1];
   const [action, addAction] = optionOrExisting('action', options.action, existing('Action'), 'Action parameter');
   const [format, addFormat] = optionOrExisting('format', options.format, existing('Format'), 'Format parameter', 'json');
@@ -71,19 +76,15 @@ export async function signRpcV2Input(
   query.AccessKeyId = accessKeyId;
   if (securityToken !== undefined) query.SecurityToken = securityToken;
 
-  const signedPairs = [...requestPairs, ...Object.entries(query)];
+  const signedPairs = [...requestPairs, ...Object.entries(query)].sort(byNameThenValue);
   const { canonicalRequest, stringToSign } = rpcV2StringToSign(request.method, signedPairs);
   const signature = (query.Signature = await crypto.hmacSha1Base64(`${secret}&`, stringToSign));
-  const appended = Object.entries(query).map(([name, value]) => `${name}=${percentEncode(value)}`);
-  return {
-    query,
-    // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
-    url: `${request.origin}${request.path}?${[request.query, ...appended].filter(Boolean).join('&')}`,
-    signedParameters: [...new Set(signedPairs.map(([name]) => name))].sort(),
-    canonicalRequest,
-    stringToSign,
-    signature,
-  };
+  // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
+  let url = `${request.origin}${request.path}?${request.query}`;
+  for (const name in query) url += `${url.endsWith('?') ? '' : '&'}${name}=${percentEncode(query[name]!)}`;
+  const signedParameters: string[] = [];
+  for (const [name] of signedPairs) if (signedParameters.at(-1) !== name) signedParameters.push(name);
+  return { query, url, signedParameters, canonicalRequest, stringToSign, signature };
 }
 
 /**
@@ -97,8 +98,6 @@ export function rpcV2StringToSign(method: string, pairs: readonly ParamPair[]): 
   // encodeURIComponent encodes exactly as percentEncode does)
   return { canonicalRequest, stringToSign: `${method}&%2F&${encodeURIComponent(canonicalRequest)}` };
 }
-
-const signerOwned = /^(Signature(Method|Version|Nonce)?|Timestamp|AccessKeyId|SecurityToken)$/;
 
 /**
  * Signs an RPC-style request with Alibaba Cloud signature V2 (HMAC-SHA1).
@@ -123,9 +122,6 @@ export async function signAlibabaRpcV2Request(
   const contentType = input.headers.get('content-type')?.[0]?.split(';')[0]?.trim().toLowerCase();
   if (input.body && contentType !== 'application/x-www-form-urlencoded') {
     throw new ClientInputError('body', 'must be application/x-www-form-urlencoded (with that content-type header) for RPC V2 signing');
-  }
-  for (const [name] of [...formPairs(input.query), ...formPairs(input.body)]) {
-    if (signerOwned.test(name)) throw new ClientInputError('request', `must not carry a ${name} parameter; the signer sets it`);
   }
   return signRpcV2Input(input, keys, crypto, checked);
 }
