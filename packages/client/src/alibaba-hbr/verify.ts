@@ -43,6 +43,8 @@ interface Key {
 /** A refusal's code and message; the status and the rest of the body are added by `refuse`. */
 type Problem = [status: number, code: string, message: string];
 
+const incomplete = (detail: string): Problem => [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: ${detail}`];
+
 const isoSecond = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 /** Headers every ACS3 request must sign (the security token too, when one is sent). */
 const acs3Required = ['host', 'x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
@@ -124,8 +126,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
   async function acs3(request: ReceivedRequest, authorization: string): Promise<Problem | undefined> {
     const fields = authorizationFields(authorization.slice(ACS3_SIGNING_ALGORITHM.length + 1));
     for (const name of ['Credential', 'SignedHeaders', 'Signature']) {
-      if (!fields.get(name))
-        return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the Authorization header has no ${name}= part`];
+      if (!fields.get(name)) return incomplete(`the Authorization header has no ${name}= part`);
     }
     const accessKeyId = fields.get('Credential')!;
     const key = keyOf(accessKeyId);
@@ -133,16 +134,9 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
     const signed = fields.get('SignedHeaders')!.toLowerCase().split(';');
     const mustSign = [...acs3Required, ...Object.keys(request.headers).filter((name) => name.startsWith('x-acs-'))];
     const unsigned = mustSign.find((name) => !signed.includes(name));
-    if (unsigned !== undefined) {
-      return [
-        400,
-        'IncompleteSignature',
-        `The request signature does not conform to Aliyun standards: ${unsigned} must be signed, but SignedHeaders is ${signed.join(';')}`,
-      ];
-    }
+    if (unsigned !== undefined) return incomplete(`${unsigned} must be signed, but SignedHeaders is ${signed.join(';')}`);
     const absent = signed.find((name) => request.headers[name] === undefined);
-    if (absent !== undefined)
-      return [400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: the signed header ${absent} is not on the request`];
+    if (absent !== undefined) return incomplete(`the signed header ${absent} is not on the request`);
     const problem =
       dateProblem('x-acs-date', headerOf(request, 'x-acs-date')!) ??
       tokenProblem(accessKeyId, key, headerOf(request, 'x-acs-security-token'), 'x-acs-security-token');
@@ -215,11 +209,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
       ? await rpcV2(request, pairs)
       : authorization?.startsWith(`${ACS3_SIGNING_ALGORITHM} `)
         ? await acs3(request, authorization)
-        : ([
-            400,
-            'IncompleteSignature',
-            `The request signature does not conform to Aliyun standards: it has neither a Signature parameter (signature V2) nor an ${ACS3_SIGNING_ALGORITHM} Authorization header (V3)`,
-          ] satisfies Problem);
+        : incomplete(`it has neither a Signature parameter (signature V2) nor an ${ACS3_SIGNING_ALGORITHM} Authorization header (V3)`);
     return problem && refuse(request, problem);
   }
   return { verify };
