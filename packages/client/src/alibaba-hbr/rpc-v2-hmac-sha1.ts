@@ -4,7 +4,7 @@
 import { ClientInputError } from '../core/errors.js';
 import type { SigningCrypto } from '../crypto/types.js';
 import { isoSeconds, resolveNonce } from '../signing/clock.js';
-import { byNameThenValue, canonicalQuery, formPairs, type ParamPair, percentEncode } from '../signing/encoding.js';
+import { canonicalQuery, formPairs, type ParamPair, percentEncode } from '../signing/encoding.js';
 import { optionOrExisting, parseRequest, readOptions, type SignerInput, type SigningRequest } from '../signing/request.js';
 import { type AlibabaCredentials, type AlibabaKeys, readAlibabaCredentials } from './signing-keys.js';
 
@@ -76,23 +76,29 @@ export async function signRpcV2Input(
   query.AccessKeyId = accessKeyId;
   if (securityToken !== undefined) query.SecurityToken = securityToken;
 
-  const signedPairs = [...requestPairs, ...Object.entries(query)].sort(byNameThenValue);
+  const signedPairs = [...requestPairs, ...Object.entries(query)];
+  // (sorts signedPairs)
   const { canonicalRequest, stringToSign } = rpcV2StringToSign(request.method, signedPairs);
   const signature = (query.Signature = await crypto.hmacSha1Base64(`${secret}&`, stringToSign));
   // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
   let url = `${request.origin}${request.path}?${request.query}`;
-  for (const name in query) url += `${url.endsWith('?') ? '' : '&'}${name}=${percentEncode(query[name]!)}`;
+  let separator = request.query ? '&' : '';
+  for (const name in query) {
+    url += `${separator}${name}=${percentEncode(query[name]!)}`;
+    separator = '&';
+  }
   const signedParameters: string[] = [];
   for (const [name] of signedPairs) if (signedParameters.at(-1) !== name) signedParameters.push(name);
   return { query, url, signedParameters, canonicalRequest, stringToSign, signature };
 }
 
 /**
- * The canonical request over `pairs` and the string to sign: the method, "/" and the canonical
- * request, each percent-encoded and joined by "&". The signer and the verifier both sign through here.
+ * The canonical request over `pairs` (sorted here, in place) and the string to sign: the method,
+ * "/" and the canonical request, each percent-encoded and joined by "&". The signer and the
+ * verifier both sign through here.
  * @internal
  */
-export function rpcV2StringToSign(method: string, pairs: readonly ParamPair[]): { canonicalRequest: string; stringToSign: string } {
+export function rpcV2StringToSign(method: string, pairs: ParamPair[]): { canonicalRequest: string; stringToSign: string } {
   const canonicalRequest = canonicalQuery(pairs);
   // (the canonical request holds only unreserved characters, "%", "=" and "&", which
   // encodeURIComponent encodes exactly as percentEncode does)

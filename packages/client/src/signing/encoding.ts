@@ -7,15 +7,16 @@ export type ParamPair = readonly [name: string, value: string];
  * RFC 3986 percent-encoding of the UTF-8 bytes of `value`: only the unreserved characters
  * `A-Z a-z 0-9 - _ . ~` are kept; everything else becomes `%XX` with upper-case hex (space ->
  * %20, never "+"). This is the encoding all three vendors use (Huawei urlEncode, Alibaba
- * openapi-util percentEncode). Lone surrogates are encoded as U+FFFD, like TextEncoder.
+ * openapi-util percentEncode). `value` has no lone surrogates: every string the signers encode
+ * comes from a parsed URL, a decoded form or a checked option.
  */
 export function percentEncode(value: string): string {
   // most names and values need no encoding, and checking is several times cheaper than
   // encodeURIComponent (the RPC V2 signer encodes some 30 strings per request)
   if (/^[\w.~-]*$/.test(value)) return value;
-  // encodeURIComponent throws on a lone surrogate and leaves !'()* as they are
-  const encoded = encodeURIComponent(value.replace(/\p{Cs}/gu, '\ufffd'));
-  return encoded.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  // encodeURIComponent leaves !'()* as they are
+  const encoded = encodeURIComponent(value);
+  return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
 
 /**
@@ -44,9 +45,12 @@ export function canonicalPath(path: string): string {
 /** Pairs (or header entries) by first item, then second, both in code-unit order. */
 export const byNameThenValue = (a: ParamPair, b: ParamPair): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
-/** `name=value&...` over the pairs sorted by raw name, then raw value, each {@link percentEncode}d; empty value -> `name=`. */
-export function canonicalQuery(pairs: readonly ParamPair[]): string {
-  return [...pairs]
+/**
+ * `name=value&...` over `pairs` sorted (here, in place) by raw name, then raw value, each
+ * {@link percentEncode}d; an empty value gives `name=`.
+ */
+export function canonicalQuery(pairs: ParamPair[]): string {
+  return pairs
     .sort(byNameThenValue)
     .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
     .join('&');

@@ -8,6 +8,7 @@ import { alibabaAuthMiddleware } from '../../src/alibaba-hbr/auth.js';
 import { huaweiAuthMiddleware } from '../../src/huawei-vbs/auth.js';
 import { isoSeconds, resolveNonce } from '../../src/signing/clock.js';
 import { canonicalPath, canonicalQuery, encodePathSegments, formPairs, percentEncode } from '../../src/signing/encoding.js';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { fromFetch, parseRequest, readOptions, type SigningRequest } from '../../src/signing/request.js';
 import { shownCanonical } from '../../src/signing/verify.js';
@@ -84,14 +85,18 @@ describe('encoding', () => {
     );
   });
 
-  it('canonicalQuery sorts by name, then value, and leaves its input as it was', () => {
+  it('canonicalQuery sorts the pairs it is given by name, then value', () => {
     const pairs: [string, string][] = [
       ['b', '2'],
       ['a', 'y'],
       ['a', 'x'],
     ];
     expect(canonicalQuery(pairs)).toBe('a=x&a=y&b=2');
-    expect(pairs[0]).toEqual(['b', '2']);
+    expect(pairs).toEqual([
+      ['a', 'x'],
+      ['a', 'y'],
+      ['b', '2'],
+    ]);
     expect(
       canonicalQuery([
         ['b', '2'],
@@ -282,6 +287,15 @@ describe('request input', () => {
     const date = new Date('2026-11-23T10:15:00Z');
     const sign = (body: string) => signHuaweiRequest({ method: 'POST', url: 'https://h.example/', body }, credentials, nodeCrypto, { date });
     expect((await sign('a\ud800b')).signature).toBe((await sign('a\ufffdb')).signature);
+  });
+
+  it('a lone surrogate in the URL reaches the encoder as U+FFFD, as URL serializes it', async () => {
+    const credentials = { accessKeyId: 'AK', accessKeySecret: 'SK' };
+    const options = { action: 'A', version: 'V', date: new Date('2026-11-23T10:15:00Z'), nonce: 'n' };
+    const sign = (text: string) => signAlibabaAcs3Request({ method: 'GET', url: `https://h.example/${text}?q=${text}` }, credentials, nodeCrypto, options);
+    const signed = await sign('a\ud800b');
+    expect(signed.canonicalRequest).toContain('\n/a%EF%BF%BDb\nq=a%EF%BF%BDb\n');
+    expect(signed.signature).toBe((await sign('a\ufffdb')).signature);
   });
 });
 
