@@ -18,6 +18,6 @@ export const strykerOptions = {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  thresholds: { high: 85, low: 75, break: null },
+  thresholds: { high: 80, low: 70, break: null },
   tempDirName: '.stryker-tmp',
 };

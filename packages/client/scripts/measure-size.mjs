@@ -8,12 +8,9 @@ import { loadRegistry } from '@cloud-backup-contracts/testkit/registry';
 import { bundleSize } from './bundle-size.mjs';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
-// note: the guard the hardening issue set is 6 KB over bare openapi-fetch; what it also asks for
-// (redirect refusal, the capped body read, response shape checks, complete input validation)
-// costs about 1 KB more, which puts the bundles at about +7.0 KB each (README "Size and speed").
-// Until that is decided, this fails past 7 KB as a growth guard and prints the 6 KB target.
-const targetBytes = 6 * 1024;
-const budgetBytes = 7 * 1024;
+// note: issue #28 set the budget at 8 KB over bare openapi-fetch (it replaced the earlier 6 KB
+// target, which the redirect refusal, the capped body read and the contract checks outgrew)
+const budgetBytes = 8 * 1024;
 
 const registry = loadRegistry();
 const entries = {
@@ -33,7 +30,7 @@ for (const [name, contents] of Object.entries(entries)) browser[name] = await me
 const baseline = browser['openapi-fetch (baseline)'];
 console.log(`size (browser build, min / min+gzip):`);
 for (const result of Object.values(browser)) {
-  const extra = result === baseline ? '' : `  (+${result.gzip - baseline.gzip} B gzip over openapi-fetch; guard ${budgetBytes} B, target ${targetBytes} B)`;
+  const extra = result === baseline ? '' : `  (+${result.gzip - baseline.gzip} B gzip over openapi-fetch; budget ${budgetBytes} B)`;
   console.log(`  ${result.name.padEnd(26)} ${String(result.min).padStart(6)} B / ${String(result.gzip).padStart(5)} B${extra}`);
   if (result !== baseline && result.gzip - baseline.gzip > budgetBytes) failed = true;
 }

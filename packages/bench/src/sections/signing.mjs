@@ -2,7 +2,8 @@
 // vendor-signer bench (which checks both sides against the signing vectors first).
 import { benchVendorSigners } from '../../../client/bench/vendor-signers.mjs';
 
-const minSpeedup = 1.5;
+// no slower than the vendor's own signer (issue #28)
+const minSpeedup = 1.0;
 
 export async function signing({ rounds = 15, callsPerRound = 20_000, log = console.log } = {}) {
   const schemes = await benchVendorSigners({ warmupCalls: callsPerRound, rounds, callsPerRound }, log);
@@ -21,7 +22,7 @@ export async function signing({ rounds = 15, callsPerRound = 20_000, log = conso
     rows: data.map((d) => [d.scheme, d.baselineUs.toFixed(2), d.oursUs.toFixed(2), d.vendor, d.vendorUs.toFixed(2), `×${d.speedup.toFixed(2)}`]),
     data,
     budgets: data.map((d) => ({
-      name: `${d.scheme}: ours ≥ ${minSpeedup}× faster than the vendor signer`,
+      name: `${d.scheme}: ours at least as fast as the vendor signer (≥ ×${minSpeedup.toFixed(1)})`,
       value: d.speedup,
       limit: minSpeedup,
       pass: d.speedup >= minSpeedup,

@@ -1,5 +1,6 @@
 import type { paths } from '@cloud-backup-contracts/types/alibaba-hbr';
-import { requireBaseUrl, requireOptions, requireRegion, type TransportOptions } from '../core/client-context.js';
+import { requireBaseUrl, requireOptions, requireRegion } from '../core/options.js';
+import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { alibabaHbrOperations, type AlibabaHbrOperations } from '../generated/alibaba-hbr.js';
@@ -59,7 +60,6 @@ export function createAlibabaHbrClient(options: AlibabaHbrClientOptions): Alibab
     baseUrl,
     auth: middleware,
     // the contract pins Action and Version; V3 signs them as x-acs-* headers, V2 in the query
-    // Stryker disable next-line OptionalChaining: every HBR operation pins them, so pinned is always set
     autoParams: ({ pinned }) => (version === 'acs3' ? { header: pinned?.header } : { query: pinned?.query }),
     errorFromResponse: alibabaErrorFromResponse,
     errorFromSuccessBody: alibabaErrorFromSuccessBody,

@@ -1,12 +1,12 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { callOperation, type CallInput } from './call-operation.js';
-import { defaultTimeoutMs, requireByteCount, requireTimeout, type ClientContext, type TransportOptions, type VendorAdapter } from './client-context.js';
+import { callOperation } from './call-operation.js';
 import { ClientInputError, CloudApiError } from './errors.js';
-import { defaultMaxResponseBytes, exchange, RefusedResponse } from './exchange.js';
+import { asResponse, defaultMaxResponseBytes, exchange } from './exchange.js';
 import type { OperationMethods, PageIterators } from './method-types.js';
 import type { OperationTable } from './operation-table.js';
-import type { PageOptions } from './pagination.js';
-import { defaultRetryPolicy, resolveRetryPolicy } from './retry.js';
+import { defaultTimeoutMs, requireByteCount, requireTimeout, resolveRetryPolicy } from './options.js';
+import { defaultRetryPolicy } from './retry-policy.js';
+import type { CallInput, ClientContext, PageOptions, TransportOptions, VendorAdapter } from './types.js';
 
 /** A client: one method per operation, page iterators, and the underlying openapi-fetch client. */
 export type ApiClient<Table extends OperationTable, Ops, Paths extends {}, Failure> = OperationMethods<Table, Ops, Failure> & {
@@ -27,10 +27,11 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
   const maxBytes = requireByteCount(maxResponseBytes, 'maxResponseBytes');
   // `raw` shares the signing and the exchange (no redirect followed, the body capped); a refusal
   // rejects its call with a CloudApiError, as openapi-fetch rejects on a network failure
-  const rawFetch = (request: Request) =>
-    exchange(fetch, request, maxBytes).catch((cause: unknown) => {
-      throw cause instanceof RefusedResponse ? new CloudApiError({ ...cause.facts, vendor: adapter.vendor, operationId: 'raw' }) : cause;
-    });
+  const rawFetch = async (request: Request) => {
+    const received = await exchange(fetch, request, maxBytes);
+    if (!received.response) throw new CloudApiError({ ...received.failure, vendor: adapter.vendor, operationId: 'raw' });
+    return asResponse(received);
+  };
   const http = createClient<Paths>({ baseUrl: adapter.baseUrl, fetch: rawFetch });
   http.use(adapter.auth);
   const ctx: ClientContext = {

@@ -1,3 +1,5 @@
+import { isRetryable } from './retry-policy.js';
+
 /** Which cloud answered (or was being called); each vendor's error union narrows it to one name. */
 export type Vendor = string;
 
@@ -65,8 +67,7 @@ export class CloudApiError extends Error {
 
   /** Whether sending the same idempotent request again may succeed: a network failure, a timeout, 429, 502, 503 or 504. */
   get retryable(): boolean {
-    // Stryker disable next-line Regex: a status has three digits (or is undefined), so one anchor is enough
-    return this.kind === 'network' || this.kind === 'timeout' || /^(429|50[234])$/.test(`${this.status}`);
+    return isRetryable(this);
   }
 
   override toString(): string {

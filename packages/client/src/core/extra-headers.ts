@@ -40,17 +40,18 @@ export type ExtraHeaders = { readonly [name: string]: string } & { readonly [Nam
 // the whole x-sdk-* and x-acs-* families: each is the vendor's signing namespace (ACS3 signs every x-acs-* header)
 const reserved = /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-(sdk|acs)-.*)$/i;
 const token = /^[!#$%&'*+\-.^_`|~\w]+$/;
-// note: fetch and node trim outer whitespace, so a value with any would be sent other than given
-const visibleAscii = /^[\x21-\x7e]+([\t ]+[\x21-\x7e]+)*$/;
+// note: fetch and node trim outer whitespace and refuse control characters (quoting the value
+// in their error), so only a value they send exactly as given passes
+const sendableValue = /^[\x21-\x7e]+([\t ]+[\x21-\x7e]+)*$/;
 
-/** Checks one extra header; the message names the header, never its value. */
+/** Checks that a header value is sent exactly as given; the message names the header, never its value. */
+export function requireHeaderValue(name: string, value: unknown): void {
+  if (typeof value !== 'string' || !sendableValue.test(value)) throw new ClientInputError(`headers.${name}`, 'must be visible ASCII text');
+}
+
+/** Checks one extra header: a header name the client neither signs nor sets, and a sendable value. */
 export function requireExtraHeader(name: string, value: unknown): void {
-  const problem = !token.test(name)
-    ? 'is not a header name'
-    : reserved.test(name)
-      ? 'is set by the client'
-      : typeof value !== 'string' || !visibleAscii.test(value)
-        ? 'must be visible ASCII text'
-        : '';
-  if (problem) throw new ClientInputError(`headers.${name}`, problem);
+  if (!token.test(name)) throw new ClientInputError(`headers.${name}`, 'is not a header name');
+  if (reserved.test(name)) throw new ClientInputError(`headers.${name}`, 'is set by the client');
+  requireHeaderValue(name, value);
 }

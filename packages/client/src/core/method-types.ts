@@ -1,7 +1,5 @@
-import type { CallOptions } from './call-operation.js';
 import type { ExtraHeaders } from './extra-headers.js';
-import type { PageOptions } from './pagination.js';
-import type { ApiResult } from './result.js';
+import type { ApiResult, CallOptions, PageOptions } from './types.js';
 
 /** Parameter names the client fills in itself, per location; callers never pass them. */
 export interface AutoFilled {

@@ -1,21 +1,9 @@
-import { callOperation, type CallInput } from './call-operation.js';
-import type { ClientContext } from './client-context.js';
+import { callOperation } from './call-operation.js';
 import { ClientInputError, CloudApiError } from './errors.js';
-import type { OperationSpec } from './operation-table.js';
-import type { ApiResult } from './result.js';
-
-export interface PageOptions {
-  /** items per request (`limit`); default 100 */
-  pageSize?: number;
-  /** `offset` of the first page; default 0 */
-  startOffset?: number;
-  /** stop after this many pages even if more remain; default 100 */
-  maxPages?: number;
-}
+import type { PageWalker } from './types.js';
 
 /** The `href` of a page's `rel: next` link, in the body property the contract declares for links, if any. */
 function nextHref(data: Record<string, unknown> | undefined, field: string | undefined): unknown {
-  // Stryker disable next-line OptionalChaining: a page without data has no items, and the walk has stopped before it looks for links
   const links = field && data?.[field];
   return Array.isArray(links) ? links.find((link) => link?.rel === 'next')?.href : undefined;
 }
@@ -28,13 +16,7 @@ function nextHref(data: Record<string, unknown> | undefined, field: string | und
  * Stops on an empty page, a repeated page (the previous page's items, not yielded again, or a
  * link already followed), a short page without a link, or after `maxPages`.
  */
-export async function* iteratePages(
-  ctx: ClientContext,
-  operationId: string,
-  spec: OperationSpec,
-  input: CallInput = {},
-  options: PageOptions = {},
-): AsyncGenerator<ApiResult<unknown, CloudApiError>, void, undefined> {
+export const iteratePages: PageWalker = async function* (ctx, operationId, spec, input = {}, options = {}) {
   const { pageSize = 100, maxPages = 100, startOffset = 0 } = options;
   for (const [field, value, minimum] of [
     ['pageSize', pageSize, 1],
@@ -68,25 +50,15 @@ export async function* iteratePages(
       offset += count;
       continue;
     }
-    let next: URL | undefined;
-    try {
-      next = new URL(href, 'http://link.invalid');
-    } catch {}
+    const next = URL.canParse(href, 'http://link.invalid') ? new URL(href, 'http://link.invalid') : undefined;
     if (!next || !operationPath.test(next.pathname)) {
-      yield {
-        error: new CloudApiError({
-          vendor: ctx.vendor,
-          kind: 'invalid-response',
-          operationId,
-          status: result.response!.status,
-          message: `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`,
-        }),
-        response: result.response,
-      };
+      const message = `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`;
+      const { response } = result;
+      yield { error: new CloudApiError({ vendor: ctx.vendor, kind: 'invalid-response', operationId, status: response!.status, message }), response };
       return;
     }
     if (followed.has(next.search)) return;
     followed.add(next.search);
     linked = Object.fromEntries(next.searchParams);
   }
-}
+};

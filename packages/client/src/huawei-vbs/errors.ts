@@ -1,4 +1,4 @@
-import type { ErrorFacts } from '../core/client-context.js';
+import type { ErrorFacts } from '../core/types.js';
 import { asRecord, stringField, unknownBodyMessage } from '../core/error-body.js';
 import type { GenericErrorKind, HttpFailure, NarrowedError, TransportFailure } from '../core/errors.js';
 

@@ -1,5 +1,7 @@
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
-import { requireBaseUrl, requireOptions, requireVisibleAscii, requireRegion, type TransportOptions } from '../core/client-context.js';
+import { requireVisibleAscii } from '../core/client-context.js';
+import { requireBaseUrl, requireOptions, requirePathSegment, requireRegion } from '../core/options.js';
+import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { iteratePages } from '../core/pagination.js';
@@ -47,9 +49,7 @@ export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVb
   const { region, baseUrl, projectId, auth } = requireOptions(options);
   if (region !== undefined && baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
   if (region === undefined && baseUrl === undefined) throw new ClientInputError('region', 'is required (or give baseUrl)');
-  const project = requireVisibleAscii(projectId, 'projectId');
-  // note: URL parsing drops `.` and `..` segments, which would send every call elsewhere
-  if (project === '.' || project === '..') throw new ClientInputError('projectId', 'must not be "." or ".."');
+  const project = requirePathSegment(requireVisibleAscii(projectId, 'projectId'), 'projectId');
   return createApiClient(huaweiVbsOperations, options, {
     vendor: 'huawei',
     baseUrl: region === undefined ? requireBaseUrl(baseUrl, 'baseUrl') : `https://vbs.${requireRegion(region, 'region')}.myhuaweicloud.com`,

@@ -67,6 +67,11 @@ describe('client options', () => {
     ['a non-Latin-1 token', { given: () => huawei({ ...base(), auth: { type: 'token', token: 'token-\u4e2d' } }), want: { field: 'auth.token' } }],
     ['a token with a DEL byte', { given: () => huawei({ ...base(), auth: { type: 'token', token: 'tok\x7fen' } }), want: { field: 'auth.token' } }],
     ['blank projectId', { given: () => huawei({ ...base(), projectId: '   ' }), want: { field: 'projectId' } }],
+    [
+      'a projectId with a trailing space',
+      { given: () => huawei({ ...base(), projectId: `${PROJECT_ID} ` }), want: { field: 'projectId', says: /whitespace/ } },
+    ],
+    ['a region with a leading space', { given: () => huawei({ region: ' cn-north-4', projectId: PROJECT_ID, auth: aksk }), want: { field: 'region' } }],
     ['a region with spaces', { given: () => huawei({ region: 'cn north 4', projectId: PROJECT_ID, auth: aksk }), want: { field: 'region' } }],
     [
       'a region that would change the host',

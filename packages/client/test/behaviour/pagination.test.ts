@@ -2,7 +2,7 @@
 // sends, where it stops, and how it reports an error.
 import { describe, expect, it } from 'vitest';
 import { ClientInputError } from '../../src/core/errors.js';
-import type { PageOptions } from '../../src/core/pagination.js';
+import type { PageOptions } from '../../src/core/types.js';
 import { huaweiClient, PROJECT_ID, shareItem, startScriptedServer, useScriptedServer, type Reply } from './helpers.js';
 
 const server = useScriptedServer();

@@ -2,7 +2,7 @@
 // (each attempt signed anew); POSTs and client errors are not; Retry-After and abort are honoured.
 import { describe, expect, it } from 'vitest';
 import { CloudApiError } from '../../src/core/errors.js';
-import { nextRetryDelay, parseRetryAfter, type RetryPolicy } from '../../src/core/retry.js';
+import { delayFor, parseRetryAfter, type RetryPolicy, shouldRetry } from '../../src/core/retry-policy.js';
 import {
   alibabaClient,
   alibabaStatistics,
@@ -290,7 +290,7 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('nextRetryDelay', () => {
+describe('the retry decision: shouldRetry, then delayFor', () => {
   const policy: RetryPolicy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
   const errorWith = (init: { kind: 'http' | 'network' | 'timeout' | 'service' | 'redirect'; status?: number }) =>
     new CloudApiError({ vendor: 'huawei', operationId: 'countBackupShares', message: 'm', ...init });
@@ -316,6 +316,25 @@ describe('nextRetryDelay', () => {
     ['unreadable Retry-After falls back to the backoff', { given: { attempts: 1, error: e503, retryAfter: 'later', random: 0.5 }, want: 50 }],
     ['Retry-After does not extend the retries', { given: { attempts: 4, error: e503, retryAfter: '0', random: 0.5 }, want: undefined }],
   ])('%s', (_name, { given, want }) => {
-    expect(nextRetryDelay(given.policy ?? policy, given.attempts, given.error, given.retryAfter, () => given.random)).toBe(want);
+    const used = given.policy ?? policy;
+    const attempt = { method: 'GET', failure: given.error, attempts: given.attempts, retryAfter: given.retryAfter };
+    expect(shouldRetry(used, attempt) ? delayFor(used, attempt, () => given.random) : undefined).toBe(want);
+  });
+
+  it.each([
+    ['GET', true],
+    ['HEAD', true],
+    ['OPTIONS', true],
+    ['PUT', true],
+    ['DELETE', true],
+    ['POST', false],
+    ['PATCH', false],
+  ])('a %s is retried: %s (only idempotent methods are sent twice)', (method, retried) => {
+    expect(shouldRetry(policy, { method, failure: e503, attempts: 1 })).toBe(retried);
+  });
+
+  it('the error type answers retryable from the same classification', () => {
+    for (const error of [e503, errorWith({ kind: 'network' }), errorWith({ kind: 'service', status: 404 }), errorWith({ kind: 'redirect', status: 302 })])
+      expect(error.retryable).toBe(shouldRetry(policy, { method: 'GET', failure: error, attempts: 1 }));
   });
 });

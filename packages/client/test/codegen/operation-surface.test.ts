@@ -28,7 +28,7 @@ const withDeleteWidget = (spec: Spec): Spec => {
 
 const usage = `
 import { createApiClient } from '../src/core/create-api-client.js';
-import type { VendorAdapter } from '../src/core/client-context.js';
+import type { VendorAdapter } from '../src/core/types.js';
 import type { paths } from './types.js';
 import { widgetsOperations, type WidgetsOperations } from './operations.js';
 declare const adapter: VendorAdapter;

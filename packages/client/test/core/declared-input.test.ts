@@ -1,6 +1,6 @@
 // Input rules the real contracts never reach, on a small hand-written operation table: a header
-// the contract declares (both vendors' contracts leave every header to the client) is checked
-// for what fetch can send, and a path value of "." or ".." is refused because URL parsing would
+// the contract declares (both vendors' contracts leave every header to the client) is held to the
+// same value rule as an extra header (sent exactly as given), and a path value of "." or ".." is refused because URL parsing would
 // drop it and send the call to another path.
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/create-api-client.js';
@@ -39,15 +39,18 @@ function widgets(): { getWidget: Call; ping: Call; pong: Call } {
 describe('a header the contract declares', () => {
   it.each([
     ['a character beyond Latin-1', 'trace-\u4e2d'],
+    ['Latin-1 beyond ASCII', 'caf\u00e9'],
     ['a line feed', 'a\nb'],
     ['DEL', 'a\x7fb'],
     ['NUL', 'a\0b'],
+    ['a leading space, which fetch would drop', ' a'],
+    ['nothing', ''],
   ])('holding %s is refused, naming the header, before anything is sent', async (_, value) => {
     const refused = await widgets()
       .getWidget({ path: { id: 'w1' }, headers: { 'X-Trace': value } })
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ClientInputError);
-    expect(refused).toMatchObject({ field: 'headers.X-Trace', message: 'headers.X-Trace must only hold printable Latin-1 characters' });
+    expect(refused).toMatchObject({ field: 'headers.X-Trace', message: 'headers.X-Trace must be visible ASCII text' });
     expect(server.received).toHaveLength(0);
   });
 
@@ -58,15 +61,11 @@ describe('a header the contract declares', () => {
     expect(refused).toMatchObject({ name: 'ClientInputError', field: 'headers.X-Trace', message: 'headers.X-Trace must be string, got array' });
   });
 
-  it.each([
-    ['printable ASCII and a tab', 'a\tb c~', 'a\tb c~'],
-    ['Latin-1 beyond ASCII', 'caf\u00e9 \u00ff', 'caf\u00e9 \u00ff'],
-  ])('holding %s is sent as given', async (_, value, received) => {
+  it.each(['a\tb c~', '!#%&*+-.^_`|~09AZaz'])('holding %j is sent as given', async (value) => {
     server.reply({ status: 200, body: { id: 'w1' } });
     const { error } = await widgets().getWidget({ path: { id: 'w1' }, headers: { 'X-Trace': value } });
     expect(error).toBeUndefined();
-    // fetch sends each character as one byte, and node:http reads the bytes back as Latin-1
-    expect(server.received[0]?.headers['x-trace']).toBe(received);
+    expect(server.received[0]?.headers['x-trace']).toBe(value);
   });
 });
 

@@ -1,0 +1,63 @@
+// The one place that decides whether a failed attempt is sent again and when; the call loop only
+// asks shouldRetry and delayFor, and CloudApiError.retryable reads isRetryable.
+
+export interface RetryOptions {
+  /** retries after the first attempt; default 2 */
+  retries?: number;
+  /** first backoff ceiling; doubles per retry, with full jitter; default 200 ms */
+  baseDelayMs?: number;
+  /** largest backoff ceiling; default 5 s */
+  maxDelayMs?: number;
+  /** a longer `Retry-After` than this ends the retries instead of waiting; default 30 s */
+  maxRetryAfterMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
+
+/** What the policy reads from a failure: its kind and, when a response arrived, its status. */
+export type FailureFacts = { readonly kind: string; readonly status?: number | undefined };
+
+/** One attempt that ended in a failure. */
+export interface FailedAttempt {
+  /** the operation's HTTP method, in capitals */
+  readonly method: string;
+  readonly failure: FailureFacts;
+  /** attempts made so far, this one included */
+  readonly attempts: number;
+  /** the response's `Retry-After` header, when a response arrived */
+  readonly retryAfter?: string | null | undefined;
+}
+
+// only these methods may be sent twice; a POST (or PATCH) is never retried
+const idempotentMethods = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
+const retryableStatuses = [429, 502, 503, 504];
+
+/** Whether sending the same request again may succeed: a network failure, a timeout, 429, 502, 503 or 504. */
+export function isRetryable({ kind, status }: FailureFacts): boolean {
+  return kind === 'network' || kind === 'timeout' || (status !== undefined && retryableStatuses.includes(status));
+}
+
+/** Whether to send the request again: an idempotent method, a retryable failure, retries left, and no `Retry-After` beyond the policy's limit. */
+export function shouldRetry(policy: RetryPolicy, attempt: FailedAttempt): boolean {
+  if (!idempotentMethods.includes(attempt.method) || attempt.attempts > policy.retries || !isRetryable(attempt.failure)) return false;
+  const asked = parseRetryAfter(attempt.retryAfter);
+  return asked === undefined || asked <= policy.maxRetryAfterMs;
+}
+
+/** How long to wait before the next attempt: the server's `Retry-After`, else a full-jitter exponential backoff. */
+export function delayFor(policy: RetryPolicy, attempt: FailedAttempt, random = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt.attempts - 1));
+  return parseRetryAfter(attempt.retryAfter) ?? Math.round(random() * ceiling);
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // every HTTP-date form starts with a day name; Date.parse alone would read "1.5" as a date
+  const at = /^[A-Z][a-z]{2}/.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

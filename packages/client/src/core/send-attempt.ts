@@ -1,0 +1,45 @@
+import { asResponse, exchange, type Received } from './exchange.js';
+import type { OperationSpec } from './operation-table.js';
+import type { ClientContext } from './types.js';
+import type { CheckedCall } from './validate-call.js';
+
+/**
+ * One attempt of a call: openapi-fetch builds the request and runs the middleware, so each
+ * attempt is signed anew; the exchange sends it under the per-attempt timer and the caller's
+ * signal. Resolves to the response and its body, or to the facts of a refusal or a transport failure.
+ */
+export async function sendAttempt(ctx: ClientContext, spec: OperationSpec, call: CheckedCall): Promise<Received> {
+  // a plain timer, cleared once the exchange ends: AbortSignal.timeout keeps each timer alive for the whole timeout
+  const timer = new AbortController();
+  const clock = setTimeout(() => timer.abort(), call.timeoutMs);
+  const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
+  let received: Received | undefined;
+  let failed = false;
+  // the exchange keeps the response and its body for classifying; openapi-fetch and the caller's
+  // middleware get the real answer, which openapi-fetch leaves unread on success ('stream')
+  const fetch = async (request: Request) => {
+    try {
+      received = await exchange(ctx.fetch, request, ctx.maxResponseBytes, signal);
+    } catch (cause) {
+      failed = true;
+      throw cause;
+    }
+    // a refused answer (redirect, oversized body) reaches openapi-fetch as the failure it is
+    if (!received.response) throw new Error(received.failure.message);
+    return asResponse(received);
+  };
+  try {
+    const options = { params: call.params, body: call.body, parseAs: 'stream' as const, fetch };
+    await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
+    return received!;
+  } catch (cause) {
+    if (received && !received.response) return received;
+    // only a failure of the exchange (connect, headers or body) is a transport failure; anything else thrown is a bug
+    if (!failed) throw cause;
+    if (call.signal?.aborted) return { failure: { kind: 'aborted', message: 'the call was aborted by the caller', cause: call.signal.reason } };
+    if (timer.signal.aborted) return { failure: { kind: 'timeout', message: `no complete response within ${call.timeoutMs} ms` } };
+    return { failure: { kind: 'network', message: `the exchange with the service failed: ${(cause as Error).message ?? cause}`, cause } };
+  } finally {
+    clearTimeout(clock);
+  }
+}
