@@ -30,14 +30,13 @@ const CALLS_PER_ROUND = 20_000;
 // Loading: vendor packages (installed on demand), our built signers, the vectors
 // ---------------------------------------------------------------------------------------------
 
+/** The exported signers as a caller imports them (in Node, `#crypto` is the node:crypto backend). */
 async function loadOurs() {
-  const signingIndex = join(PACKAGE_ROOT, 'dist', 'signing', 'index.js');
-  if (!existsSync(signingIndex)) {
-    throw new Abort(`${signingIndex} is missing: build the package first:\n  cd ${PACKAGE_ROOT} && ${BUILD_COMMAND}`);
-  }
-  const signing = await import(pathToFileURL(signingIndex).href);
-  const { signingCrypto } = await import(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'crypto', 'node.js')).href);
-  return { ...signing, signingCrypto };
+  const entries = ['huawei-vbs', 'alibaba-hbr'].map((api) => join(PACKAGE_ROOT, 'dist', api, 'index.js'));
+  const missing = entries.find((entry) => !existsSync(entry));
+  if (missing) throw new Abort(`${missing} is missing: build the package first:\n  cd ${PACKAGE_ROOT} && ${BUILD_COMMAND}`);
+  const [huawei, alibaba] = await Promise.all(entries.map((entry) => import(pathToFileURL(entry).href)));
+  return { ...huawei, ...alibaba };
 }
 
 function loadVectors() {
@@ -84,8 +83,7 @@ function huaweiScheme({ name, inputs, expected }, vendor, ours) {
   };
   // returns every header to send, Authorization and (when it stamped the time) X-Sdk-Date included
   const vendorSign = (extraHeaders) => vendor.AKSKSigner.sign(vendorRequest(extraHeaders), vendorCredential);
-  const oursSign = (options) =>
-    ours.signHuaweiRequest({ method: inputs.method, url: inputs.url, headers: { ...inputs.headers } }, credentials, ours.signingCrypto, options);
+  const oursSign = (options) => ours.signHuaweiVbsRequest({ method: inputs.method, url: inputs.url, headers: { ...inputs.headers } }, credentials, options);
 
   return {
     title: `Huawei SDK-HMAC-SHA256, ${inputs.method} count shares (vector ${name})`,
@@ -141,7 +139,7 @@ function acs3Scheme({ name, inputs, expected }, vendor, ours) {
     return request;
   };
   const oursSign = (options) =>
-    ours.signAlibabaAcs3Request({ method: inputs.method, url, headers: {} }, credentials, ours.signingCrypto, {
+    ours.signAlibabaHbrAcs3Request({ method: inputs.method, url, headers: {} }, credentials, {
       action: inputs.action,
       version: inputs.version,
       ...options,
@@ -188,7 +186,7 @@ function rpcScheme({ name, inputs, expected }, vendor, ours) {
     return query;
   };
   const oursSign = (options) =>
-    ours.signAlibabaRpcV2Request({ method: inputs.method, url, headers: {} }, credentials, ours.signingCrypto, {
+    ours.signAlibabaHbrRpcV2Request({ method: inputs.method, url, headers: {} }, credentials, {
       action: inputs.action,
       version: inputs.version,
       ...options,

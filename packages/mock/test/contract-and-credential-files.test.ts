@@ -104,6 +104,19 @@ describe('createVerifiers', () => {
   });
 });
 
+describe('a credentials file with a padded secret', () => {
+  // one rule with the client: a secret is used exactly as given, so a copy's stray space or newline is refused, never trimmed
+  it.each([
+    ['huawei-vbs', { aksk: [{ accessKeyId: 'AK', secretAccessKey: 'PADDED-SECRET\n' }] }, 'aksk[0].secretAccessKey'],
+    ['alibaba-hbr', { aksk: [{ accessKeyId: 'AK', accessKeySecret: ' PADDED-SECRET' }] }, 'aksk[0].accessKeySecret'],
+  ])('is refused for %s, naming the field and never the secret', (api, section, field) => {
+    const path = file(`padded-${api}.json`, JSON.stringify({ [api]: section }));
+    const error = thrown(() => createVerifiers(readCredentialsFile(path)));
+    expect(error).toMatchObject({ name: 'CredentialsError', api, message: `credentials["${api}"].${field} must not start or end with whitespace` });
+    expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain('PADDED-SECRET');
+  });
+});
+
 describe('the mock errors name themselves', () => {
   it('MockStartError', () => {
     expect(new MockStartError('bad-option', undefined, 'x').name).toBe('MockStartError');

@@ -1,21 +1,11 @@
 // Alibaba Cloud V3 signature "ACS3-HMAC-SHA256", as done by @alicloud/openapi-client doRequest +
 // @alicloud/openapi-util getAuthorization. See signing-vectors.json quirks.alibaba_v3.
 import type { SigningCrypto } from '../crypto/types.js';
-import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './signing-keys.js';
 import { isoSeconds, resolveNonce } from '../signing/clock.js';
 import { canonicalPath, canonicalQuery, formPairs } from '../signing/encoding.js';
-import {
-  bodySha256,
-  type HmacSha256Signature,
-  hmacSha256Signature,
-  optionOrExisting,
-  parseRequest,
-  readOptions,
-  run,
-  type SignerInput,
-  type SigningRequest,
-  type Steps,
-} from '../signing/request.js';
+import { type HmacSha256Signature, hmacSha256Signature } from '../signing/hmac-sha256.js';
+import { optionOrExisting, parseRequest, readOptions, type SignerInput, type SigningRequest } from '../signing/request.js';
+import { type AlibabaCredentials, type AlibabaKeys, readAlibabaCredentials } from './signing-keys.js';
 
 export const ACS3_SIGNING_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -26,7 +16,7 @@ export interface Acs3SignOptions {
   version?: string;
   /** Signing time (default: now). */
   date?: Date;
-  /** x-acs-signature-nonce (default: 128 random bits as hex). Must be unique per request. */
+  /** x-acs-signature-nonce (default: a random UUID as 32 hex digits). Must be unique per request. */
   nonce?: string;
 }
 
@@ -45,15 +35,15 @@ export interface Acs3Signature extends HmacSha256Signature {
 }
 
 /**
- * The signature steps, for already checked input, credentials and options (the auth middleware's path).
+ * The signature of already checked input, credentials and options (the auth middleware's path).
  * @internal
  */
-export function* acs3Steps(
+export async function signAcs3Input(
   request: SignerInput,
   [accessKeyId, secret, securityToken]: AlibabaKeys,
   crypto: SigningCrypto,
   options: Acs3SignOptions = {},
-): Steps<Acs3Signature> {
+): Promise<Acs3Signature> {
   const values = new Map<string, string>();
   for (const [name, list] of request.headers) {
     if (name === 'host' || name === 'content-type' || name.startsWith('x-acs-')) values.set(name, acs3HeaderValue(list));
@@ -69,14 +59,14 @@ export function* acs3Steps(
   if (addAction) add('x-acs-action', action);
   add('x-acs-date', isoSeconds(options.date));
   add('x-acs-signature-nonce', resolveNonce(options.nonce));
-  const payloadHash = yield bodySha256(crypto, request.body);
+  const payloadHash = await crypto.sha256Hex(request.body);
   add('x-acs-content-sha256', payloadHash);
   if (securityToken !== undefined) {
     add('x-acs-accesskey-id', accessKeyId);
     add('x-acs-security-token', securityToken);
   }
   if (!values.has('host')) values.set('host', request.host);
-  return yield* acs3Signature(request, values, payloadHash, accessKeyId, secret, crypto, headers);
+  return acs3Signature(request, values, payloadHash, accessKeyId, secret, crypto, headers);
 }
 
 /** A header's value as ACS3 signs it: each value trimmed, a repeated header joined with ",". */
@@ -88,7 +78,7 @@ export const acs3HeaderValue = (list: readonly string[]): string => list.map((va
  * signer and the verifier both sign through here.
  * @internal
  */
-export function* acs3Signature(
+export function acs3Signature(
   request: SignerInput,
   values: Map<string, string>,
   payloadHash: string,
@@ -96,7 +86,7 @@ export function* acs3Signature(
   secret: string,
   crypto: SigningCrypto,
   headers: Record<string, string>,
-): Steps<Acs3Signature> {
+): Promise<Acs3Signature> {
   const parts = {
     method: request.method,
     path: canonicalPath(request.path),
@@ -105,14 +95,8 @@ export function* acs3Signature(
     payloadHash,
     scope: [],
   };
-  return yield* hmacSha256Signature(
-    crypto,
-    secret,
-    ACS3_SIGNING_ALGORITHM,
-    parts,
-    headers,
-    (signedHeaders, signature) => `Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
-  );
+  const authorize = (signedHeaders: string, signature: string) => `Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+  return hmacSha256Signature(crypto, secret, ACS3_SIGNING_ALGORITHM, parts, headers, authorize);
 }
 
 /**
@@ -137,5 +121,5 @@ export async function signAlibabaAcs3Request(
 ): Promise<Acs3Signature> {
   const keys = readAlibabaCredentials(credentials);
   const input = parseRequest(request);
-  return run(acs3Steps(input, keys, crypto, readOptions(options, ['action', 'version', 'nonce'])));
+  return signAcs3Input(input, keys, crypto, readOptions(options, ['action', 'version', 'nonce']));
 }

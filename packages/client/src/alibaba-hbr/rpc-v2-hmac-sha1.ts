@@ -1,11 +1,12 @@
 // Alibaba Cloud RPC signature V2 (HMAC-SHA1 over the sorted parameters), as done by
 // @alicloud/openapi-client doRPCRequest + @alicloud/openapi-util getRPCSignature.
 // See signing-vectors.json quirks.alibaba_rpc_v2.
+import { ClientInputError } from '../core/errors.js';
 import type { SigningCrypto } from '../crypto/types.js';
-import { readAlibabaCredentials, type AlibabaCredentials, type AlibabaKeys } from './signing-keys.js';
 import { isoSeconds, resolveNonce } from '../signing/clock.js';
-import { byNameThenValue, encode, formPairs, type ParamPair, sortInPlace } from '../signing/encoding.js';
-import { fail, optionOrExisting, parseRequest, readOptions, run, type SignerInput, type SigningRequest, type Steps } from '../signing/request.js';
+import { canonicalQuery, formPairs, type ParamPair, percentEncode } from '../signing/encoding.js';
+import { optionOrExisting, parseRequest, readOptions, type SignerInput, type SigningRequest } from '../signing/request.js';
+import { type AlibabaCredentials, type AlibabaKeys, readAlibabaCredentials } from './signing-keys.js';
 
 export const RPC_V2_SIGNATURE_METHOD = 'HMAC-SHA1';
 export const RPC_V2_SIGNATURE_VERSION = '1.0';
@@ -19,7 +20,7 @@ export interface RpcV2SignOptions {
   format?: string;
   /** Signing time, sent as `Timestamp` (default: now). */
   date?: Date;
-  /** `SignatureNonce` (default: 128 random bits as hex). Must be unique per request. */
+  /** `SignatureNonce` (default: a random UUID as 32 hex digits). Must be unique per request. */
   nonce?: string;
 }
 
@@ -42,20 +43,23 @@ export interface RpcV2Signature {
   signature: string;
 }
 
+const signerOwned = /^(Signature(Method|Version|Nonce)?|Timestamp|AccessKeyId|SecurityToken)$/;
+
 /**
- * The signature steps, for already checked input, credentials and options (the auth
- * middleware's path: the client only sends requests to "/", without a body or signer-owned
- * parameters).
+ * The signature of already checked input, credentials and options (the auth middleware's path:
+ * the client only sends requests to "/", without a body).
  * @internal
  */
-export function* rpcV2Steps(
+export async function signRpcV2Input(
   request: SignerInput,
   [accessKeyId, secret, securityToken]: AlibabaKeys,
   crypto: SigningCrypto,
   options: RpcV2SignOptions = {},
-): Steps<RpcV2Signature> {
-  // an empty body has no pairs
+): Promise<RpcV2Signature> {
   const requestPairs = [...formPairs(request.query), ...formPairs(request.body)];
+  for (const [name] of requestPairs) {
+    if (signerOwned.test(name)) throw new ClientInputError('request', `must not carry a ${name} parameter; the signer sets it`);
+  }
   const existing = (name: string): string | undefined => requestPairs.find(([key]) => key === name)?.[1];
   const [action, addAction] = optionOrExisting('action', options.action, existing('Action'), 'Action parameter');
   const [format, addFormat] = optionOrExisting('format', options.format, existing('Format'), 'Format parameter', 'json');
@@ -72,43 +76,33 @@ export function* rpcV2Steps(
   query.AccessKeyId = accessKeyId;
   if (securityToken !== undefined) query.SecurityToken = securityToken;
 
-  const signedPairs: ParamPair[] = requestPairs;
-  for (const name in query) signedPairs.push([name, query[name]!]);
+  const signedPairs = [...requestPairs, ...Object.entries(query)];
+  // (sorts signedPairs)
   const { canonicalRequest, stringToSign } = rpcV2StringToSign(request.method, signedPairs);
-  const signature = (query.Signature = yield crypto.hmacSha1Base64(`${secret}&`, stringToSign));
-
-  let appended = '';
-  for (const name in query) appended += `${appended && '&'}${name}=${encode(query[name]!)}`;
+  const signature = (query.Signature = await crypto.hmacSha1Base64(`${secret}&`, stringToSign));
+  // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
+  let url = `${request.origin}${request.path}?${request.query}`;
+  let separator = request.query ? '&' : '';
+  for (const name in query) {
+    url += `${separator}${name}=${percentEncode(query[name]!)}`;
+    separator = '&';
+  }
   const signedParameters: string[] = [];
-  for (const [name] of signedPairs) if (signedParameters[signedParameters.length - 1] !== name) signedParameters.push(name);
-  return {
-    query,
-    // the path is not signed (the string to sign always says "/"), so a proxy's prefix is kept as is
-    url: `${request.origin}${request.path}?${request.query && `${request.query}&`}${appended}`,
-    signedParameters,
-    canonicalRequest,
-    stringToSign,
-    signature,
-  };
+  for (const [name] of signedPairs) if (signedParameters.at(-1) !== name) signedParameters.push(name);
+  return { query, url, signedParameters, canonicalRequest, stringToSign, signature };
 }
 
 /**
- * The canonical request over `pairs` (sorted here, in place) and the string to sign, which
- * is the method, "/" and the canonical request, each percent-encoded and joined by "&". The
- * signer and the verifier both sign through here.
+ * The canonical request over `pairs` (sorted here, in place) and the string to sign: the method,
+ * "/" and the canonical request, each percent-encoded and joined by "&". The signer and the
+ * verifier both sign through here.
  * @internal
  */
 export function rpcV2StringToSign(method: string, pairs: ParamPair[]): { canonicalRequest: string; stringToSign: string } {
-  // the canonical request, and at once its own percent-encoding for the string to sign: each
-  // part is already encoded, so only its "%" needs encoding again ("=" and "&" become %3D, %26)
-  let canonicalRequest = '';
-  let encodedRequest = '';
-  for (const [name, value] of sortInPlace(pairs, byNameThenValue)) {
-    const pair = `${encode(name)}=${encode(value)}`;
-    canonicalRequest += `${canonicalRequest && '&'}${pair}`;
-    encodedRequest += `${encodedRequest && '%26'}${pair.replaceAll('%', '%25').replace('=', '%3D')}`;
-  }
-  return { canonicalRequest, stringToSign: `${method}&%2F&${encodedRequest}` };
+  const canonicalRequest = canonicalQuery(pairs);
+  // (the canonical request holds only unreserved characters, "%", "=" and "&", which
+  // encodeURIComponent encodes exactly as percentEncode does)
+  return { canonicalRequest, stringToSign: `${method}&%2F&${encodeURIComponent(canonicalRequest)}` };
 }
 
 /**
@@ -129,16 +123,11 @@ export async function signAlibabaRpcV2Request(
   const input = parseRequest(request);
   const checked = readOptions(options, ['action', 'version', 'format', 'nonce']);
   // the V2 string to sign covers the path only as "/", so any other path would go unsigned
-  if (input.path !== '/') fail('url path', 'be "/" for RPC V2 signing (the signature does not cover the path)');
+  if (input.path !== '/') throw new ClientInputError('url path', 'must be "/" for RPC V2 signing (the signature does not cover the path)');
   // only form parameters can be signed
-  // biome-ignore lint/suspicious/noNonNullAssertedOptionalChain: a header that is there has a value, and split gives at least one part
-  if (input.body && input.headers.get('content-type')?.[0]!.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
-    fail('body', 'be application/x-www-form-urlencoded (with that content-type header) for RPC V2 signing');
+  const contentType = input.headers.get('content-type')?.[0]?.split(';')[0]?.trim().toLowerCase();
+  if (input.body && contentType !== 'application/x-www-form-urlencoded') {
+    throw new ClientInputError('body', 'must be application/x-www-form-urlencoded (with that content-type header) for RPC V2 signing');
   }
-  for (const [name] of [...formPairs(input.query), ...formPairs(input.body)]) {
-    if (/^(Signature(Method|Version|Nonce)?|Timestamp|AccessKeyId|SecurityToken)$/.test(name)) {
-      throw new TypeError(`the request must not carry a ${name} parameter; the signer sets it`);
-    }
-  }
-  return run(rpcV2Steps(input, keys, crypto, checked));
+  return signRpcV2Input(input, keys, crypto, checked);
 }

@@ -13,7 +13,7 @@ export type { HeadersInput, HeadersLike, SigningRequest } from '../signing/reque
 
 /**
  * Signs a request with ACS3-HMAC-SHA256 (V3), as the client's `acs3` auth does: returns the
- * headers to set and every intermediate for debugging. Throws a TypeError naming the bad
+ * headers to set and every intermediate for debugging. Throws a ClientInputError naming the bad
  * field, never echoing a secret.
  */
 export const signAlibabaHbrAcs3Request = (request: SigningRequest, credentials: AlibabaCredentials, options?: Acs3SignOptions): Promise<Acs3Signature> =>
@@ -21,8 +21,8 @@ export const signAlibabaHbrAcs3Request = (request: SigningRequest, credentials: 
 
 /**
  * Signs an RPC request with signature V2 (HMAC-SHA1), as the client's `rpc-v2` auth does:
- * returns the query parameters to append and the signed URL. Throws a TypeError naming the bad
- * field, never echoing a secret.
+ * returns the query parameters to append and the signed URL. Throws a ClientInputError naming
+ * the bad field, never echoing a secret.
  */
 export const signAlibabaHbrRpcV2Request = (request: SigningRequest, credentials: AlibabaCredentials, options?: RpcV2SignOptions): Promise<RpcV2Signature> =>
   signAlibabaRpcV2Request(request, credentials, signingCrypto, options);

@@ -1,5 +1,6 @@
 // Alibaba Cloud credentials, shared by the ACS3 and RPC V2 signers.
-import { fail, readAccessKeyPair, requireVisibleAscii } from '../signing/request.js';
+import { ClientInputError } from '../core/errors.js';
+import { readAccessKeyPair, requireVisibleAscii } from '../signing/credentials.js';
 
 export interface AlibabaCredentials {
   accessKeyId: string;
@@ -14,15 +15,9 @@ export type AlibabaKeys = [accessKeyId: string, secret: string, securityToken: s
 
 export function readAlibabaCredentials(credentials: AlibabaCredentials): AlibabaKeys {
   const [accessKeyId, secret] = readAccessKeyPair(credentials, 'accessKeyId', 'accessKeySecret');
-  const token = (credentials as { securityToken?: unknown }).securityToken;
+  const token: unknown = credentials.securityToken;
   // like the SDK, an absent or empty token means plain (non-STS) credentials
-  return [
-    accessKeyId,
-    secret,
-    token == null || token === ''
-      ? undefined
-      : typeof token === 'string'
-        ? requireVisibleAscii(token, 'securityToken')
-        : fail('securityToken', 'be a string when given'),
-  ];
+  if (token == null || token === '') return [accessKeyId, secret, undefined];
+  if (typeof token !== 'string') throw new ClientInputError('securityToken', 'must be a string when given');
+  return [accessKeyId, secret, requireVisibleAscii(token, 'securityToken')];
 }

@@ -1,9 +1,9 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { requireString, requireVisibleAscii } from '../core/client-context.js';
-import { huaweiSteps } from './sdk-hmac-sha256.js';
-import { fromFetch, run, type Steps } from '../signing/request.js';
+import { requireCredential, requireObject, requireVisibleAscii } from '../signing/credentials.js';
+import { fromFetch } from '../signing/request.js';
+import { signHuaweiInput } from './sdk-hmac-sha256.js';
 
 /** An IAM token, sent as `X-Auth-Token`. */
 export interface HuaweiTokenAuth {
@@ -22,30 +22,27 @@ export type HuaweiAuth = HuaweiTokenAuth | HuaweiAkSkAuth;
 
 /** Validates the auth option and returns the middleware that applies it to every request. */
 export function huaweiAuthMiddleware(auth: unknown, projectId: string): Middleware {
-  if (typeof auth !== 'object' || auth === null) throw new ClientInputError('auth', 'must be an object');
-  const { type } = auth as { type?: unknown };
+  const { type, token, accessKeyId, secretAccessKey } = requireObject(auth, 'auth');
   if (type === 'token') {
-    const token = requireVisibleAscii((auth as HuaweiTokenAuth).token, 'auth.token');
+    const checked = requireVisibleAscii(token, 'auth.token');
     return {
       onRequest({ request }) {
         request.headers.set('X-Project-Id', projectId);
-        request.headers.set('X-Auth-Token', token);
+        request.headers.set('X-Auth-Token', checked);
         return request;
       },
     };
   }
-  if (type === 'aksk') {
-    // checked once here, so signing each request skips the checks
-    const accessKeyId = requireVisibleAscii((auth as HuaweiAkSkAuth).accessKeyId, 'auth.accessKeyId');
-    const secret = requireString((auth as HuaweiAkSkAuth).secretAccessKey, 'auth.secretAccessKey');
-    function* sign(request: Request): Steps<Request> {
+  if (type !== 'aksk') throw new ClientInputError('auth.type', 'must be "token" or "aksk"');
+  // checked once here; each request is then signed as it is
+  const id = requireVisibleAscii(accessKeyId, 'auth.accessKeyId');
+  const secret = requireCredential(secretAccessKey, 'auth.secretAccessKey');
+  return {
+    async onRequest({ request }) {
       request.headers.set('X-Project-Id', projectId);
-      const { headers } = yield* huaweiSteps(yield* fromFetch(request), accessKeyId, secret, signingCrypto);
+      const { headers } = await signHuaweiInput(await fromFetch(request), id, secret, signingCrypto);
       for (const name in headers) request.headers.set(name, headers[name]!);
       return request;
-    }
-    // note: synchronous with the node backend unless the request has a body to read
-    return { onRequest: ({ request }) => run(sign(request)) };
-  }
-  throw new ClientInputError('auth.type', 'must be "token" or "aksk"');
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
-import { requireVisibleAscii } from '../core/client-context.js';
+import { requireVisibleAscii } from '../signing/credentials.js';
 import { requireBaseUrl, requireOptions, requirePathSegment, requireRegion } from '../core/options.js';
 import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';

@@ -10,7 +10,7 @@ export type { HeadersInput, HeadersLike, SigningRequest } from '../signing/reque
 /**
  * Signs a request with SDK-HMAC-SHA256, as the client signs each of its calls: returns the
  * headers to set (`X-Sdk-Date`, `Authorization`) and every intermediate for debugging. Throws a
- * TypeError naming the bad field, never echoing a secret.
+ * ClientInputError naming the bad field, never echoing a secret.
  */
 export const signHuaweiVbsRequest = (request: SigningRequest, credentials: HuaweiCredentials, options?: HuaweiSignOptions): Promise<HuaweiSignature> =>
   signHuaweiRequest(request, credentials, signingCrypto, options);

@@ -2,19 +2,16 @@
 // known list, or an SDK-HMAC-SHA256 signature recomputed with the client's own signer.
 // Refusals are the API gateway's: 401 with `error_code` APIG.0301.
 import { signingCrypto } from '#crypto';
-import { run } from '../signing/request.js';
+import { requireCredential, requireVisibleAscii } from '../signing/credentials.js';
 import {
   authorizationFields,
   defaultMaxSkewMs,
   headerOf,
   newRequestId,
   oneLine,
-  onlyKeys,
   type ReceivedRequest,
   readList,
-  readObject,
-  readSecret,
-  readText,
+  readSection,
   sameSignature,
   shownCanonical,
   type SignatureVerifier,
@@ -23,7 +20,7 @@ import {
   type VerifierOptions,
   type VerifyRefusal,
 } from '../signing/verify.js';
-import { HUAWEI_SIGNING_ALGORITHM, huaweiSteps } from './sdk-hmac-sha256.js';
+import { HUAWEI_SIGNING_ALGORITHM, signHuaweiInput } from './sdk-hmac-sha256.js';
 
 /** What a Huawei verifier accepts: AK/SK pairs, IAM tokens, or both (the mock's credentials file section). */
 export interface HuaweiVbsVerifierCredentials {
@@ -47,7 +44,6 @@ const sdkDateForm = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /** The Authorization header's parts, or what is wrong with it (never echoing more than its scheme). */
 function parseAuthorization(value: string): HuaweiAuthorization | string {
-  // Stryker disable next-line StringLiteral: split gives at least the scheme, and a bare scheme has no Access= part whatever rest is
   const [scheme = '', rest = ''] = value.split(/ (.*)/s);
   if (scheme !== HUAWEI_SIGNING_ALGORITHM) {
     const shown = /^[\w-]{1,32}$/.test(scheme) ? ` (it starts with "${scheme}")` : '';
@@ -64,20 +60,18 @@ function parseAuthorization(value: string): HuaweiAuthorization | string {
  * Checks requests to the Huawei VBS API the way its API gateway does: a token from
  * `credentials.tokens`, or an SDK-HMAC-SHA256 signature by a key in `credentials.aksk` with
  * `host` and `x-sdk-date` signed, every signed header present and X-Sdk-Date within 15 minutes.
- * Throws a TypeError naming the field when `credentials` is malformed.
+ * Throws a ClientInputError naming the field when `credentials` is malformed.
  */
 export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredentials, options: HuaweiVbsVerifierOptions = {}): SignatureVerifier {
   const where = options.where ?? 'credentials';
-  const section = readObject(credentials, where);
-  onlyKeys(section, where, ['aksk', 'tokens']);
+  const section = readSection(credentials, where, ['aksk', 'tokens']);
   const secrets = new Map(
     readList(section, 'aksk', where, (item, at) => {
-      const pair = readObject(item, at);
-      onlyKeys(pair, at, ['accessKeyId', 'secretAccessKey']);
-      return [readText(pair.accessKeyId, `${at}.accessKeyId`), readSecret(pair.secretAccessKey, `${at}.secretAccessKey`)] as const;
+      const pair = readSection(item, at, ['accessKeyId', 'secretAccessKey']);
+      return [requireVisibleAscii(pair.accessKeyId, `${at}.accessKeyId`), requireCredential(pair.secretAccessKey, `${at}.secretAccessKey`)] as const;
     }),
   );
-  const tokens = new Set(readList(section, 'tokens', where, readText));
+  const tokens = new Set(readList(section, 'tokens', where, requireVisibleAscii));
   const now = options.now ?? Date.now;
   const maxSkewMs = options.maxSkewMs ?? defaultMaxSkewMs;
 
@@ -110,7 +104,7 @@ export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredential
     if (skew) return refuse(skew);
 
     // the client's own signer, over exactly the headers the request says it signed
-    const expected = await run(huaweiSteps(signerInputOf(request, parsed.signedHeaders), parsed.access, secret, signingCrypto));
+    const expected = await signHuaweiInput(signerInputOf(request, parsed.signedHeaders), parsed.access, secret, signingCrypto);
     if (sameSignature(expected.signature, parsed.signature)) return undefined;
     return refuse(
       `the signature does not match. The server signed the headers ${expected.signedHeaders}; its canonical request is "${shownCanonical(expected.canonicalRequest)}" and its string to sign "${oneLine(expected.stringToSign)}"`,

@@ -1,9 +1,9 @@
 // The server's side of signing: what a verifier needs besides the signers' own canonicalisation,
 // which it calls as is (one canonical form, two uses). Vendor-neutral; each vendor's verifier
 // lives in its adapter folder and words its refusals in that vendor's error shape.
-import { fail, type SignerInput } from './request.js';
-
-export { requireVisibleAscii as readText } from './request.js';
+import { ClientInputError } from '../core/errors.js';
+import { requireObject } from './credentials.js';
+import type { SignerInput } from './request.js';
 
 /** A request as an HTTP server received it. */
 export interface ReceivedRequest {
@@ -62,9 +62,7 @@ export function signerInputOf(request: ReceivedRequest, signed: readonly string[
     method: request.method,
     origin: `http://${host}`,
     host,
-    // Stryker disable next-line EqualityOperator: a request target starts with "/", never "?"
     path: queryAt < 0 ? request.url : request.url.slice(0, queryAt),
-    // Stryker disable next-line EqualityOperator: as above
     query: queryAt < 0 ? '' : request.url.slice(queryAt + 1),
     headers,
     body: request.body,
@@ -85,7 +83,6 @@ export function authorizationFields(parameters: string): Map<string, string> {
 export function sameSignature(expected: string, given: string): boolean {
   if (expected.length !== given.length) return false;
   let difference = 0;
-  // Stryker disable next-line EqualityOperator: one more round XORs NaN with NaN, which adds 0
   for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ given.charCodeAt(i);
   return difference === 0;
 }
@@ -100,7 +97,6 @@ export function duration(ms: number): string {
 export function skewProblem(header: string, value: string, signedAt: number, now: number, maxSkewMs: number): string | undefined {
   const skew = signedAt - now;
   if (Math.abs(skew) <= maxSkewMs) return undefined;
-  // Stryker disable next-line EqualityOperator: here |skew| > maxSkewMs >= 0, so skew is never 0
   return `${header} ${value} is ${duration(skew)} ${skew > 0 ? 'ahead of' : 'behind'} the server's clock (${new Date(now).toISOString()}); at most ${duration(maxSkewMs)} is allowed`;
 }
 
@@ -145,26 +141,19 @@ export const newRequestId = (): string => globalThis.crypto.randomUUID();
 
 // ---- the credentials a verifier is created from (a section of the mock's credentials file) ----
 
-export function readObject(value: unknown, where: string): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(where, 'be an object');
-}
-
-/** Refuses keys other than `known`, so a misspelt one is not silently ignored. */
-export function onlyKeys(value: Record<string, unknown>, where: string, known: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) throw new TypeError(`${where}.${key} is not a known field (known: ${known.join(', ')})`);
+/** The object at `where`, its keys limited to `known` so a misspelt one is not silently ignored. */
+export function readSection(value: unknown, where: string, known: readonly string[]): Record<string, unknown> {
+  const section = requireObject(value, where);
+  for (const key of Object.keys(section)) {
+    if (!known.includes(key)) throw new ClientInputError(`${where}.${key}`, `is not a known field (known: ${known.join(', ')})`);
   }
+  return section;
 }
 
 /** An optional list under `key`: each item read by `read`, which is told its place (`where.key[i]`). */
 export function readList<T>(section: Record<string, unknown>, key: string, where: string, read: (item: unknown, at: string) => T): T[] {
   const list = section[key];
   if (list === undefined) return [];
-  if (!Array.isArray(list)) fail(`${where}.${key}`, 'be a list');
+  if (!Array.isArray(list)) throw new ClientInputError(`${where}.${key}`, 'must be a list');
   return list.map((item, index) => read(item, `${where}.${key}[${index}]`));
-}
-
-/** A secret: any non-empty string. The message names the field, never the value. */
-export function readSecret(value: unknown, where: string): string {
-  return typeof value === 'string' && value !== '' ? value : fail(where, 'be a non-empty string');
 }

@@ -2,7 +2,7 @@
 // factory runs, the retry policy, the error type's text forms and the readers of error bodies.
 import { describe, expect, it } from 'vitest';
 import { sleep } from '../../src/core/call-operation.js';
-import { requireString, requireVisibleAscii } from '../../src/core/client-context.js';
+import { requireCredential, requireVisibleAscii } from '../../src/signing/credentials.js';
 import { asRecord, stringField, unknownBodyMessage } from '../../src/core/error-body.js';
 import { ClientInputError, CloudApiError, isCloudApiError } from '../../src/core/errors.js';
 import { defaultMaxResponseBytes } from '../../src/core/exchange.js';
@@ -67,8 +67,8 @@ describe('factory option checks', () => {
     expect(requireByteCount(2 ** 53 - 1, 'm')).toBe(2 ** 53 - 1);
   });
 
-  it.each(['ab', 'a b', 'sk/+=~', '\u00e9t\u00e9'])('requireString keeps %j exactly as given', (given) => {
-    expect(requireString(given, 'f')).toBe(given);
+  it.each(['ab', 'a b', 'sk/+=~', '\u00e9t\u00e9'])('requireCredential keeps %j exactly as given', (given) => {
+    expect(requireCredential(given, 'f')).toBe(given);
   });
 
   it.each([
@@ -79,8 +79,8 @@ describe('factory option checks', () => {
     ['a leading space', ' ab', 'f must not start or end with whitespace'],
     ['a trailing newline', 'ab\n', 'f must not start or end with whitespace'],
     ['a trailing tab', 'ab\t', 'f must not start or end with whitespace'],
-  ])('requireString refuses %s, without showing the value', (_what, given, message) => {
-    expect(refusal(() => requireString(given, 'f'))).toEqual({ field: 'f', message });
+  ])('requireCredential refuses %s, without showing the value', (_what, given, message) => {
+    expect(refusal(() => requireCredential(given, 'f'))).toEqual({ field: 'f', message });
   });
 
   it.each([

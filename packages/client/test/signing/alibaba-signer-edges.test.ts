@@ -5,6 +5,7 @@ import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.j
 import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
 import { signAlibabaHbrAcs3Request, signAlibabaHbrRpcV2Request } from '../../src/alibaba-hbr/sign.js';
 import type { SigningRequest } from '../../src/signing/request.js';
+import { inputError } from '../support/input-error.js';
 import { nodeCrypto } from './backends.js';
 
 const date = new Date('2026-11-23T10:15:00Z');
@@ -58,7 +59,7 @@ describe('Alibaba signers refuse bad input word for word', () => {
       'body must be application/x-www-form-urlencoded (with that content-type header) for RPC V2 signing',
     ],
   ])('%s', async (_what, sign, request, given, message) => {
-    await expect(sign(request, creds, given)).rejects.toThrow(new TypeError(message));
+    await expect(sign(request, creds, given)).rejects.toThrow(inputError(message));
   });
 });
 

@@ -6,6 +6,7 @@ import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.j
 import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
 import { createAlibabaHbrVerifier } from '../../src/alibaba-hbr/verify.js';
 import type { ReceivedRequest } from '../../src/signing/verify.js';
+import { inputError } from '../support/input-error.js';
 import { nodeCrypto } from './backends.js';
 
 const accessKeySecret = 'SK-verifier-secret';
@@ -332,6 +333,6 @@ describe('the Alibaba verifier', () => {
       'credentials.aksk[0].securityToken must only contain visible ASCII characters',
     ],
   ])('refuses credentials with %s, naming the field', (_what, given, message) => {
-    expect(() => createAlibabaHbrVerifier(given as never)).toThrow(new TypeError(message));
+    expect(() => createAlibabaHbrVerifier(given as never)).toThrow(inputError(message));
   });
 });

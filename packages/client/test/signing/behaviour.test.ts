@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
 import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
-import { canonicalPath, canonicalQueryString, percentEncode } from '../../src/signing/encoding.js';
+import { canonicalPath, canonicalQuery, percentEncode } from '../../src/signing/encoding.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { signHuaweiVbsRequest } from '../../src/huawei-vbs/sign.js';
 import { nodeCrypto } from './backends.js';
@@ -17,7 +17,6 @@ describe('encoding', () => {
     expect(percentEncode("AZaz09-_.~ +/*!'()%:&=")).toBe('AZaz09-_.~%20%2B%2F%2A%21%27%28%29%25%3A%26%3D');
     expect(percentEncode('备份 1')).toBe('%E5%A4%87%E4%BB%BD%201');
     expect(percentEncode('\u{1F600}')).toBe('%F0%9F%98%80');
-    expect(percentEncode('\ud800')).toBe('%EF%BF%BD');
   });
 
   it('canonicalizes paths per segment after decoding once', () => {
@@ -28,7 +27,7 @@ describe('encoding', () => {
 
   it('sorts the query by name, then value, before encoding', () => {
     expect(
-      canonicalQueryString([
+      canonicalQuery([
         ['b', '2'],
         ['a', 'y'],
         ['a', 'x'],

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
 import { createHuaweiVbsVerifier } from '../../src/huawei-vbs/verify.js';
 import type { ReceivedRequest } from '../../src/signing/verify.js';
+import { inputError } from '../support/input-error.js';
 import { nodeCrypto } from './backends.js';
 
 const secretAccessKey = 'SK-verifier-secret';
@@ -141,7 +142,7 @@ describe('the Huawei verifier', () => {
   });
 
   it('names the credentials "credentials" unless told where they come from', () => {
-    expect(() => createHuaweiVbsVerifier({ keys: [] } as never)).toThrow(new TypeError('credentials.keys is not a known field (known: aksk, tokens)'));
+    expect(() => createHuaweiVbsVerifier({ keys: [] } as never)).toThrow(inputError('credentials.keys is not a known field (known: aksk, tokens)'));
   });
 
   it.each<[string, unknown, string]>([
@@ -160,6 +161,6 @@ describe('the Huawei verifier', () => {
     ['an empty secret', { aksk: [{ accessKeyId: 'AK', secretAccessKey: '' }] }, 'credentials["huawei-vbs"].aksk[0].secretAccessKey must be a non-empty string'],
     ['an empty token', { tokens: [''] }, 'credentials["huawei-vbs"].tokens[0] must be a non-empty string'],
   ])('refuses credentials with %s, naming the field', (_what, credentials, message) => {
-    expect(() => createHuaweiVbsVerifier(credentials as never, { where: 'credentials["huawei-vbs"]' })).toThrow(new TypeError(message));
+    expect(() => createHuaweiVbsVerifier(credentials as never, { where: 'credentials["huawei-vbs"]' })).toThrow(inputError(message));
   });
 });

@@ -1,8 +1,10 @@
-// Bad input is a TypeError naming the field; the secret never leaks into errors or results.
+// Bad input is a ClientInputError (a TypeError) naming the field; the secret never leaks into
+// errors or results.
 import { describe, expect, it } from 'vitest';
 import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
 import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
 import { signHuaweiRequest } from '../../src/huawei-vbs/sdk-hmac-sha256.js';
+import { ClientInputError } from '../../src/core/errors.js';
 import type { SigningRequest } from '../../src/signing/request.js';
 import { backends, nodeCrypto } from './backends.js';
 
@@ -26,7 +28,7 @@ const aliOptions = { action: 'GetBasicStatistics', version: '2017-09-08', date, 
 
 type Call = () => Promise<unknown>;
 
-/** Runs `call`, expects a TypeError matching `message`, and checks the secret is nowhere in it. */
+/** Runs `call`, expects a ClientInputError matching `message`, and checks the secret is nowhere in it. */
 async function expectTypeError(call: Call, message: RegExp): Promise<void> {
   let caught: unknown;
   try {
@@ -34,6 +36,7 @@ async function expectTypeError(call: Call, message: RegExp): Promise<void> {
   } catch (error) {
     caught = error;
   }
+  expect(caught).toBeInstanceOf(ClientInputError);
   expect(caught).toBeInstanceOf(TypeError);
   const error = caught as TypeError;
   expect(error.message).toMatch(message);
@@ -61,7 +64,7 @@ const signers = [
   { name: 'rpc v2', call: rpc, request: aliRequest, creds: aliCreds, secretField: 'accessKeySecret' },
 ] as const;
 
-describe.each(signers)('$name signer rejects bad input with a TypeError naming the field', ({ call, request, creds, secretField }) => {
+describe.each(signers)('$name signer rejects bad input with a ClientInputError naming the field', ({ call, request, creds, secretField }) => {
   it('credentials', async () => {
     await expectTypeError(call(request, 'AK:SK'), /^credentials must be an object/);
     await expectTypeError(call(request, null), /^credentials must be an object/);
@@ -156,7 +159,7 @@ describe('signer-specific input checks', () => {
 
   it('huawei: X-Sdk-Date given by the caller must be YYYYMMDDTHHmmssZ', async () => {
     for (const sdkDate of ['2026-11-23T10:15:00Z', 'x20261123T101500Z', '20261123T101500Zx']) {
-      await expectTypeError(huawei({ ...huaweiRequest, headers: { 'X-Sdk-Date': sdkDate } }), /^the X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ$/);
+      await expectTypeError(huawei({ ...huaweiRequest, headers: { 'X-Sdk-Date': sdkDate } }), /^X-Sdk-Date header must have the form YYYYMMDDTHHmmssZ$/);
     }
   });
 });
