@@ -96,7 +96,7 @@ function samples(raw, at) {
 
 /**
  * Reads and checks the registry. Throws a RegistryError naming the key on any problem,
- * duplicate mock ports and flags included.
+ * duplicate mock ports included.
  * @param {string} [registryPath] a redocly.yaml; default the workspace's
  * @returns {ApiEntry[]} in the order of the file
  */

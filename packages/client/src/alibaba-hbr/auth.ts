@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { requireCredential, requireObject, requireVisibleAscii } from '../signing/credentials.js';
+import { optionalToken, requireCredential, requireObject, requireVisibleAscii } from '../signing/credentials.js';
 import { fromFetch } from '../signing/request.js';
 import { signAcs3Input } from './acs3-hmac-sha256.js';
 import { signRpcV2Input } from './rpc-v2-hmac-sha1.js';
@@ -36,7 +36,7 @@ export function alibabaAuthMiddleware(auth: unknown): { version: AlibabaSignatur
   const keys: AlibabaKeys = [
     requireVisibleAscii(accessKeyId, 'auth.accessKeyId'),
     requireCredential(accessKeySecret, 'auth.accessKeySecret'),
-    securityToken === undefined ? undefined : requireVisibleAscii(securityToken, 'auth.securityToken'),
+    optionalToken(securityToken, 'auth.securityToken'),
   ];
   async function onRequest({ request }: { request: Request }): Promise<Request> {
     const input = await fromFetch(request);

@@ -2,7 +2,7 @@
 // headers form) and RPC V2 (the query form), each recomputed with the client's own signing code.
 // Refusals are the service's: `{ RequestId, HostId, Code, Message, Recommend }`.
 import { signingCrypto } from '#crypto';
-import { requireCredential, requireVisibleAscii } from '../signing/credentials.js';
+import { optionalToken, requireCredential, requireVisibleAscii } from '../signing/credentials.js';
 import { formPairs, type ParamPair } from '../signing/encoding.js';
 import {
   authorizationFields,
@@ -67,7 +67,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
         requireVisibleAscii(pair.accessKeyId, `${at}.accessKeyId`),
         {
           secret: requireCredential(pair.accessKeySecret, `${at}.accessKeySecret`),
-          securityToken: token === undefined ? undefined : requireVisibleAscii(token, `${at}.securityToken`),
+          securityToken: optionalToken(token, `${at}.securityToken`),
         },
       ];
     }),

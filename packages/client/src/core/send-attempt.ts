@@ -1,22 +1,28 @@
+import type { Delivered } from './classify-response.js';
 import { asResponse, exchange, type Received } from './exchange.js';
 import type { OperationSpec } from './operation-table.js';
-import type { ClientContext } from './types.js';
+import type { ClientContext, ErrorFacts } from './types.js';
 import type { CheckedCall } from './validate-call.js';
 
 /**
  * One attempt of a call: openapi-fetch builds the request and runs the middleware, so each
  * attempt is signed anew; the exchange sends it under the per-attempt timer and the caller's
- * signal. Resolves to the response and its body, or to the facts of a refusal or a transport failure.
+ * signal. Resolves to the response as openapi-fetch delivers it after the middleware (which may
+ * answer in place of the service), or to the facts of a refusal or a transport failure.
  */
-export async function sendAttempt(ctx: ClientContext, spec: OperationSpec, call: CheckedCall): Promise<Received> {
+export async function sendAttempt(
+  ctx: ClientContext,
+  spec: OperationSpec,
+  call: CheckedCall,
+): Promise<Delivered | { failure: ErrorFacts; response?: undefined }> {
   // a plain timer, cleared once the exchange ends: AbortSignal.timeout keeps each timer alive for the whole timeout
   const timer = new AbortController();
   const clock = setTimeout(() => timer.abort(), call.timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
   let received: Received | undefined;
   let failed = false;
-  // the exchange keeps the response and its body for classifying; openapi-fetch and the caller's
-  // middleware get the real answer, which openapi-fetch leaves unread on success ('stream')
+  // openapi-fetch and the caller's middleware get the answer rebuilt from the bytes read (its url
+  // empty: the signed query of an RPC V2 call never rides along on a result)
   const fetch = async (request: Request) => {
     try {
       received = await exchange(ctx.fetch, request, ctx.maxResponseBytes, signal);
@@ -29,9 +35,9 @@ export async function sendAttempt(ctx: ClientContext, spec: OperationSpec, call:
     return asResponse(received);
   };
   try {
-    const options = { params: call.params, body: call.body, parseAs: 'stream' as const, fetch };
-    await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
-    return received!;
+    const options = { params: call.params, body: call.body, parseAs: 'text' as const, fetch };
+    const { data, error, response } = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
+    return { response, text: data as string | undefined, error };
   } catch (cause) {
     if (received && !received.response) return received;
     // only a failure of the exchange (connect, headers or body) is a transport failure; anything else thrown is a bug

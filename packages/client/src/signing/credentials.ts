@@ -19,6 +19,11 @@ export function requireVisibleAscii(value: unknown, field: string): string {
   return value as string;
 }
 
+/** An STS token: absent means plain credentials; given, it is a {@link requireVisibleAscii} string. */
+export function optionalToken(value: unknown, field: string): string | undefined {
+  return value === undefined ? undefined : requireVisibleAscii(value, field);
+}
+
 /** An object that is neither null nor a list. */
 export function requireObject(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ClientInputError(field, 'must be an object');

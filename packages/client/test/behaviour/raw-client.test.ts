@@ -3,7 +3,7 @@
 // the call with a CloudApiError, as a redirect does (hostile-server.test.ts).
 import { describe, expect, it } from 'vitest';
 import { CloudApiError } from '../../src/core/errors.js';
-import { huaweiClient, PROJECT_ID, type Reply, useScriptedServer } from './helpers.js';
+import { dropConnection, huaweiClient, PROJECT_ID, type Reply, useScriptedServer } from './helpers.js';
 
 const server = useScriptedServer();
 const count = '/v2/{project_id}/os-vendor-backup-sharing/count';
@@ -52,5 +52,20 @@ describe("a middleware added with raw.use() sees the typed methods' exchanges", 
     client.raw.use({ onResponse: () => void seen.push('response'), onError: () => void seen.push('error') });
     const { error } = await client.countBackupShares({});
     expect({ kind: error?.kind, seen }).toEqual({ kind: 'redirect', seen: ['error'] });
+  });
+});
+
+describe('a middleware that answers in place of the service is classified like the service', () => {
+  const answer = () => new Response(JSON.stringify({ count: 1 }), { status: 200, headers: { 'content-type': 'application/json' } });
+  it.each<[string, Parameters<ReturnType<typeof huaweiClient>['raw']['use']>[0], Reply]>([
+    ['an onRequest that answers itself (a cache, say)', { onRequest: () => answer() }, { status: 500 }],
+    ['an onError that recovers a dropped connection', { onError: () => answer() }, dropConnection],
+    ['an onResponse that replaces the answer', { onResponse: () => answer() }, { status: 200, body: { count: 3 } }],
+  ])('%s', async (_name, middleware, reply) => {
+    server.reply(reply);
+    const client = huaweiClient(server, { mode: 'token', retry: false });
+    client.raw.use(middleware);
+    const { data, error } = await client.countBackupShares({});
+    expect({ data, error }).toEqual({ data: { count: 1 }, error: undefined });
   });
 });

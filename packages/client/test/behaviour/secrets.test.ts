@@ -205,3 +205,18 @@ it('the secrets used above are distinctive enough to be found if they leaked', (
   expect(SECRETS).toContain(HUAWEI_SK);
   expect(HUAWEI_AK).not.toContain(HUAWEI_SK);
 });
+
+describe('results hold no secret either', () => {
+  // an RPC V2 call carries its signature, key id and STS token in the query: a result's response
+  // must not hand that URL on
+  it.each<[string, { given: { mode: 'acs3' | 'rpc-v2'; reply: Reply } }]>([
+    ['RPC V2 + STS, a success', { given: { mode: 'rpc-v2', reply: { status: 200, body: { RequestId: 'R', Success: true, Data: {} } } } }],
+    ['RPC V2 + STS, a service error', { given: { mode: 'rpc-v2', reply: { status: 403, body: { RequestId: 'R', Code: 'Forbidden.RAM', Message: 'no' } } } }],
+    ['ACS3 + STS, a success', { given: { mode: 'acs3', reply: { status: 200, body: { RequestId: 'R', Success: true, Data: {} } } } }],
+  ])('%s', async (_name, { given }) => {
+    server.reply(given.reply);
+    const result = await alibabaClient(server, { mode: given.mode, sts: true, retry: false }).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } });
+    expect(result.response?.url).toBe('');
+    expectNoSecretIn(result, [...SECRETS, 'Signature=', 'SecurityToken=', ALIBABA_AK]);
+  });
+});

@@ -53,9 +53,19 @@ describe('node and web backends agree', () => {
   });
 });
 
-describe('a runtime without Web Crypto', () => {
+describe('a runtime without crypto.hash or without Web Crypto', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.doUnmock('node:crypto');
+    vi.resetModules();
+  });
+
+  it('the node backend hashes with createHash where crypto.hash is missing (an older Deno or Bun)', async () => {
+    vi.resetModules();
+    vi.doMock('node:crypto', async (original) => ({ ...(await original<typeof import('node:crypto')>()), hash: undefined }));
+    const { signingCrypto } = await import('../../src/crypto/node.js');
+    expect(await signingCrypto.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await signingCrypto.sha256Hex('备份 1')).toBe('29ec55cf8fb6a17a7249b6307df0af0a0bc81df7c224a94b1cce3894d0e66268');
   });
 
   it.each([

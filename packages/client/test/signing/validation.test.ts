@@ -131,7 +131,7 @@ describe.each([
   });
 
   it('checks the STS token type', async () => {
-    await expectTypeError(call(aliRequest, { ...aliCreds, securityToken: 7 }), /^securityToken must be a string/);
+    await expectTypeError(call(aliRequest, { ...aliCreds, securityToken: 7 }), /^securityToken must be a non-empty string/);
     await expectTypeError(call(aliRequest, { ...aliCreds, securityToken: 'tok\r\nen' }), /^securityToken must only contain visible ASCII/);
   });
 });
