@@ -99,7 +99,24 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
  * Rejects with a MockStartError (and leaves nothing running) when a port is taken, a contract
  * is missing or invalid, Prism exits early, or the mocks do not answer in time.
  */
+/** Every option startMock reads; any other key is a mistake to report, not to ignore. */
+const optionNames: readonly (keyof StartMockOptions)[] = [
+  'ports',
+  'specs',
+  'host',
+  'dynamic',
+  'errors',
+  'stateful',
+  'readyTimeoutMs',
+  'onLog',
+  'signal',
+  'verifySignatures',
+  'credentials',
+];
+
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  const unknown = Object.keys(options).find((key) => !optionNames.includes(key as keyof StartMockOptions));
+  if (unknown !== undefined) throw new MockStartError('bad-option', undefined, `${unknown} is not a startMock option (known: ${optionNames.join(', ')})`);
   const host = options.host ?? '127.0.0.1';
   if (typeof host !== 'string' || host.trim() === '') throw new MockStartError('bad-option', undefined, 'host must be a non-empty string');
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;

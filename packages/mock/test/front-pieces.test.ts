@@ -7,6 +7,7 @@ import { indexContract, type OpenApiDoc } from '../src/contract-index.js';
 import { errorBody } from '../src/error-body.ts';
 import { checkPrefer } from '../src/front/checks.ts';
 import { startFront } from '../src/front/front.ts';
+import type { StateLayer } from '../src/state/layer.ts';
 import { reasonsMessage, violationsOf } from '../src/front/violations.ts';
 import { responseExamples } from '../src/state/model.ts';
 import { exchangeOnWire } from './support/raw-http.ts';
@@ -136,6 +137,28 @@ describe('a verifier that fails', () => {
       const response = await fetch(`http://127.0.0.1:${front.port}/x`);
       expect(response.status).toBe(500);
       expect(await response.json()).toEqual({ error: { code: 'E', message: 'the mock could not check the signature (the key store is down)' } });
+    } finally {
+      await front.close();
+    }
+  });
+});
+
+describe('a step that throws', () => {
+  it('gets a 500 in the API shape naming why, and the front answers the next request the same way', async () => {
+    const throwing = { serveReset: async () => false, claim: async () => Promise.reject(new Error('a bug in a step')) };
+    const front = await startFront({
+      contract: indexContract(withBadRequest(example({ error: { code: 'E', message: 'documented' } }))),
+      host: '127.0.0.1',
+      port: 0,
+      upstreamPort: 9,
+      state: throwing as unknown as StateLayer,
+    });
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await fetch(`http://127.0.0.1:${front.port}/x`);
+        expect(response.status).toBe(500);
+        expect(await response.json()).toEqual({ error: { code: 'E', message: 'the mock failed on this request (a bug in a step)' } });
+      }
     } finally {
       await front.close();
     }

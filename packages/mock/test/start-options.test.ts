@@ -23,7 +23,15 @@ const jsonInYaml = contract('braces.yaml', '  {"openapi": "3.0.3"}');
 const yamlContract = contract('contract.yaml', 'openapi: 3.0.3\npaths: {}\n');
 const bareJson = contract('bare.json', '{"openapi": "3.0.3", "paths": {"/x": {}}}');
 
+const known = 'ports, specs, host, dynamic, errors, stateful, readyTimeoutMs, onLog, signal, verifySignatures, credentials';
 const refusals: [string, StartMockOptions, MockStartError['problem'], string][] = [
+  [
+    'an option of another name (a per-API port)',
+    { huaweiPort: 4100 } as StartMockOptions,
+    'bad-option',
+    `huaweiPort is not a startMock option (known: ${known})`,
+  ],
+  ['a misspelled option', { ...anyPorts, readyTimeoutMS: 5 } as StartMockOptions, 'bad-option', `readyTimeoutMS is not a startMock option (known: ${known})`],
   [
     'a port for an API the mock does not serve',
     { ports: { nope: 4100 } as StartMockOptions['ports'] },

@@ -73,7 +73,12 @@ export function startFront(options: FrontOptions): Promise<Front> {
 
   function receive(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const [path = '/', query = ''] = req.url!.split(/\?(.*)/s);
-    void handle({ req, res, body, path, query, route: route(req.method!, path), contract });
+    const exchange = { req, res, body, path, query, route: route(req.method!, path), contract };
+    // a step that throws is a bug of the mock's: the caller gets a 500 in the API's shape, and the mock stays up
+    handle(exchange).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      refuse(exchange, 500, `the mock failed on this request (${error instanceof Error ? error.message : String(error)})`, undefined);
+    });
   }
 
   // the request each connection is on, to keep a refusal of the bytes after it behind its answer
