@@ -94,11 +94,6 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
   }
 }
 
-/**
- * Starts one Prism mock per contract and resolves once every one answers real HTTP requests.
- * Rejects with a MockStartError (and leaves nothing running) when a port is taken, a contract
- * is missing or invalid, Prism exits early, or the mocks do not answer in time.
- */
 /** Every option startMock reads; any other key is a mistake to report, not to ignore. */
 const optionNames: readonly (keyof StartMockOptions)[] = [
   'ports',
@@ -114,6 +109,11 @@ const optionNames: readonly (keyof StartMockOptions)[] = [
   'credentials',
 ];
 
+/**
+ * Starts one Prism mock per contract and resolves once every one answers real HTTP requests.
+ * Rejects with a MockStartError (and leaves nothing running) when a port is taken, a contract
+ * is missing or invalid, Prism exits early, the mocks do not answer in time, or an option is unknown.
+ */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const unknown = Object.keys(options).find((key) => !optionNames.includes(key as keyof StartMockOptions));
   if (unknown !== undefined) throw new MockStartError('bad-option', undefined, `${unknown} is not a startMock option (known: ${optionNames.join(', ')})`);
