@@ -4,6 +4,8 @@ import type { OperationSpec } from './operation-table.js';
 import type { ClientContext, ErrorFacts } from './types.js';
 import type { CheckedCall } from './validate-call.js';
 
+const utf8 = new TextDecoder();
+
 /**
  * One attempt of a call: openapi-fetch builds the request and runs the middleware, so each
  * attempt is signed anew; the exchange sends it under the per-attempt timer and the caller's
@@ -20,6 +22,7 @@ export async function sendAttempt(
   const clock = setTimeout(() => timer.abort(), call.timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
   let received: Received | undefined;
+  let built: Response | undefined;
   let failed = false;
   // openapi-fetch and the caller's middleware get the answer rebuilt from the bytes read (its url
   // empty: the signed query of an RPC V2 call never rides along on a result)
@@ -32,12 +35,16 @@ export async function sendAttempt(
     }
     // a refused answer (redirect, oversized body) reaches openapi-fetch as the failure it is
     if (!received.response) throw new Error(received.failure.message);
-    return asResponse(received);
+    return (built = asResponse(received));
   };
   try {
-    const options = { params: call.params, body: call.body, parseAs: 'text' as const, fetch };
-    const { data, error, response } = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
-    return { response, text: data as string | undefined, error };
+    // 'stream': a success body is left unread, as the bytes are in hand already (unless the
+    // middleware answered or replaced the answer; then its body is read here)
+    const options = { params: call.params, body: call.body, parseAs: 'stream' as const, fetch };
+    const { error, response } = await ctx.http.request(spec.method.toLowerCase() as 'get', spec.path, options);
+    if (!response.ok) return { response, text: undefined, error };
+    const text = response === built && received?.response ? utf8.decode(received.body) : await response.text();
+    return { response, text, error: undefined };
   } catch (cause) {
     if (received && !received.response) return received;
     // only a failure of the exchange (connect, headers or body) is a transport failure; anything else thrown is a bug
