@@ -5,6 +5,12 @@
 // function. Plain ESM with JSDoc types, so bare `node` (the generate script) can import it too.
 
 /**
+ * `application/json` or a `+json` type such as `application/problem+json`, parameters allowed.
+ * @param {string} mediaType
+ */
+export const isJsonMediaType = (mediaType) => /^application\/([\w.+-]+\+)?json\b/i.test(mediaType);
+
+/**
  * @typedef {{ paths?: Record<string, Record<string, any> | null | undefined>, [key: string]: unknown }} OpenApiDoc
  * @typedef {{ mediaType: string, name: string | undefined, value: unknown }} DocumentedExample
  * @typedef {object} IndexedOperation
@@ -81,7 +87,7 @@ export function indexContract(doc) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const examples = examplesOf(doc, response);
         indexed.examples[status] = [...new Set(examples.flatMap(({ name }) => (name === undefined ? [] : [name])))];
-        indexed.jsonExamples[status] = examples.filter(({ mediaType }) => /^application\/([\w.+-]+\+)?json\b/i.test(mediaType)).map(({ value }) => value);
+        indexed.jsonExamples[status] = examples.filter(({ mediaType }) => isJsonMediaType(mediaType)).map(({ value }) => value);
         const body = errorExample(examples);
         if (body === undefined) continue;
         indexed.errorBodies[status] = body;

@@ -1,7 +1,8 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { optionalToken, requireCredential, requireObject, requireVisibleAscii } from '../signing/credentials.js';
+import { requireObject } from '../core/options.js';
+import { optionalToken, requireCredential, requireVisibleAscii } from '../signing/credentials.js';
 import { fromFetch } from '../signing/request.js';
 import { signAcs3Input } from './acs3-hmac-sha256.js';
 import { signRpcV2Input } from './rpc-v2-hmac-sha1.js';

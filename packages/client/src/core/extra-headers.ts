@@ -39,7 +39,8 @@ export type ExtraHeaders = { readonly [name: string]: string } & { readonly [Nam
 
 // the whole x-sdk-* and x-acs-* families: each is the vendor's signing namespace (ACS3 signs every x-acs-* header)
 const reserved = /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-(sdk|acs)-.*)$/i;
-const token = /^[!#$%&'*+\-.^_`|~\w]+$/;
+/** An HTTP token (RFC 9110): what a method or a header name may be. */
+export const httpToken = /^[!#$%&'*+\-.^_`|~\w]+$/;
 // note: fetch and node trim outer whitespace and refuse control characters (quoting the value
 // in their error), so only a value they send exactly as given passes
 const sendableValue = /^[\x21-\x7e]+([\t ]+[\x21-\x7e]+)*$/;
@@ -51,7 +52,7 @@ export function requireHeaderValue(name: string, value: unknown): void {
 
 /** Checks one extra header: a header name the client neither signs nor sets, and a sendable value. */
 export function requireExtraHeader(name: string, value: unknown): void {
-  if (!token.test(name)) throw new ClientInputError(`headers.${name}`, 'is not a header name');
+  if (!httpToken.test(name)) throw new ClientInputError(`headers.${name}`, 'is not a header name');
   if (reserved.test(name)) throw new ClientInputError(`headers.${name}`, 'is set by the client');
   requireHeaderValue(name, value);
 }

@@ -9,8 +9,13 @@ export const maxTimerMs = 2_147_483_647;
 
 /** Checks that the factory options are an object. */
 export function requireOptions<T>(options: T): T {
-  if (typeof options !== 'object' || options === null) throw new ClientInputError('options', 'must be an object');
-  return options;
+  return requireObject(options, 'options') as T;
+}
+
+/** An object that is neither null nor a list. */
+export function requireObject(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ClientInputError(field, 'must be an object');
+  return value as Record<string, unknown>;
 }
 
 /** A positive timeout, clamped to what a timer can hold (about 24.8 days); longer ones would fire at once. */

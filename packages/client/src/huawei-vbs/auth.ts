@@ -1,7 +1,8 @@
 import type { Middleware } from 'openapi-fetch';
 import { signingCrypto } from '#crypto';
 import { ClientInputError } from '../core/errors.js';
-import { requireCredential, requireObject, requireVisibleAscii } from '../signing/credentials.js';
+import { requireObject } from '../core/options.js';
+import { requireCredential, requireVisibleAscii } from '../signing/credentials.js';
 import { fromFetch } from '../signing/request.js';
 import { signHuaweiInput } from './sdk-hmac-sha256.js';
 

@@ -3,6 +3,7 @@
 // mock's credentials file). A value is used exactly as given, never trimmed: a secret with a
 // stray space or newline would sign differently on each side, so it is refused instead.
 import { ClientInputError } from '../core/errors.js';
+import { requireObject } from '../core/options.js';
 
 /** A non-empty string without surrounding whitespace; the error names `field`, never the value. */
 export function requireCredential(value: unknown, field: string): string {
@@ -22,12 +23,6 @@ export function requireVisibleAscii(value: unknown, field: string): string {
 /** An STS token: absent means plain credentials; given, it is a {@link requireVisibleAscii} string. */
 export function optionalToken(value: unknown, field: string): string | undefined {
   return value === undefined ? undefined : requireVisibleAscii(value, field);
-}
-
-/** An object that is neither null nor a list. */
-export function requireObject(value: unknown, field: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ClientInputError(field, 'must be an object');
-  return value as Record<string, unknown>;
 }
 
 /** An access-key pair from `credentials`, under the vendor's field names. */

@@ -2,7 +2,9 @@
 // naming the bad field and never echoing a value, since a secret could be in it) or as a fetch
 // Request from the clients' auth middlewares (valid by construction), and the options.
 import { ClientInputError } from '../core/errors.js';
-import { requireObject, requireVisibleAscii } from './credentials.js';
+import { httpToken } from '../core/extra-headers.js';
+import { requireObject } from '../core/options.js';
+import { requireVisibleAscii } from './credentials.js';
 
 /** Anything with `Headers#forEach`, e.g. a fetch `Headers` object (from any realm or polyfill). */
 export interface HeadersLike {
@@ -56,13 +58,11 @@ export function readOptions<T extends { date?: Date }>(options: T | undefined, v
   return checked;
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~\w]+$/;
-
 /** Validates and normalizes a {@link SigningRequest}; throws a ClientInputError naming the bad field. */
 export function parseRequest(request: SigningRequest): SignerInput {
   const { method, url, headers, body = '' } = requireObject(request, 'request');
   if (body !== null && typeof body !== 'string') throw new ClientInputError('body', 'must be a string when given');
-  if (typeof method !== 'string' || !TOKEN.test(method)) throw new ClientInputError('method', 'must be an HTTP method token');
+  if (typeof method !== 'string' || !httpToken.test(method)) throw new ClientInputError('method', 'must be an HTTP method token');
   let parsed: URL | undefined;
   try {
     parsed = url instanceof URL ? url : new URL(typeof url === 'string' ? url : (url as URL).href);
@@ -71,7 +71,7 @@ export function parseRequest(request: SigningRequest): SignerInput {
 
   const collected = new Map<string, string[]>();
   const add = (value: unknown, name: unknown): void => {
-    if (typeof name !== 'string' || !TOKEN.test(name)) throw new ClientInputError('headers', 'must only have HTTP token names');
+    if (typeof name !== 'string' || !httpToken.test(name)) throw new ClientInputError('headers', 'must only have HTTP token names');
     if (typeof value !== 'string') throw new ClientInputError(`headers["${name}"]`, 'must be a string');
     if (/[\r\n\0]/.test(value)) throw new ClientInputError(`headers["${name}"]`, 'must not contain CR, LF or NUL');
     const lower = name.toLowerCase();

@@ -2,7 +2,7 @@
 // which it calls as is (one canonical form, two uses). Vendor-neutral; each vendor's verifier
 // lives in its adapter folder and words its refusals in that vendor's error shape.
 import { ClientInputError } from '../core/errors.js';
-import { requireObject } from './credentials.js';
+import { requireObject } from '../core/options.js';
 import type { SignerInput } from './request.js';
 
 /** A request as an HTTP server received it. */

@@ -1,6 +1,6 @@
 // What the front refuses before Prism sees it: requests Prism would crash on, hang on, or
 // answer badly. Each check returns the problem in words that name the part of the request.
-import { httpMethods, type IndexedOperation } from '../contract-index.js';
+import { httpMethods, type IndexedOperation, isJsonMediaType } from '../contract-index.js';
 import { type Exchange, type Handler, refuse } from '../exchange.js';
 import { decoded } from '../router.js';
 
@@ -34,7 +34,7 @@ export function checkEscapes(path: string, query: string, segmentNames: (string 
 
 /** A JSON body parses (Prism never answers a malformed one). */
 export function checkJsonBody(contentType: string | undefined, body: Buffer): Problem | undefined {
-  if (body.length === 0 || !/^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? '')) return undefined;
+  if (body.length === 0 || !isJsonMediaType(contentType ?? '')) return undefined;
   try {
     JSON.parse(body.toString('utf8'));
     return undefined;
