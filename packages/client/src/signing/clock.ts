@@ -9,5 +9,12 @@ export function isoSeconds(date = new Date(), basic = false): string {
   return basic ? iso.replace(/[-:]/g, '') : iso;
 }
 
-/** `nonce`, or a fresh random UUID as 32 lower-case hex digits. */
-export const resolveNonce = (nonce: string | undefined): string => nonce || globalThis.crypto.randomUUID().replace(/-/g, '');
+/**
+ * `nonce`, or 128 random bits as 32 lower-case hex digits. getRandomValues, unlike randomUUID,
+ * works on a page outside a secure context too, so such a page learns why it cannot sign from
+ * the crypto backend's own message.
+ */
+export function resolveNonce(nonce: string | undefined): string {
+  if (nonce) return nonce;
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,6 +1,8 @@
 // Known-answer tests for both SigningCrypto backends, and many secrets used twice and concurrently.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signAlibabaAcs3Request } from '../../src/alibaba-hbr/acs3-hmac-sha256.js';
+import { signAlibabaRpcV2Request } from '../../src/alibaba-hbr/rpc-v2-hmac-sha1.js';
 import { backends, nodeCrypto, webCrypto } from './backends.js';
 import { numRuns } from '../support/property-runs.js';
 
@@ -66,6 +68,20 @@ describe('a runtime without crypto.hash or without Web Crypto', () => {
     const { signingCrypto } = await import('../../src/crypto/node.js');
     expect(await signingCrypto.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(await signingCrypto.sha256Hex('备份 1')).toBe('29ec55cf8fb6a17a7249b6307df0af0a0bc81df7c224a94b1cce3894d0e66268');
+  });
+
+  it.each([
+    ['ACS3', signAlibabaAcs3Request],
+    ['RPC V2', signAlibabaRpcV2Request],
+  ])('an %s signature on a page outside a secure context (getRandomValues only) fails saying why', async (_scheme, sign) => {
+    const real = globalThis.crypto;
+    // what a browser gives an http: page: random values, but neither subtle nor randomUUID
+    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
+    const signing = sign({ method: 'GET', url: 'https://hbr.cn-hangzhou.aliyuncs.com/' }, { accessKeyId: 'AK', accessKeySecret: 'SK' }, webCrypto, {
+      action: 'GetBasicStatistics',
+      version: '2017-09-08',
+    });
+    await expect(signing).rejects.toThrow(new Error('crypto.subtle is unavailable (not a secure context?)'));
   });
 
   it.each([
