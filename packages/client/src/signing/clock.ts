@@ -10,11 +10,13 @@ export function isoSeconds(date = new Date(), basic = false): string {
 }
 
 /**
- * `nonce`, or 128 random bits as 32 lower-case hex digits. getRandomValues, unlike randomUUID,
- * works on a page outside a secure context too, so such a page learns why it cannot sign from
- * the crypto backend's own message.
+ * `nonce`, or a fresh random one as 32 lower-case hex digits: a random UUID's (fast), or, on a
+ * page outside a secure context, which has no randomUUID, 128 bits from getRandomValues, so that
+ * page learns from the crypto backend's own message why it cannot sign.
  */
 export function resolveNonce(nonce: string | undefined): string {
   if (nonce) return nonce;
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const { crypto } = globalThis;
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replace(/-/g, '');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
