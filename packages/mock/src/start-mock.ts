@@ -95,19 +95,20 @@ async function reservePort(api: ApiName, host: string, wanted: number, taken: Se
 }
 
 /** Every option startMock reads; any other key is a mistake to report, not to ignore. */
-const optionNames: readonly (keyof StartMockOptions)[] = [
-  'ports',
-  'specs',
-  'host',
-  'dynamic',
-  'errors',
-  'stateful',
-  'readyTimeoutMs',
-  'onLog',
-  'signal',
-  'verifySignatures',
-  'credentials',
-];
+// note: a record over the interface's keys, so an option added there without being listed here fails to compile
+const optionNames = Object.keys({
+  ports: true,
+  specs: true,
+  host: true,
+  dynamic: true,
+  errors: true,
+  stateful: true,
+  readyTimeoutMs: true,
+  onLog: true,
+  signal: true,
+  verifySignatures: true,
+  credentials: true,
+} satisfies Record<keyof StartMockOptions, true>);
 
 /**
  * Starts one Prism mock per contract and resolves once every one answers real HTTP requests.
@@ -115,7 +116,7 @@ const optionNames: readonly (keyof StartMockOptions)[] = [
  * is missing or invalid, Prism exits early, the mocks do not answer in time, or an option is unknown.
  */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const unknown = Object.keys(options).find((key) => !optionNames.includes(key as keyof StartMockOptions));
+  const unknown = Object.keys(options).find((key) => !optionNames.includes(key));
   if (unknown !== undefined) throw new MockStartError('bad-option', undefined, `${unknown} is not a startMock option (known: ${optionNames.join(', ')})`);
   const host = options.host ?? '127.0.0.1';
   if (typeof host !== 'string' || host.trim() === '') throw new MockStartError('bad-option', undefined, 'host must be a non-empty string');
