@@ -9,4 +9,10 @@ export function stringField(record: Record<string, unknown> | undefined, key: st
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A code sent as a string, or as an integer (OpenStack-style bodies carry the HTTP status so), as its decimal string. */
+export function codeField(record: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = record?.[key];
+  return Number.isSafeInteger(value) ? String(value) : stringField(record, key);
+}
+
 export const unknownBodyMessage = (status: number): string => `the service answered HTTP ${status} without a recognised error body`;

@@ -1,5 +1,5 @@
 import type { ErrorFacts } from '../core/types.js';
-import { asRecord, stringField, unknownBodyMessage } from '../core/error-body.js';
+import { asRecord, codeField, stringField, unknownBodyMessage } from '../core/error-body.js';
 import type { GenericErrorKind, HttpFailure, NarrowedError, TransportFailure } from '../core/errors.js';
 
 /** The kinds a Huawei call reports: the generic ones, and `gateway` for the API gateway's own answer (auth, throttling). */
@@ -11,7 +11,12 @@ export interface HuaweiErrorFields {
   readonly errorType: string | undefined;
 }
 
-/** The service's own error: `{ "<kind>": { "message", "code" } }`, e.g. `itemNotFound` / `VolumeBackup.0001`. */
+/**
+ * The service's own error: `{ "<kind>": { "message", "code" } }`, e.g. `badRequest` / `VolumeBackup.0002`.
+ * `code` is always a string: the OpenStack-style body some VBS pages show carries the HTTP status as
+ * an integer (`{ "itemNotFound": { "code": 404 } }`), which reads as `'404'`; `body` keeps it as sent.
+ * A body with a message but no code reads as `''`.
+ */
 export type HuaweiServiceError = NarrowedError<{ vendor: 'huawei'; kind: 'service'; status: number; code: string; errorType: string }>;
 
 /** The API gateway's error: `{ error_code, error_msg, request_id }`, e.g. `APIG.0301` for bad credentials. */
@@ -34,7 +39,7 @@ export function huaweiErrorFromResponse(status: number, body: unknown, headers: 
   }
   const entries = Object.entries(record ?? {});
   const detail = entries.length === 1 ? asRecord(entries[0]![1]) : undefined;
-  const code = stringField(detail, 'code');
+  const code = codeField(detail, 'code');
   const message = stringField(detail, 'message');
   if (detail && (code !== undefined || message !== undefined)) {
     return {

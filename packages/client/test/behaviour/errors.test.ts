@@ -25,6 +25,8 @@ interface Case {
 }
 
 const huaweiNotFound = { itemNotFound: { message: 'Backup share 8332443e could not be found.', code: 'VolumeBackup.0008' } };
+// the OpenStack-style body VBS's native-API pages show: the HTTP status as an integer code
+const huaweiOpenStackNotFound = { itemNotFound: { message: 'Backup 592a0c4d-65a3-4051-8d51-1e2b6401b2d8 could not be found.', code: 404 } };
 const huaweiGateway = {
   error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
   error_code: 'APIG.0301',
@@ -51,6 +53,13 @@ const huaweiCases: [string, Case][] = [
         message: huaweiNotFound.itemNotFound.message,
         requestId: 'req-404-abc',
       },
+    },
+  ],
+  [
+    'an OpenStack-style error whose code is an integer is kind service, the code as its decimal string',
+    {
+      given: { reply: { status: 404, body: huaweiOpenStackNotFound } },
+      want: { kind: 'service', status: 404, code: '404', errorType: 'itemNotFound', message: huaweiOpenStackNotFound.itemNotFound.message },
     },
   ],
   [
@@ -187,6 +196,23 @@ describe('Huawei VBS errors', () => {
     expect(result.error?.kind).toBe('timeout');
   });
 
+  it.each<[string, unknown, string]>([
+    ['a string code is kept as sent', 'VolumeBackup.0002', 'VolumeBackup.0002'],
+    ['an integer code becomes its decimal string', 409, '409'],
+    ['a zero code becomes "0"', 0, '0'],
+    ['a fractional number is no code', 404.5, ''],
+    ['an integer beyond 2^53 is no code', 2 ** 60, ''],
+    ['a boolean is no code', true, ''],
+    ['null is no code', null, ''],
+  ])('the service error code: %s', async (_name, sent, code) => {
+    const body = { badRequest: { message: 'refused', code: sent } };
+    server.reply({ status: 400, body });
+    const { error } = await huaweiClient(server, { retry: false }).countBackupShares();
+    expect(error).toMatchObject({ kind: 'service', status: 400, code, errorType: 'badRequest', message: 'refused' });
+    // the body stays as the service sent it
+    expect(error?.body).toEqual(body);
+  });
+
   it('the error result carries the response when one arrived', async () => {
     server.reply({ status: 404, body: huaweiNotFound });
     const result = await huaweiClient(server).getBackupShare({ path: { shared_id: 'nope' } });
@@ -242,6 +268,7 @@ function describeHuaweiError(error: HuaweiVbsError): string {
   }
   if (error.kind === 'service') {
     expectTypeOf(error.errorType).toEqualTypeOf<string>();
+    expectTypeOf(error.code).toEqualTypeOf<string>();
     return `service ${error.errorType}/${error.code}`;
   }
   // note: a switch, because `kind !== 'http' && kind !== 'invalid-response'` does not remove
@@ -278,6 +305,10 @@ describe('narrowing on kind', () => {
   it.each([
     ['a Huawei gateway error narrows to its code', { given: { status: 401, body: huaweiGateway }, want: 'gateway APIG.0301 (401)' }],
     ['a Huawei service error narrows to its type and code', { given: { status: 404, body: huaweiNotFound }, want: 'service itemNotFound/VolumeBackup.0008' }],
+    [
+      'an OpenStack-style Huawei service error narrows to its type and a string code',
+      { given: { status: 404, body: huaweiOpenStackNotFound }, want: 'service itemNotFound/404' },
+    ],
     ['a Huawei http error narrows to its status', { given: { status: 500, body: 'oops' }, want: 'http 500' }],
   ])('%s', async (_name, { given, want }) => {
     server.reply(given);
