@@ -17,15 +17,17 @@ beforeAll(async () => {
 });
 afterAll(() => fronts.close());
 
+/** The code each documented Huawei example carries, by its kind (404 and 405 are OpenStack-style: the status as an integer). */
+const huaweiCodes: Record<string, string | number> = { badRequest: 'VolumeBackup.0002', itemNotFound: 404, badMethod: 405 };
 /** A Huawei error body: the documented example of that kind, with the front's message. */
-const huawei = (kind: string, message: string) => ({ [kind]: { message, code: 'VolumeBackup.0001' } });
+const huawei = (kind: string, message: string) => ({ [kind]: { message, code: huaweiCodes[kind] } });
 /** An Alibaba error body: the documented example with the message, and a fresh request id (`<id>`) in both places. */
 const alibaba = (code: string, message: string) => ({
   RequestId: '<id>',
   HostId: 'hbr.cn-hangzhou.aliyuncs.com',
   Code: code,
   Message: message,
-  Recommend: `https://api.aliyun.com/troubleshoot?q=${code}&product=hbr&requestId=<id>`,
+  Recommend: `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${code}&product=hbr&requestId=<id>`,
 });
 const freshId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -172,11 +174,15 @@ const hostile: { name: string; api: Api; method?: string; path: string; headers?
     status: 400,
     answer: alibaba(
       'MissingParameter',
-      'Prefer: example=nope names no example of getBasicStatistics (known: MissingParameter, InvalidParameter, ForbiddenRam, NoPermission)',
+      'Prefer: example=nope names no example of getBasicStatistics (known: MissingParameter, InvalidParameter, ThrottlingUser, ForbiddenRam, NoPermission, ServiceNotActivated)',
     ),
   },
-  preferOnCount('Prefer: example= where the operation names none', 'example=nope', 'Prefer: example=nope names no example of countBackupShares (known: none)'),
-  preferOnCount('Prefer: example= with a code', 'code=404, example=nope', 'Prefer: example=nope names no example of countBackupShares for 404 (known: none)'),
+  preferOnCount(
+    'Prefer: example= an unknown example, to Huawei',
+    'example=nope',
+    'Prefer: example=nope names no example of countBackupShares (known: requestFormat, backupIdFormat, integerCode, gateway, serviceRights)',
+  ),
+  preferOnCount('Prefer: example= with a code whose response names none', 'code=404, example=nope', 'Prefer: example=nope names no example of countBackupShares for 404 (known: none)'),
   preferOnCount(
     'Prefer: code= an undocumented status',
     'code=418',
@@ -190,7 +196,7 @@ const hostile: { name: string; api: Api; method?: string; path: string; headers?
     method: 'PROPFIND',
     path: `${shares}/count`,
     status: 405,
-    answer: huawei('error', 'the HTTP method PROPFIND is not supported'),
+    answer: huawei('badMethod', 'the HTTP method PROPFIND is not supported'),
   },
   { name: 'TRACE', api: 'alibaba-hbr', method: 'TRACE', path: '/', status: 405, answer: alibaba('MissingParameter', 'the HTTP method TRACE is not supported') },
   {
@@ -227,7 +233,7 @@ describe('requests Prism cannot take get a prompt 4xx in the API shape, and the 
   });
 
   it.each([
-    ['an unknown method', 'huawei-vbs', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', 405, huawei('error', 'the HTTP method is not supported')],
+    ['an unknown method', 'huawei-vbs', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', 405, huawei('badMethod', 'the HTTP method is not supported')],
     ['bare CR/LF and garbage', 'alibaba-hbr', '\r\n\r\nGARBAGE\r\n\r\n', 405, alibaba('MissingParameter', 'the HTTP method is not supported')],
     [
       'a header line without a colon',

@@ -14,19 +14,20 @@ const apis: ApiName[] = ['huawei-vbs', 'alibaba-hbr'];
 // contract's examples: Huawei's API gateway (APIG.*) answers 401 and 403, the service the rest
 const expectedErrors: Record<ApiName, Record<number, { kind: string; code: string }>> = {
   'huawei-vbs': {
-    400: { kind: 'service', code: 'VolumeBackup.0001' },
+    400: { kind: 'service', code: 'VolumeBackup.0002' },
     401: { kind: 'gateway', code: 'APIG.0301' },
     403: { kind: 'gateway', code: 'APIG.0302' },
-    404: { kind: 'service', code: 'VolumeBackup.0001' },
-    405: { kind: 'service', code: 'VolumeBackup.0001' },
-    406: { kind: 'service', code: 'VolumeBackup.0001' },
-    408: { kind: 'service', code: 'VolumeBackup.0001' },
-    409: { kind: 'service', code: 'VolumeBackup.0001' },
-    500: { kind: 'service', code: 'EVS.5400' },
-    501: { kind: 'service', code: 'EVS.5400' },
-    502: { kind: 'service', code: 'EVS.5400' },
-    503: { kind: 'service', code: 'EVS.5400' },
-    504: { kind: 'service', code: 'EVS.5400' },
+    // OpenStack-style bodies carry the status as an integer code, which the client reads as a string
+    404: { kind: 'service', code: '404' },
+    405: { kind: 'service', code: '405' },
+    406: { kind: 'service', code: '406' },
+    408: { kind: 'service', code: '408' },
+    409: { kind: 'service', code: '409' },
+    500: { kind: 'service', code: 'common.0011' },
+    501: { kind: 'service', code: '501' },
+    502: { kind: 'service', code: '502' },
+    503: { kind: 'service', code: 'VolumeBackup.0900' },
+    504: { kind: 'service', code: '504' },
   },
   'alibaba-hbr': {
     400: { kind: 'service', code: 'MissingParameter' },

@@ -89,7 +89,7 @@ describe('how its answers are written', () => {
       'a refusal, in the documented shape of its status',
       { status: 404, refusal: 'no such share' },
       404,
-      '{"itemNotFound":{"message":"no such share","code":"VolumeBackup.0001"}}',
+      '{"itemNotFound":{"message":"no such share","code":404}}',
       { 'content-type': 'application/json' },
     ],
   ])('%s', async (_what, answer, status, body, headers) => {
@@ -109,7 +109,7 @@ describe('how its answers are written', () => {
     const failed = await send('GET', `${shares}/count`);
     expect([failed.status, JSON.parse(failed.body)]).toEqual([
       500,
-      { error: { message: 'the state model failed on countBackupShares: boom', code: 'EVS.5400' } },
+      { error: { message: 'the state model failed on countBackupShares: boom', code: 'common.0011' } },
     ]);
     next = () => ({ status: 200, body: { count: 1 } });
     expect((await send('GET', `${shares}/count`)).body).toBe('{"count":1}');

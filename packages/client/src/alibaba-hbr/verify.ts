@@ -86,7 +86,7 @@ export function createAlibabaHbrVerifier(credentials: AlibabaHbrVerifierCredenti
         HostId: headerOf(request, 'host') ?? '',
         Code: code,
         Message: message,
-        Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=hbr&requestId=${requestId}`,
+        Recommend: `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${encodeURIComponent(code)}&product=hbr&requestId=${requestId}`,
       },
     };
   }

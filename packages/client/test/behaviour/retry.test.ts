@@ -97,7 +97,7 @@ describe('what is not retried', () => {
       'a GET answered 400',
       {
         given: {
-          replies: [{ status: 400, body: { badRequest: { code: 'VolumeBackup.0001', message: 'bad' } } }, ok],
+          replies: [{ status: 400, body: { badRequest: { code: 'VolumeBackup.0002', message: 'bad' } } }, ok],
           call: (s) => huaweiClient(s).countBackupShares(),
         },
         want: { kind: 'service', status: 400 },

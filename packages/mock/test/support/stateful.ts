@@ -10,12 +10,15 @@ import { requestTimeoutMs } from './mock-guard.ts';
 export const huawei: Contract = loadContract('huawei-vbs');
 export const token = { 'X-Auth-Token': 'stateful-suite-token' };
 
-/** The JSON example one response of an operation documents. */
+/** The JSON example one response of an operation documents: its single example, else its first named one (what the mock answers with). */
 export function documentedExample(operationId: string, status: number): any {
   const operation = huawei.operations.find((candidate) => candidate.operationId === operationId);
   if (!operation) throw new Error(`the contract has no operation ${operationId}`);
   const response = resolveRef<Record<string, any>>(huawei.doc, (huawei.doc.paths[operation.path] as any)[operation.method].responses[String(status)]);
-  return response.content?.['application/json']?.example;
+  const media = response.content?.['application/json'];
+  if (media?.example !== undefined) return media.example;
+  const first = Object.values<{ value?: unknown }>(media?.examples ?? {})[0];
+  return first?.value;
 }
 
 /** The seed stateful mode starts from: the share of the detail example, with its backup. */
