@@ -11,6 +11,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { apiReferences, operationsOf, referenceBundleDir, withClientFilledNotes } from './apis.mjs';
 import { redocLanguages, withCodeSamples } from './code-samples.mjs';
 import { precompressSite } from './precompress.mjs';
+import { provenancePage, provenanceRows, provenanceTableHtml } from './provenance.mjs';
 import { withLocalRedoc, writeRedocAsset } from './redoc-asset.mjs';
 import { buildDocs, redocConfigPath } from './redocly-build-docs.mjs';
 import { withMockServer, withSiteLinks } from './reference-page.mjs';
@@ -26,9 +27,12 @@ const pages = [
   { source: 'getting-started.md', output: 'getting-started.html', label: 'Getting started' },
   { source: 'mock-in-ci.md', output: 'mock-in-ci.html', label: 'The mock in CI' },
 ];
+/** One page per API listing where each of its contract's facts comes from, generated from the bundle. */
+const provenancePages = apiReferences.map((api) => ({ api, output: provenancePage(api.name), label: `${api.label} sources` }));
 const navigation = [
   ...pages.filter((page) => page.output !== 'index.html').map(({ output, label }) => ({ href: output, label })),
   ...apiReferences.map(({ name, label }) => ({ href: `${name}.html`, label })),
+  ...provenancePages.map(({ output, label }) => ({ href: output, label })),
 ];
 
 /** @param {string} text */
@@ -82,6 +86,28 @@ async function operationsTable(name) {
   return `<table>\n<thead><tr><th>Request</th><th>Client method</th><th>Summary</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n<p>Full details: <a href="${name}.html">${escapeHtml(api.title)}</a>.</p>`;
 }
 
+/** The list of provenance pages, one link per API, for the home page. */
+function provenanceLinks() {
+  const items = provenancePages.map(({ api, output }) => `<li><a href="${output}">${escapeHtml(`Where the ${api.label} contract comes from`)}</a></li>`);
+  return `<ul>\n${items.join('\n')}\n</ul>`;
+}
+
+/**
+ * One page in the site's layout.
+ * @param {string} layout
+ * @param {{ output: string, title: string, description: string, content: string }} page
+ */
+function inLayout(layout, { output, title, description, content }) {
+  const nav = navigation
+    .map(({ href, label }) => `        <a href="${href}"${href === output ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`)
+    .join('\n');
+  return layout
+    .replace('{{title}}', () => escapeHtml(output === 'index.html' ? title : `${title} · Cloud backup contracts`))
+    .replace('{{description}}', () => escapeHtml(description))
+    .replace('{{nav}}', () => nav)
+    .replace('{{content}}', () => content);
+}
+
 async function renderPages() {
   const layout = await readFile(join(srcDir, 'layout.html'), 'utf8');
   const markdown = createMarkdown();
@@ -91,16 +117,20 @@ async function renderPages() {
     for (const marker of content.matchAll(/<!-- operations: ([a-z0-9-]+) -->/g)) {
       content = content.replace(marker[0], await operationsTable(marker[1] ?? ''));
     }
-    const nav = navigation
-      .map(({ href, label }) => `        <a href="${href}"${href === page.output ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`)
-      .join('\n');
-    const title = page.output === 'index.html' ? meta.title : `${meta.title} · Cloud backup contracts`;
-    const html = layout
-      .replace('{{title}}', () => escapeHtml(title))
-      .replace('{{description}}', () => escapeHtml(meta.description))
-      .replace('{{nav}}', () => nav)
-      .replace('{{content}}', () => content);
-    await writeFile(join(siteDir, page.output), html);
+    content = content.replace('<!-- provenance pages -->', () => provenanceLinks());
+    await writeFile(join(siteDir, page.output), inLayout(layout, { output: page.output, title: meta.title, description: meta.description, content }));
+  }
+  for (const { api, output } of provenancePages) {
+    const rows = provenanceRows(JSON.parse(await readFile(api.bundlePath, 'utf8')));
+    const title = `Where the ${api.label} contract comes from`;
+    const content =
+      `<h1 id="top">${escapeHtml(title)}</h1>\n` +
+      `<p>Every operation, parameter, named schema, shared response and security scheme of the <a href="${api.name}.html">${escapeHtml(api.title)}</a>, ` +
+      'with the public pages, SDK files and fixtures that state its facts, and the assumption the contract makes where none does. ' +
+      'A property is listed when its source differs from its schema’s. A row that says “no source given” is an object the contract does not yet source.</p>\n' +
+      provenanceTableHtml(rows);
+    const description = `Sources and assumptions behind each object of the ${api.label} contract.`;
+    await writeFile(join(siteDir, output), inLayout(layout, { output, title, description, content }));
   }
 }
 
@@ -161,7 +191,7 @@ async function checkSite() {
   for (const file of files.filter((name) => /\.(?:html|css|js)$/.test(name))) {
     for (const { where, url } of remoteFetchesInFile(file, await readFile(join(siteDir, file), 'utf8'))) problems.push(`${file}: ${where} loads ${url}`);
   }
-  const ownPages = pages.map((page) => page.output);
+  const ownPages = [...pages.map((page) => page.output), ...provenancePages.map((page) => page.output)];
   problems.push(...(await checkLocalLinks(ownPages)));
   return problems;
 }

@@ -28,6 +28,11 @@ const ownPages = [
   { name: 'index', path: 'index.html', heading: 'Cloud backup contracts' },
   { name: 'getting-started', path: 'getting-started.html', heading: 'Getting started' },
   { name: 'mock-in-ci', path: 'mock-in-ci.html', heading: 'The contract mock in your CI' },
+  ...apiReferences.map((api) => ({
+    name: `provenance-${api.name}`,
+    path: `provenance-${api.name}.html`,
+    heading: `Where the ${api.label} contract comes from`,
+  })),
 ];
 
 interface Visit {

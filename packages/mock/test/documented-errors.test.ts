@@ -73,9 +73,7 @@ const cases: [string, Case][] = [
 describe('documented error examples, read by the client', () => {
   it.each(cases)('%s', async (_name, { auth, operationId, input, prefer, want }) => {
     const api = auth === 'token' ? 'huawei-vbs' : 'alibaba-hbr';
-    const result = await mock.guard.call(api, () =>
-      callOperation(mock.client(auth), operationId, { ...input, headers: { Prefer: prefer }, retry: false }),
-    );
+    const result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, { ...input, headers: { Prefer: prefer }, retry: false }));
     expect(result.data).toBeUndefined();
     expect(result.error).toBeInstanceOf(CloudApiError);
     expect(result.error).toMatchObject({ status: want.status, kind: want.kind, code: want.code, operationId });

@@ -182,7 +182,11 @@ const hostile: { name: string; api: Api; method?: string; path: string; headers?
     'example=nope',
     'Prefer: example=nope names no example of countBackupShares (known: requestFormat, backupIdFormat, integerCode, gateway, serviceRights)',
   ),
-  preferOnCount('Prefer: example= with a code whose response names none', 'code=404, example=nope', 'Prefer: example=nope names no example of countBackupShares for 404 (known: none)'),
+  preferOnCount(
+    'Prefer: example= with a code whose response names none',
+    'code=404, example=nope',
+    'Prefer: example=nope names no example of countBackupShares for 404 (known: none)',
+  ),
   preferOnCount(
     'Prefer: code= an undocumented status',
     'code=418',

@@ -245,7 +245,9 @@ describe('the Alibaba verifier', () => {
     expect(refusal).toMatchObject({ status, reason: `${code}: ${message}`, body: { Code: code, Message: message, HostId: host } });
     const body = refusal!.body as { RequestId: string; Recommend: string };
     expect(body.RequestId).toMatch(/^[\dA-F]{8}-[\dA-F]{4}-[\dA-F]{4}-[\dA-F]{4}-[\dA-F]{12}$/);
-    expect(body.Recommend).toBe(`https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${encodeURIComponent(code)}&product=hbr&requestId=${body.RequestId}`);
+    expect(body.Recommend).toBe(
+      `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${encodeURIComponent(code)}&product=hbr&requestId=${body.RequestId}`,
+    );
     expect(JSON.stringify(refusal)).not.toContain(accessKeySecret);
   });
 
