@@ -125,6 +125,22 @@ export const proseMutations: Mutation[] = [
   { name: 'rewording a tag description', api: 'huawei-vbs', edit: (b) => (b.tags[0].description += ' Shares are per project.') },
   { name: 'rewording the endpoint description', api: 'huawei-vbs', edit: (b) => (b.servers[0].description += ' HTTPS only.') },
   {
+    name: 'adding provenance to a response and its schema',
+    api: 'huawei-vbs',
+    edit: (b) => {
+      const response = b.paths[countPath].get.responses['200'];
+      response['x-provenance'] = { sources: ['https://vendor.example/count'] };
+      b.components.schemas.BackupShareCount['x-provenance'] = { assumption: 'Assumption, because no page says so.' };
+    },
+  },
+  {
+    name: 'changing the sources of a parameter',
+    api: 'huawei-vbs',
+    edit: (b) => {
+      b.components.parameters.Name['x-provenance'] = { sources: ['https://vendor.example/a'] };
+    },
+  },
+  {
     name: 'changing a response example',
     api: 'huawei-vbs',
     edit: (b) => {
