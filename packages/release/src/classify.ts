@@ -41,7 +41,7 @@ const proseSections = new Set(['info', 'tags', 'externalDocs', 'servers']);
 const clientFilledKey = 'x-client-filled';
 const clientFilledNote = "a client-generation hint, not part of the wire contract; the client's API report gates its effect";
 
-/** Where an object's facts come from (see the README's provenance section): documentation only. */
+/** Where an object's facts come from (its sources, or the assumption it makes): documentation only. */
 const provenanceKey = 'x-provenance';
 const provenanceNote = 'where a fact comes from: documentation, neither on the wire nor in the types';
 
