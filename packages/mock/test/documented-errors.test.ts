@@ -12,7 +12,7 @@ interface Case {
   operationId: string;
   input: Record<string, unknown>;
   prefer: string;
-  want: { status: number; kind: string; code: string; body: unknown };
+  want: { status: number; kind: string; code: string; body: Record<string, unknown> };
 }
 
 const count = { auth: 'token', operationId: 'countBackupShares', input: {} } as const;
@@ -73,10 +73,12 @@ const cases: [string, Case][] = [
 describe('documented error examples, read by the client', () => {
   it.each(cases)('%s', async (_name, { auth, operationId, input, prefer, want }) => {
     const api = auth === 'token' ? 'huawei-vbs' : 'alibaba-hbr';
-    const result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, { ...input, headers: { Prefer: prefer }, retry: false }));
+    // note: no retries, so a retryable status (503) is asked for once
+    const call = { ...input, headers: { Prefer: prefer }, retry: false as const };
+    const result = await mock.guard.call(api, () => callOperation(mock.client(auth), operationId, call));
     expect(result.data).toBeUndefined();
     expect(result.error).toBeInstanceOf(CloudApiError);
     expect(result.error).toMatchObject({ status: want.status, kind: want.kind, code: want.code, operationId });
-    expect(result.error?.body).toMatchObject(want.body);
+    expect(result.error?.body as object).toMatchObject(want.body);
   });
 });
