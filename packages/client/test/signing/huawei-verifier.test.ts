@@ -151,7 +151,7 @@ describe('the Huawei verifier', () => {
     [
       'an unknown key field',
       { aksk: [{ accessKeyId: 'AK', secretAccessKey: 'S', region: 'x' }] },
-      'credentials["huawei-vbs"].aksk[0].region is not a known field (known: accessKeyId, secretAccessKey)',
+      'credentials["huawei-vbs"].aksk[0].region is not a known field (known: accessKeyId, secretAccessKey, securityToken)',
     ],
     [
       'an access key id with a space',
