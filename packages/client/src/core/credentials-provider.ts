@@ -28,9 +28,9 @@ export type CredentialSource<Checked> = () => Promise<Checked>;
 
 /** The ms an expiration names, or a ClientInputError naming `expiration`. */
 export function readExpiration(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const at = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : Number.NaN;
-  if (!Number.isFinite(at)) throw new ClientInputError('expiration', 'must be a Date, an ISO 8601 date-time or milliseconds since the epoch');
+  // note: Date.parse of a Date or a number reads its string form, which loses milliseconds; valueOf keeps them
+  const at = value === undefined ? undefined : typeof value === 'string' ? Date.parse(value) : value instanceof Date || typeof value === 'number' ? +value : Number.NaN;
+  if (Number.isNaN(at)) throw new ClientInputError('expiration', 'must be a Date, an ISO 8601 date-time or milliseconds since the epoch');
   return at;
 }
 
@@ -46,29 +46,23 @@ export function credentialSource<Checked>(
   check: (credentials: Record<string, unknown>, prefix: string) => Checked,
   now: () => number,
 ): CredentialSource<Checked> {
-  const { provider, refreshMarginMs = defaultRefreshMarginMs } = auth;
+  const { type, provider, refreshMarginMs = defaultRefreshMarginMs, ...fields } = auth;
   if (provider === undefined) {
     const fixed = Promise.resolve(check(auth, 'auth.'));
     return () => fixed;
   }
   if (typeof provider !== 'function') throw new ClientInputError('auth.provider', 'must be a function returning the credentials');
-  if (!(Number.isFinite(refreshMarginMs) && (refreshMarginMs as number) >= 0))
-    throw new ClientInputError('auth.refreshMarginMs', 'must be a non-negative number of milliseconds');
-  const fields = Object.keys(auth).filter((key) => key !== 'type' && key !== 'provider' && key !== 'refreshMarginMs');
-  if (fields.length) throw new ClientInputError(`auth.${fields[0]}`, 'cannot be combined with auth.provider; the provider gives the credentials');
+  if (!((refreshMarginMs as number) >= 0)) throw new ClientInputError('auth.refreshMarginMs', 'must be a non-negative number of milliseconds');
+  for (const field in fields) throw new ClientInputError(`auth.${field}`, 'cannot be combined with auth.provider');
 
   let kept: { credentials: Checked; freshUntil: number } | undefined;
   let refreshing: Promise<Checked> | undefined;
-  const fail = (message: string, cause: unknown) => new CloudApiError({ vendor, kind: 'credentials', operationId: 'credentials', message, cause });
 
   async function refresh(): Promise<Checked> {
-    let answer: unknown;
+    let message = 'the credentials provider failed';
     try {
-      answer = await (provider as () => unknown)();
-    } catch (cause) {
-      throw fail('the credentials provider failed', cause);
-    }
-    try {
+      const answer = await (provider as () => unknown)();
+      message += ' with unusable credentials';
       if (typeof answer !== 'object' || answer === null) throw new ClientInputError('credentials', 'must be an object');
       const { expiration, ...fields } = answer as Record<string, unknown>;
       const credentials = check(fields, '');
@@ -76,8 +70,9 @@ export function credentialSource<Checked>(
       kept = expiresAt === undefined ? undefined : { credentials, freshUntil: expiresAt - (refreshMarginMs as number) };
       return credentials;
     } catch (cause) {
-      // note: the checks name the field and never its value, so their message is safe to repeat
-      throw fail(`the credentials provider answered unusable credentials: ${(cause as Error).message}`, cause);
+      // note: only a ClientInputError's message is known to hold no value (it names the field); any other stays in the cause
+      if (cause instanceof ClientInputError) message += `: ${cause.message}`;
+      throw new CloudApiError({ vendor, kind: 'credentials', operationId: 'credentials', message, cause });
     }
   }
 

@@ -159,18 +159,18 @@ describe('a credentials provider', () => {
 describe('a failing credentials provider', () => {
   it.each([
     ['throws', () => Promise.reject(new Error('metadata service unreachable')), 'the credentials provider failed', Error],
-    ['answers no object', () => undefined, 'the credentials provider answered unusable credentials: credentials must be an object', ClientInputError],
-    ['answers a key without its secret', () => ({ accessKeyId: HUAWEI_AK }), 'answered unusable credentials: secretAccessKey must be a non-empty string', ClientInputError],
+    ['answers no object', () => undefined, 'the credentials provider failed with unusable credentials: credentials must be an object', ClientInputError],
+    ['answers a key without its secret', () => ({ accessKeyId: HUAWEI_AK }), 'failed with unusable credentials: secretAccessKey must be a non-empty string', ClientInputError],
     [
       'answers a secret with a trailing newline',
       () => ({ accessKeyId: HUAWEI_AK, secretAccessKey: `${HUAWEI_SK}\n` }),
-      'answered unusable credentials: secretAccessKey must not start or end with whitespace',
+      'failed with unusable credentials: secretAccessKey must not start or end with whitespace',
       ClientInputError,
     ],
     [
       'answers an unreadable expiration',
       () => ({ ...huaweiKeys(), expiration: 'soon' }),
-      'answered unusable credentials: expiration must be a Date, an ISO 8601 date-time or milliseconds since the epoch',
+      'failed with unusable credentials: expiration must be a Date, an ISO 8601 date-time or milliseconds since the epoch',
       ClientInputError,
     ],
   ])('that %s gives a credentials result error, sends nothing and is not retried', async (_what, provider, message, causeType) => {
