@@ -93,11 +93,7 @@ async function huaweiTemporaryVector(vendor, name, { method, path, body }) {
   request.headers = { 'content-type': 'application/json', 'X-Sdk-Date': huawei.date };
   request.queryParams = {};
   if (body !== undefined) request.data = body;
-  const credential = new vendor.BasicCredentials()
-    .withAk(huawei.ak)
-    .withSk(huawei.sk)
-    .withSecurityToken(huawei.securityToken)
-    .withProjectId(huawei.projectId);
+  const credential = new vendor.BasicCredentials().withAk(huawei.ak).withSk(huawei.sk).withSecurityToken(huawei.securityToken).withProjectId(huawei.projectId);
   const original = vendor.AKSKSigner.buildCanonicalRequest;
   let captured;
   vendor.AKSKSigner.buildCanonicalRequest = (...args) => (captured = original.apply(vendor.AKSKSigner, args));

@@ -145,8 +145,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
 
   let verifiers = readVerifying(options);
   // each front asks for its API's current verifier, so setCredentials reaches every later request
-  const verifierOf = (api: ApiName): SignatureVerifier | undefined =>
-    verifiers?.byApi[api] && { verify: (request) => verifiers!.byApi[api]!.verify(request) };
+  const verifierOf = (api: ApiName): SignatureVerifier | undefined => verifiers?.byApi[api] && { verify: (request) => verifiers!.byApi[api]!.verify(request) };
 
   const contracts = {} as Record<ApiName, string>;
   const indexes = {} as Record<ApiName, ContractIndex | undefined>;

@@ -29,7 +29,8 @@ export type CredentialSource<Checked> = () => Promise<Checked>;
 /** The ms an expiration names, or a ClientInputError naming `expiration`. */
 export function readExpiration(value: unknown): number | undefined {
   // note: Date.parse of a Date or a number reads its string form, which loses milliseconds; valueOf keeps them
-  const at = value === undefined ? undefined : typeof value === 'string' ? Date.parse(value) : value instanceof Date || typeof value === 'number' ? +value : Number.NaN;
+  const at =
+    value === undefined ? undefined : typeof value === 'string' ? Date.parse(value) : value instanceof Date || typeof value === 'number' ? +value : Number.NaN;
   if (Number.isNaN(at)) throw new ClientInputError('expiration', 'must be a Date, an ISO 8601 date-time or milliseconds since the epoch');
   return at;
 }

@@ -39,7 +39,8 @@ export type ReservedHeader =
 export type ExtraHeaders = { readonly [name: string]: string } & { readonly [Name in Spellings<ReservedHeader>]?: never };
 
 // the whole x-sdk-* and x-acs-* families: each is the vendor's signing namespace (ACS3 signs every x-acs-* header)
-const reserved = /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-security-token|x-(sdk|acs)-.*)$/i;
+const reserved =
+  /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-security-token|x-(sdk|acs)-.*)$/i;
 /** An HTTP token (RFC 9110): what a method or a header name may be. */
 export const httpToken = /^[!#$%&'*+\-.^_`|~\w]+$/;
 // note: fetch and node trim outer whitespace and refuse control characters (quoting the value

@@ -50,7 +50,8 @@ export async function signHuaweiInput(
 ): Promise<HuaweiSignature> {
   const value = (name: string) => request.headers.get(name)?.join(', ');
   const entries: [string, string][] = [];
-  for (const [name, list] of request.headers) if (name !== 'authorization' && !(securityToken && name === 'x-security-token')) entries.push([name, list.join(', ')]);
+  for (const [name, list] of request.headers)
+    if (name !== 'authorization' && !(securityToken && name === 'x-security-token')) entries.push([name, list.join(', ')]);
   const headers: Record<string, string> = {};
   // the SDK core adds the token as a header before signing, so it is signed like any other
   if (securityToken) entries.push(['x-security-token', (headers['X-Security-Token'] = securityToken)]);

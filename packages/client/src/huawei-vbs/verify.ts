@@ -78,7 +78,10 @@ export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredential
   const keys = new Map(
     readList(section, 'aksk', where, (item, at) => {
       const pair = readSection(item, at, ['accessKeyId', 'secretAccessKey', 'securityToken']);
-      const key = { secret: requireCredential(pair.secretAccessKey, `${at}.secretAccessKey`), securityToken: optionalToken(pair.securityToken, `${at}.securityToken`) };
+      const key = {
+        secret: requireCredential(pair.secretAccessKey, `${at}.secretAccessKey`),
+        securityToken: optionalToken(pair.securityToken, `${at}.securityToken`),
+      };
       return [requireVisibleAscii(pair.accessKeyId, `${at}.accessKeyId`), key] as const;
     }),
   );

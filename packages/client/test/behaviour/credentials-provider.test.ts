@@ -91,10 +91,7 @@ describe('a credentials provider', () => {
       { accessKeyId: 'HUAWEIAKID0000000002', secretAccessKey: 'HwSecret-rotated-DO-NOT-LEAK-2' },
     ];
     const provider = countingProvider(keys[0], keys[1]);
-    server.reply(
-      { status: 200, body: { shared: [shareItem(0), shareItem(1)] } },
-      { status: 200, body: { shared: [shareItem(2)] } },
-    );
+    server.reply({ status: 200, body: { shared: [shareItem(0), shareItem(1)] } }, { status: 200, body: { shared: [shareItem(2)] } });
     const pages = [];
     for await (const page of huaweiWith(provider).pages.listBackupShareDetails({}, { pageSize: 2 })) pages.push(page);
     expect(pages.map((page) => page.error)).toEqual([undefined, undefined]);
@@ -132,7 +129,12 @@ describe('a credentials provider', () => {
   });
 
   it.each([
-    ['the Huawei token auth', () => createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: { type: 'token', provider: async () => ({ token: HUAWEI_TOKEN }) } }), 'x-auth-token', HUAWEI_TOKEN],
+    [
+      'the Huawei token auth',
+      () => createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: { type: 'token', provider: async () => ({ token: HUAWEI_TOKEN }) } }),
+      'x-auth-token',
+      HUAWEI_TOKEN,
+    ],
     [
       'the Alibaba ACS3 auth',
       () =>
@@ -160,7 +162,12 @@ describe('a failing credentials provider', () => {
   it.each([
     ['throws', () => Promise.reject(new Error('metadata service unreachable')), 'the credentials provider failed', Error],
     ['answers no object', () => undefined, 'the credentials provider failed with unusable credentials: credentials must be an object', ClientInputError],
-    ['answers a key without its secret', () => ({ accessKeyId: HUAWEI_AK }), 'failed with unusable credentials: secretAccessKey must be a non-empty string', ClientInputError],
+    [
+      'answers a key without its secret',
+      () => ({ accessKeyId: HUAWEI_AK }),
+      'failed with unusable credentials: secretAccessKey must be a non-empty string',
+      ClientInputError,
+    ],
     [
       'answers a secret with a trailing newline',
       () => ({ accessKeyId: HUAWEI_AK, secretAccessKey: `${HUAWEI_SK}\n` }),

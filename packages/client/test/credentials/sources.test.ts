@@ -123,9 +123,11 @@ describe('Alibaba ECS RAM role (IMDSv2) against a local stand-in', () => {
   });
 
   it('a role the service does not know is a credentials result naming the path and status, no secret', async () => {
-    const { error } = await alibabaClientWith(fromAlibabaEcsRamRole({ endpoint, roleName: 'Nobody' })).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } });
+    const { error } = await alibabaClientWith(fromAlibabaEcsRamRole({ endpoint, roleName: 'Nobody' })).getBasicStatistics({
+      query: { SourceType: 'ECS_FILE' },
+    });
     expect(error?.kind).toBe('credentials');
-    expect((error?.cause as Error).message).toBe('the ECS metadata service answered HTTP 404 to GET /latest/meta-data/ram/security-credentials/Nobody');
+    expect((error!.cause as Error).message).toBe('the ECS metadata service answered HTTP 404 to GET /latest/meta-data/ram/security-credentials/Nobody');
     expectNoSecretIn(error, secrets);
   });
 });
@@ -157,7 +159,7 @@ describe('Huawei ECS security key metadata against a local stand-in', () => {
   it('an unreachable metadata service is a credentials result', async () => {
     const { error } = await huaweiClientWith(fromHuaweiEcsMetadata({ endpoint: 'http://127.0.0.1:9', timeoutMs: 500 })).listBackupShareDetails();
     expect(error?.kind).toBe('credentials');
-    expect((error?.cause as Error).message).toBe('the ECS metadata service at http://127.0.0.1:9 did not answer PUT /meta-data/latest/api/token');
+    expect((error!.cause as Error).message).toBe('the ECS metadata service at http://127.0.0.1:9 did not answer PUT /meta-data/latest/api/token');
   });
 });
 
@@ -169,7 +171,7 @@ describe('@alicloud/credentials through the adapter', () => {
   beforeAll(async () => void (endpoint = await uri.start()));
   afterAll(() => uri.close());
 
-  it("signs with what a real Credential (credentials_uri type) gets, asking its getCredential() for each call", async () => {
+  it('signs with what a real Credential (credentials_uri type) gets, asking its getCredential() for each call', async () => {
     const credential = new Credential({ type: 'credentials_uri', credentialsURI: `${endpoint}/sts` } as never);
     api.reply({ status: 200, body: alibabaStatistics }, { status: 200, body: alibabaStatistics });
     const client = alibabaClientWith(fromAlibabaCredentialClient(credential));
