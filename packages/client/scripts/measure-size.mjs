@@ -41,6 +41,12 @@ for (const { name } of registry) {
     failed = true;
     console.log(`  ${name} bundle carries another API's code: ${leaked.join(', ')}`);
   }
+  // the Node-only credential sources (`/credentials`: environment, instance metadata) stay out of every browser bundle
+  const nodeOnly = browser[name].inputs.filter((input) => `/${input}`.includes('/dist/credentials/'));
+  if (nodeOnly.length) {
+    failed = true;
+    console.log(`  ${name} browser bundle carries the Node-only credential sources: ${nodeOnly.join(', ')}`);
+  }
   if (/\bnode:/.test(browser[name].code)) {
     failed = true;
     console.log(`  ${name} browser bundle imports a Node built-in`);
@@ -49,6 +55,14 @@ for (const { name } of registry) {
 for (const { name } of registry) {
   const node = await measure(name, entries[name], 'node');
   console.log(`  ${`${name} (node build)`.padEnd(26)} ${String(node.min).padStart(6)} B / ${String(node.gzip).padStart(5)} B`);
+}
+const credentials = await measure('credentials', `export * from '@cloud-backup-contracts/client/credentials';`, 'node');
+console.log(`  ${'credentials (node only)'.padEnd(26)} ${String(credentials.min).padStart(6)} B / ${String(credentials.gzip).padStart(5)} B`);
+// its export has only a `node` condition, so a browser build cannot resolve it at all
+const browserCredentials = await measure('credentials', `export * from '@cloud-backup-contracts/client/credentials';`, 'browser').catch(() => undefined);
+if (browserCredentials) {
+  failed = true;
+  console.log('  the Node-only /credentials entry resolves in a browser build');
 }
 if (failed) {
   console.log('size check failed');

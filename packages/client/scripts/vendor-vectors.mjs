@@ -18,6 +18,8 @@ const huawei = {
   date: '20261123T101500Z',
   host: 'vbs.cn-north-4.myhuaweicloud.com',
   projectId: '0605767c3f00d5762fa8c0147ee18d02',
+  // a temporary key's security token (its characters as the service issues them: base64 and more)
+  securityToken: 'gQ5jbi1ub3J0aC00EXAMPLE+token/with=padding_and-more',
 };
 const alibaba = {
   accessKeyId: 'LTAI5tEXAMPLEAK00000001',
@@ -78,6 +80,47 @@ function huaweiVector(vendor, name, { method, path, query = {}, body }) {
   };
 }
 
+/**
+ * Temporary credentials: the SDK's whole auth step (BasicCredentials.processAuthRequest, which
+ * adds X-Security-Token, X-Project-Id and, for a JSON body, nothing else, then calls
+ * AKSKSigner.sign), with a security token.
+ */
+async function huaweiTemporaryVector(vendor, name, { method, path, body }) {
+  const request = new vendor.HttpRequestImpl();
+  request.endpoint = `https://${huawei.host}`;
+  request.url = path;
+  request.method = method;
+  request.headers = { 'content-type': 'application/json', 'X-Sdk-Date': huawei.date };
+  request.queryParams = {};
+  if (body !== undefined) request.data = body;
+  const credential = new vendor.BasicCredentials().withAk(huawei.ak).withSk(huawei.sk).withSecurityToken(huawei.securityToken).withProjectId(huawei.projectId);
+  const original = vendor.AKSKSigner.buildCanonicalRequest;
+  let captured;
+  vendor.AKSKSigner.buildCanonicalRequest = (...args) => (captured = original.apply(vendor.AKSKSigner, args));
+  let signed;
+  try {
+    signed = await credential.processAuthRequest(undefined, request);
+  } finally {
+    vendor.AKSKSigner.buildCanonicalRequest = original;
+  }
+  return {
+    name,
+    produced_by: `${HUAWEI_CORE}@${installedVersion(HUAWEI_CORE)} BasicCredentials.processAuthRequest (withSecurityToken), AKSKSigner.sign`,
+    inputs: {
+      method,
+      url: `https://${huawei.host}${path}`,
+      query_params: {},
+      headers: { 'X-Project-Id': huawei.projectId, 'content-type': 'application/json' },
+      body: body === undefined ? '' : JSON.stringify(body),
+      ak: huawei.ak,
+      sk: huawei.sk,
+      security_token: huawei.securityToken,
+      date: huawei.date,
+    },
+    expected: { canonical_request: captured, authorization: signed.headers.Authorization, security_token_header: signed.headers['X-Security-Token'] },
+  };
+}
+
 function acs3Vector(vendor, name, { method, query = {}, body = '', contentType }) {
   const { OpenApiUtil, TeaUtil } = vendor;
   const request = new vendor.TeaRequest();
@@ -133,7 +176,7 @@ function rpcVector(vendor, name, { method, query = {} }) {
 const base = `/v2/${huawei.projectId}/os-vendor-backup-sharing`;
 const nonAsciiShare = { shared: { backup_id: '87566ed6-72cb-4053-aa6e-6f6216b3d507', to_project_ids: ['项目-ü-1', 'ñ🙂'] } };
 
-function generate(vendor) {
+async function generate(vendor) {
   return {
     description:
       "Request signatures computed by the vendors' own signers, installed from npm into the OS temp folder by scripts/vendor-vectors.mjs (npm run vectors:vendors), for inputs signing-vectors.json leaves out. Nothing was sent over the network. Fake keys; fixed date and nonce. Each vector names the package and function that produced it.",
@@ -148,6 +191,10 @@ function generate(vendor) {
         query: { status: ['available', '', 'error'], name: '', marker: '', sort_key: 'created_at' },
       }),
       huaweiVector(vendor, 'post_non_ascii_json_body', { method: 'POST', path: base, body: nonAsciiShare }),
+    ],
+    huawei_temporary_credentials: [
+      await huaweiTemporaryVector(vendor, 'get_with_security_token', { method: 'GET', path: `${base}/detail` }),
+      await huaweiTemporaryVector(vendor, 'post_with_security_token', { method: 'POST', path: base, body: nonAsciiShare }),
     ],
     alibaba_acs3_hmac_sha256: [
       acs3Vector(vendor, 'query_empty_values_and_repeat_list', {
@@ -175,5 +222,5 @@ function generate(vendor) {
 }
 
 installVendorPackages();
-writeFileSync(OUTPUT, `${JSON.stringify(generate(loadVendors()), null, 2)}\n`);
+writeFileSync(OUTPUT, `${JSON.stringify(await generate(loadVendors()), null, 2)}\n`);
 console.log(`wrote ${OUTPUT.pathname}`);

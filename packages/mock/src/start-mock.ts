@@ -1,4 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
+import type { SignatureVerifier } from '@cloud-backup-contracts/client';
 import type { ContractIndex } from './contract-index.js';
 import { type ApiName, apiNames, bundledContractIndex, bundledContractPath, contractProblem, defaultPorts, portClash, readContractIndex } from './contracts.js';
 import { type CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
@@ -67,6 +68,12 @@ export interface RunningMock {
   readonly unverified: readonly ApiName[];
   /** APIs the verifying mode refuses every request to, as the credentials have no section for them */
   readonly withoutCredentials: readonly ApiName[];
+  /**
+   * verifying mode: from now on, checks requests against these credentials instead (keys
+   * rotated, temporary keys renewed); requests already being checked finish with the old ones.
+   * Throws a MockStartError (`bad-option`) naming the field when they are malformed, keeping the old ones.
+   */
+  setCredentials(credentials: VerifyingCredentials): void;
   /** stops every Prism process; safe to call more than once */
   stop(): Promise<void>;
   /** stateful mode: returns every API's state to its seed (as `POST /__mock/reset` does); without it, nothing to do */
@@ -136,7 +143,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       throw new MockStartError('bad-option', undefined, `specs names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);
   }
 
-  const verifiers = readVerifying(options);
+  let verifiers = readVerifying(options);
+  // each front asks for its API's current verifier, so setCredentials reaches every later request
+  const verifierOf = (api: ApiName): SignatureVerifier | undefined => verifiers?.byApi[api] && { verify: (request) => verifiers!.byApi[api]!.verify(request) };
 
   const contracts = {} as Record<ApiName, string>;
   const indexes = {} as Record<ApiName, ContractIndex | undefined>;
@@ -202,7 +211,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
           host,
           port,
           upstreamPort: prismPorts[api],
-          verifier: verifiers?.byApi[api],
+          verifier: verifierOf(api),
           onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
           state: states?.[api],
         });
@@ -237,7 +246,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     exited: Promise.race(processes.map((prism) => prism.exited)),
     exitOf: (api) => processes.find((prism) => prism.api === api)?.exit,
     unverified: verifiers?.unverified ?? [],
-    withoutCredentials: verifiers?.withoutCredentials ?? [],
+    get withoutCredentials() {
+      return verifiers?.withoutCredentials ?? [];
+    },
+    setCredentials(credentials) {
+      if (!verifiers) throw new MockStartError('bad-option', undefined, 'credentials are only read with verifySignatures: true');
+      verifiers = readVerifying({ verifySignatures: true, credentials });
+    },
     stop,
     reset: async () => {
       for (const state of Object.values(states ?? {})) state.reset();

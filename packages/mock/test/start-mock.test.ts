@@ -87,6 +87,16 @@ describe('a mock with every mode on', { timeout: 120_000 }, () => {
       // front, the verifiers and the state test them further, in-process and fast)
       expect(await count(mock, 'other-token')).toEqual([401, expect.objectContaining({ error_code: 'APIG.0301' })]);
       expect(log.filter((line) => line.startsWith('huawei-vbs refused: '))).toHaveLength(1);
+      // setCredentials: the keys of later requests (the old token refused, the new one accepted), malformed ones refused naming the field
+      mock.setCredentials({ 'huawei-vbs': { tokens: ['rotated-token'] }, 'alibaba-hbr': { aksk: [] } });
+      expect(mock.withoutCredentials).toEqual([]);
+      expect((await count(mock, 'start-token'))[0]).toBe(401);
+      expect((await count(mock, 'rotated-token'))[0]).toBe(200);
+      expect(() => mock.setCredentials({ 'huawei-vbs': { tokens: [''] } })).toThrow(
+        expect.objectContaining({ problem: 'bad-option', message: expect.stringContaining('credentials["huawei-vbs"].tokens[0]') }),
+      );
+      expect((await count(mock, 'rotated-token'))[0]).toBe(200);
+      mock.setCredentials({ 'huawei-vbs': { tokens: ['start-token'] } });
       expect((await fetch(`${mock.urls['huawei-vbs']}/__mock/reset`, { method: 'POST' })).status).toBe(204);
       // reset() brings back a share the state layer has deleted
       const share = `${mock.urls['huawei-vbs']}/v2/${projectId}/os-vendor-backup-sharing/${seedRecord.id}`;

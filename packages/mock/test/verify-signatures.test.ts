@@ -22,10 +22,11 @@ import { type RawRequest, type RawResponse, sendRaw } from './support/raw-http.t
 const project = '0605767c3f00d5762fa8c0147ee18d02';
 const huaweiKey = { accessKeyId: 'HWVERIFYAK', secretAccessKey: 'huawei-verify-secret' };
 const huaweiToken = 'huawei-verify-token';
+const huaweiTemporaryKey = { accessKeyId: 'HWVERIFYTEMPAK', secretAccessKey: 'huawei-temporary-secret', securityToken: 'huawei/sts+token=' };
 const alibabaKey = { accessKeyId: 'LTAIverify', accessKeySecret: 'alibaba-verify-secret' };
 const stsKey = { accessKeyId: 'STS.verify', accessKeySecret: 'sts-verify-secret', securityToken: 'sts/verify+token==' };
 const credentials: VerifyingCredentials = {
-  'huawei-vbs': { aksk: [huaweiKey], tokens: [huaweiToken] },
+  'huawei-vbs': { aksk: [huaweiKey, huaweiTemporaryKey], tokens: [huaweiToken] },
   'alibaba-hbr': { aksk: [alibabaKey, stsKey] },
 };
 /** Every secret the mock knows, as sent and percent-encoded (once and twice, as in a V2 string to sign): none may appear in any answer. */
@@ -33,6 +34,8 @@ const secrets = [
   'aHVhd2VpOnNlY3JldA==',
   huaweiKey.secretAccessKey,
   huaweiToken,
+  huaweiTemporaryKey.secretAccessKey,
+  huaweiTemporaryKey.securityToken,
   alibabaKey.accessKeySecret,
   stsKey.accessKeySecret,
   stsKey.securityToken,
@@ -417,8 +420,8 @@ describe('keys, tokens, dates, nonces and signed headers', () => {
       'huawei',
       () =>
         huaweiSigned(
-          { ...huaweiGet, headers: { ...huaweiGet.headers, 'x-security-token': 'huawei/sts+token=' } },
-          { ...huaweiKey, secretAccessKey: 'not-the-secret' },
+          { ...huaweiGet, headers: { ...huaweiGet.headers, 'x-security-token': huaweiTemporaryKey.securityToken } },
+          { accessKeyId: huaweiTemporaryKey.accessKeyId, secretAccessKey: 'not-the-secret' },
         ),
       'x-security-token:<masked>\\n',
     ],

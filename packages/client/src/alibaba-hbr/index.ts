@@ -1,5 +1,5 @@
 import type { paths } from '@cloud-backup-contracts/types/alibaba-hbr';
-import { requireBaseUrl, requireOptions, requireRegion } from '../core/options.js';
+import { requireBaseUrl, requireOptions, requireRegion, startClock } from '../core/options.js';
 import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
@@ -8,7 +8,7 @@ import { type AlibabaAuth, alibabaAuthMiddleware } from './auth.js';
 import { alibabaErrorFromResponse, alibabaErrorFromSuccessBody, type AlibabaHbrError } from './errors.js';
 import type { AlibabaHbrRegion } from './regions.js';
 
-export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaRpcV2Auth } from './auth.js';
+export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaKeyPair, AlibabaRpcV2Auth } from './auth.js';
 export type { AlibabaErrorCode, AlibabaErrorFields, AlibabaErrorKind, AlibabaHbrError, AlibabaServiceError, AlibabaUnsuccessfulError } from './errors.js';
 export { alibabaHbrRegions, type AlibabaHbrRegion } from './regions.js';
 // raw-request signing, and its server side (what the contract mock's verifying mode runs)
@@ -54,11 +54,15 @@ function endpointOf({ baseUrl, regionId, vpc }: AlibabaHbrClientOptions): string
 /** A typed client for Alibaba Cloud Backup (HBR), API version 2017-09-08. */
 export function createAlibabaHbrClient(options: AlibabaHbrClientOptions): AlibabaHbrClient {
   const baseUrl = endpointOf(requireOptions(options));
-  const { version, middleware } = alibabaAuthMiddleware(options.auth);
+  const clock = startClock(options.clockOffsetMs);
+  const { version, middleware } = alibabaAuthMiddleware(options.auth, clock);
   return createApiClient(alibabaHbrOperations, options, {
     vendor: 'alibaba',
     baseUrl,
     auth: middleware,
+    clock,
+    // the service's code for a signing time outside its 15 minutes, whatever the signature version
+    isClockRefusal: ({ code }) => code === 'InvalidTimeStamp.Expired',
     // the contract pins Action and Version; V3 signs them as x-acs-* headers, V2 in the query
     autoParams: ({ pinned }) => (version === 'acs3' ? { header: pinned?.header } : { query: pinned?.query }),
     errorFromResponse: alibabaErrorFromResponse,

@@ -2,9 +2,10 @@ import { classifyResponse } from './classify-response.js';
 import { CloudApiError } from './errors.js';
 import type { OperationSpec } from './operation-table.js';
 import { maxTimerMs } from './options.js';
-import { delayFor, type FailedAttempt, shouldRetry } from './retry-policy.js';
+import { clockNow } from '../signing/clock.js';
+import { delayFor, type FailedAttempt, isClockSkew, noRetryPolicy, shouldRetry } from './retry-policy.js';
 import { sendAttempt } from './send-attempt.js';
-import type { ApiResult, CallInput, ClientContext } from './types.js';
+import type { ApiResult, CallInput, ClientContext, ErrorFacts } from './types.js';
 import { validateCall } from './validate-call.js';
 
 /** Resolves true after `ms` (at most {@link maxTimerMs}), or false as soon as `signal` aborts. */
@@ -22,6 +23,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   });
 }
 
+/** For a refusal the vendor gives for a signing time: the answer's `Date` minus the client's clock, else undefined. */
+function clockOffsetOf(ctx: ClientContext, failure: ErrorFacts, response: Response | undefined): number | undefined {
+  const serverDate = Date.parse(response?.headers.get('date') ?? '');
+  if (!ctx.isClockRefusal?.(failure) || Number.isNaN(serverDate)) return undefined;
+  return serverDate - clockNow(ctx.clock);
+}
+
 /**
  * One operation call: validate, send, classify; a failure the retry policy allows is sent again
  * after the delay it chooses. `linkQuery`: a next-page link's query (see validateCall).
@@ -34,14 +42,28 @@ export async function callOperation(
   linkQuery?: Record<string, string>,
 ): Promise<ApiResult<unknown, CloudApiError>> {
   const call = validateCall(ctx, spec, input, linkQuery);
+  let clockCorrected = false;
   for (let attempts = 1; ; attempts++) {
     const sent = await sendAttempt(ctx, spec, call);
     const outcome = 'failure' in sent ? sent : classifyResponse(ctx, spec, sent);
     if (!outcome.failure) return outcome;
     let { failure, response } = outcome;
-    const attempt: FailedAttempt = { method: spec.method, failure, attempts, retryAfter: response?.headers.get('retry-after') };
-    if (call.retry && shouldRetry(call.retry, attempt)) {
-      if (await sleep(delayFor(call.retry, attempt), call.signal)) continue;
+    const attempt: FailedAttempt = {
+      method: spec.method,
+      failure,
+      attempts,
+      retryAfter: response?.headers.get('retry-after'),
+      clockOffsetMs: clockOffsetOf(ctx, failure, response),
+      clockCorrected,
+    };
+    const policy = call.retry || noRetryPolicy;
+    if (shouldRetry(policy, attempt)) {
+      // the clock is corrected for this client's later calls too
+      if (isClockSkew(attempt) && !clockCorrected) {
+        ctx.clock.offsetMs += attempt.clockOffsetMs!;
+        clockCorrected = true;
+      }
+      if (await sleep(delayFor(policy, attempt), call.signal)) continue;
       failure = { kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: call.signal?.reason };
       response = undefined;
     }

@@ -41,6 +41,7 @@ export function createApiClient<Table extends OperationTable, Ops, Paths extends
     timeoutMs: requireTimeout(timeoutMs),
     retry: resolveRetryPolicy(retry, defaultRetryPolicy),
     maxResponseBytes: maxBytes,
+    clock: adapter.clock ?? { offsetMs: 0 },
   };
   const client: Record<string, unknown> = { pages: {}, raw: http };
   for (const [operationId, spec] of Object.entries(table)) {

@@ -11,9 +11,11 @@ export type Vendor = string;
  *   body over `maxResponseBytes`;
  * - `redirect`: the service answered with a redirect, which the client never follows;
  * - `network`, `timeout`, `aborted`: no complete response arrived (the connection failed, the
- *   per-attempt timeout fired, or the caller aborted), before or while the body arrived.
+ *   per-attempt timeout fired, or the caller aborted), before or while the body arrived;
+ * - `credentials`: nothing was sent, as the auth option's credentials provider failed or answered
+ *   unusable credentials (its own error is the `cause`).
  */
-export type GenericErrorKind = 'service' | 'http' | 'invalid-response' | 'redirect' | 'network' | 'timeout' | 'aborted';
+export type GenericErrorKind = 'service' | 'http' | 'invalid-response' | 'redirect' | 'network' | 'timeout' | 'aborted' | 'credentials';
 
 /**
  * A generic kind or a vendor's own (declared in its folder); open so core names no vendor,
@@ -104,10 +106,10 @@ export type NarrowedError<Fields> = CloudApiError & Fields;
 type Failure<V extends Vendor, K extends ErrorKind, Fields> = NarrowedError<{ vendor: V; kind: K } & Fields>;
 
 // note: one union member per kind, so narrowing with `!==` removes members one by one
-/** No response arrived: the network failed, the timeout fired, or the caller aborted. `Extra`: the vendor's own fields. */
+/** No response arrived: the network failed, the timeout fired, the caller aborted, or no credentials could be had. `Extra`: the vendor's own fields. */
 export type TransportFailure<V extends Vendor, Extra = {}> = {
-  [K in 'network' | 'timeout' | 'aborted']: Failure<V, K, { status: undefined; code: undefined } & Extra>;
-}['network' | 'timeout' | 'aborted'];
+  [K in 'network' | 'timeout' | 'aborted' | 'credentials']: Failure<V, K, { status: undefined; code: undefined } & Extra>;
+}['network' | 'timeout' | 'aborted' | 'credentials'];
 
 /** A response arrived that is neither success nor a known vendor error. `Extra`: the vendor's own fields. */
 export type HttpFailure<V extends Vendor, Extra = {}> = {

@@ -5,8 +5,8 @@ type TitleCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${
 type Spellings<S extends string> = S | TitleCase<S> | Uppercase<S>;
 
 /**
- * Every header the clients sign or set themselves (Huawei: token or SDK-HMAC-SHA256 headers and
- * the project; Alibaba: the ACS3 headers), plus the ones fetch derives from the request or
+ * Every header the clients sign or set themselves (Huawei: token or SDK-HMAC-SHA256 headers, the
+ * security token and the project; Alibaba: the ACS3 headers), plus the ones fetch derives from the request or
  * manages for the connection (Node's fetch fails on those, as a network error).
  */
 export type ReservedHeader =
@@ -20,6 +20,7 @@ export type ReservedHeader =
   | 'expect'
   | 'x-auth-token'
   | 'x-project-id'
+  | 'x-security-token'
   | 'x-sdk-date'
   | 'x-sdk-content-sha256'
   | 'x-acs-action'
@@ -38,7 +39,8 @@ export type ReservedHeader =
 export type ExtraHeaders = { readonly [name: string]: string } & { readonly [Name in Spellings<ReservedHeader>]?: never };
 
 // the whole x-sdk-* and x-acs-* families: each is the vendor's signing namespace (ACS3 signs every x-acs-* header)
-const reserved = /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-(sdk|acs)-.*)$/i;
+const reserved =
+  /^(authorization|host|content-(type|length)|keep-alive|transfer-encoding|upgrade|expect|x-auth-token|x-project-id|x-security-token|x-(sdk|acs)-.*)$/i;
 /** An HTTP token (RFC 9110): what a method or a header name may be. */
 export const httpToken = /^[!#$%&'*+\-.^_`|~\w]+$/;
 // note: fetch and node trim outer whitespace and refuse control characters (quoting the value

@@ -1,5 +1,6 @@
 // Checks of the options a client factory and a call take; each refusal names the option.
 import { ClientInputError } from './errors.js';
+import type { SigningClock } from '../signing/clock.js';
 import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 
 export const defaultTimeoutMs = 30_000;
@@ -61,4 +62,10 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined, ba
       throw new ClientInputError(`retry.${key}`, `must be a non-negative ${kind}`);
   }
   return policy;
+}
+
+/** The signing clock a client starts with: `clockOffsetMs` (default 0) ms off the local clock. */
+export function startClock(offsetMs: unknown = 0): SigningClock {
+  if (!Number.isFinite(offsetMs)) throw new ClientInputError('clockOffsetMs', 'must be a finite number of milliseconds');
+  return { offsetMs: offsetMs as number };
 }

@@ -28,19 +28,39 @@ export interface FailedAttempt {
   readonly attempts: number;
   /** the response's `Retry-After` header, when a response arrived */
   readonly retryAfter?: string | null | undefined;
+  /** for a refusal the vendor may give for the signing time: the server's clock (its `Date`) minus the client's */
+  readonly clockOffsetMs?: number | undefined;
+  /** whether this call has corrected the clock already */
+  readonly clockCorrected?: boolean | undefined;
+}
+
+/** Retry options that send nothing twice, for `retry: false` (a refused signing time is still corrected). */
+export const noRetryPolicy: RetryPolicy = { ...defaultRetryPolicy, retries: 0 };
+
+/** A server clock this far from the client's makes a refusal of the signing time a clock skew (the services allow 15 minutes). */
+export const minClockSkewMs = 60_000;
+
+/**
+ * Whether a failure is a refusal of the signing time by a server whose clock is off from the
+ * client's: it is corrected and sent once more at once, whatever the method, as the service did
+ * not act on it.
+ */
+export function isClockSkew({ clockOffsetMs }: FailedAttempt): boolean {
+  return clockOffsetMs !== undefined && Math.abs(clockOffsetMs) >= minClockSkewMs;
 }
 
 // only these methods may be sent twice; a POST (or PATCH) is never retried
 const idempotentMethods = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 const retryableStatuses = [429, 502, 503, 504];
 
-/** Whether sending the same request again may succeed: a network failure, a timeout, 429, 502, 503 or 504. */
+/** Whether sending the same request again may succeed: a network failure, a timeout, 429, 502, 503 or 504 (never a `credentials` failure: the provider is asked again on the next call). */
 export function isRetryable({ kind, status }: FailureFacts): boolean {
   return kind === 'network' || kind === 'timeout' || (status !== undefined && retryableStatuses.includes(status));
 }
 
 /** Whether to send the request again: an idempotent method, a retryable failure, retries left, and no `Retry-After` beyond the policy's limit. */
 export function shouldRetry(policy: RetryPolicy, attempt: FailedAttempt): boolean {
+  if (isClockSkew(attempt)) return !attempt.clockCorrected;
   if (!idempotentMethods.includes(attempt.method) || attempt.attempts > policy.retries || !isRetryable(attempt.failure)) return false;
   const asked = parseRetryAfter(attempt.retryAfter);
   return asked === undefined || asked <= policy.maxRetryAfterMs;
@@ -48,6 +68,7 @@ export function shouldRetry(policy: RetryPolicy, attempt: FailedAttempt): boolea
 
 /** How long to wait before the next attempt: the server's `Retry-After`, else a full-jitter exponential backoff. */
 export function delayFor(policy: RetryPolicy, attempt: FailedAttempt, random = Math.random): number {
+  if (isClockSkew(attempt)) return 0;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt.attempts - 1));
   return parseRetryAfter(attempt.retryAfter) ?? Math.round(random() * ceiling);
 }

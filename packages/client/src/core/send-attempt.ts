@@ -1,4 +1,5 @@
 import type { Delivered } from './classify-response.js';
+import { isCloudApiError } from './errors.js';
 import { asResponse, exchange, type Received } from './exchange.js';
 import type { OperationSpec } from './operation-table.js';
 import type { ClientContext, ErrorFacts } from './types.js';
@@ -47,6 +48,8 @@ export async function sendAttempt(
     return { response, text, error: undefined };
   } catch (cause) {
     if (received && !received.response) return received;
+    // the auth middleware found no credentials to sign with (its provider failed): nothing was sent
+    if (isCloudApiError(cause) && cause.kind === 'credentials') return { failure: { kind: cause.kind, message: cause.message, cause: cause.cause } };
     // only a failure of the exchange (connect, headers or body) is a transport failure; anything else thrown is a bug
     if (!failed) throw cause;
     if (call.signal?.aborted) return { failure: { kind: 'aborted', message: 'the call was aborted by the caller', cause: call.signal.reason } };

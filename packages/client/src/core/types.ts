@@ -2,6 +2,7 @@
 import type { Client, Middleware } from 'openapi-fetch';
 import type { CloudApiError, CloudApiErrorInit, Vendor } from './errors.js';
 import type { OperationSpec, ParameterLocation } from './operation-table.js';
+import type { SigningClock } from '../signing/clock.js';
 import type { RetryOptions, RetryPolicy } from './retry-policy.js';
 
 /**
@@ -25,6 +26,11 @@ export interface TransportOptions {
   fetch?: typeof globalThis.fetch;
   /** a response body larger than this is refused unread (`invalid-response`); default 16 MiB */
   maxResponseBytes?: number;
+  /**
+   * ms added to the local clock when signing; default 0. A service's refusal of the signing time
+   * corrects it from the answer's `Date` (the call is signed anew and sent once more)
+   */
+  clockOffsetMs?: number;
 }
 
 /** Per-call options every operation method accepts beside its parameters. */
@@ -75,6 +81,10 @@ export interface VendorAdapter {
   errorFromResponse(status: number, body: unknown, headers: Headers): ErrorFacts;
   /** for a vendor whose 2xx body can still mean failure: its error facts, or undefined on success */
   errorFromSuccessBody?(body: unknown, headers: Headers): ErrorFacts | undefined;
+  /** the clock the auth middleware signs with; corrected after a refusal of the signing time */
+  readonly clock?: SigningClock;
+  /** whether a refusal may be the service's answer to a signing time too far from its clock */
+  isClockRefusal?(failure: ErrorFacts): boolean;
   /** the page walker, for a vendor with pageable operations (the others' bundles leave it out) */
   readonly iteratePages?: PageWalker;
 }
@@ -87,6 +97,7 @@ export interface ClientContext extends VendorAdapter {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy | false;
   readonly maxResponseBytes: number;
+  readonly clock: SigningClock;
 }
 
 /** How one attempt ended: data, or the facts of its failure; the response when one arrived. */

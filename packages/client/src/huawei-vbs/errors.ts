@@ -54,3 +54,11 @@ export function huaweiErrorFromResponse(status: number, body: unknown, headers: 
   }
   return { kind: 'http', status, message: unknownBodyMessage(status), requestId: headerRequestId, body };
 }
+
+/**
+ * The API gateway refuses a signature outside its 15-minute window as it refuses a wrong one:
+ * 401 with `APIG.0301` (IAM auth) or `APIG.0303` (app auth); the retry policy tells them apart by
+ * the answer's `Date`.
+ */
+export const isHuaweiClockRefusal = ({ kind, status, code }: ErrorFacts): boolean =>
+  kind === 'gateway' && status === 401 && (code === 'APIG.0301' || code === 'APIG.0303');

@@ -1,16 +1,16 @@
 import type { paths } from '@cloud-backup-contracts/types/huawei-vbs';
 import { requireVisibleAscii } from '../signing/credentials.js';
-import { requireBaseUrl, requireOptions, requirePathSegment, requireRegion } from '../core/options.js';
+import { requireBaseUrl, requireOptions, requirePathSegment, requireRegion, startClock } from '../core/options.js';
 import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
 import { iteratePages } from '../core/pagination.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
 import { type HuaweiAuth, huaweiAuthMiddleware } from './auth.js';
-import { huaweiErrorFromResponse, type HuaweiVbsError } from './errors.js';
+import { huaweiErrorFromResponse, type HuaweiVbsError, isHuaweiClockRefusal } from './errors.js';
 import type { HuaweiVbsRegion } from './regions.js';
 
-export type { HuaweiAkSkAuth, HuaweiAuth, HuaweiTokenAuth } from './auth.js';
+export type { HuaweiAkSk, HuaweiAkSkAuth, HuaweiAuth, HuaweiToken, HuaweiTokenAuth } from './auth.js';
 export type { HuaweiErrorFields, HuaweiErrorKind, HuaweiGatewayError, HuaweiServiceError, HuaweiVbsError } from './errors.js';
 export { huaweiVbsRegions, type HuaweiVbsRegion } from './regions.js';
 // raw-request signing, and its server side (what the contract mock's verifying mode runs)
@@ -46,14 +46,17 @@ export type HuaweiVbsClient = ApiClient<typeof huaweiVbsOperations, HuaweiVbsOpe
 /** A typed client for Huawei Cloud Volume Backup Service backup sharing (API v2). */
 export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVbsClient {
   // note: the option types make the pair a compile error; JavaScript callers get this check
-  const { region, baseUrl, projectId, auth } = requireOptions(options);
+  const { region, baseUrl, projectId, auth, clockOffsetMs } = requireOptions(options);
   if (region !== undefined && baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
   if (region === undefined && baseUrl === undefined) throw new ClientInputError('region', 'is required (or give baseUrl)');
   const project = requirePathSegment(requireVisibleAscii(projectId, 'projectId'), 'projectId');
+  const clock = startClock(clockOffsetMs);
   return createApiClient(huaweiVbsOperations, options, {
     vendor: 'huawei',
     baseUrl: region === undefined ? requireBaseUrl(baseUrl, 'baseUrl') : `https://vbs.${requireRegion(region, 'region')}.myhuaweicloud.com`,
-    auth: huaweiAuthMiddleware(auth, project),
+    auth: huaweiAuthMiddleware(auth, project, clock),
+    clock,
+    isClockRefusal: isHuaweiClockRefusal,
     autoParams: () => ({ path: { project_id: project } }),
     errorFromResponse: huaweiErrorFromResponse,
     iteratePages,

@@ -3,7 +3,7 @@
 import { ClientInputError } from '../core/errors.js';
 import type { SigningCrypto } from '../crypto/types.js';
 import { isoSeconds } from '../signing/clock.js';
-import { readAccessKeyPair } from '../signing/credentials.js';
+import { optionalToken, readAccessKeyPair } from '../signing/credentials.js';
 import { canonicalQuery, encodePathSegments, formPairs } from '../signing/encoding.js';
 import { type HmacSha256Signature, hmacSha256Signature } from '../signing/hmac-sha256.js';
 import { parseRequest, readOptions, type SignerInput, type SigningRequest } from '../signing/request.js';
@@ -15,6 +15,8 @@ export interface HuaweiCredentials {
   accessKeyId: string;
   /** SK; used directly as the HMAC key. Never returned or put in an error message. */
   secretAccessKey: string;
+  /** the security token of temporary credentials: sent as `X-Security-Token` and signed, as the Huawei SDK core does */
+  securityToken?: string;
 }
 
 export interface HuaweiSignOptions {
@@ -25,7 +27,8 @@ export interface HuaweiSignOptions {
 export interface HuaweiSignature extends HmacSha256Signature {
   /**
    * Headers to set on the request (replacing same-named ones): `X-Sdk-Date` (only when the
-   * request had none) and `Authorization`. `host` is signed but never returned.
+   * request had none), `X-Security-Token` (with a security token) and `Authorization`. `host` is
+   * signed but never returned.
    */
   headers: Record<string, string>;
   /** `a;b;c`: every header present at signing time plus host and x-sdk-date. */
@@ -43,11 +46,15 @@ export async function signHuaweiInput(
   secret: string,
   crypto: SigningCrypto,
   options: HuaweiSignOptions = {},
+  securityToken?: string,
 ): Promise<HuaweiSignature> {
   const value = (name: string) => request.headers.get(name)?.join(', ');
   const entries: [string, string][] = [];
-  for (const [name, list] of request.headers) if (name !== 'authorization') entries.push([name, list.join(', ')]);
+  for (const [name, list] of request.headers)
+    if (name !== 'authorization' && !(securityToken && name === 'x-security-token')) entries.push([name, list.join(', ')]);
   const headers: Record<string, string> = {};
+  // the SDK core adds the token as a header before signing, so it is signed like any other
+  if (securityToken) entries.push(['x-security-token', (headers['X-Security-Token'] = securityToken)]);
   let sdkDate = value('x-sdk-date');
   if (!sdkDate) entries.push(['x-sdk-date', (headers['X-Sdk-Date'] = sdkDate = isoSeconds(options.date, true))]);
   if (!request.headers.has('host')) entries.push(['host', request.host]);
@@ -74,6 +81,7 @@ export async function signHuaweiInput(
  *   trimmed; a repeated name is joined with ", " as fetch would send it), plus `host` (the
  *   `host` header if given, else the URL's host) and `x-sdk-date`. The only exception is an
  *   `authorization` header, which is replaced rather than signed.
+ * - With `credentials.securityToken`, `X-Security-Token` is set to it (returned in `headers`) and signed.
  * - `X-Sdk-Date` is taken from the request when present (format YYYYMMDDTHHmmssZ), otherwise
  *   derived from `options.date` / now and returned in `headers`.
  * - Payload hash: the `X-Sdk-Content-Sha256` header when present (e.g. `UNSIGNED-PAYLOAD`),
@@ -88,9 +96,10 @@ export async function signHuaweiRequest(
   options?: HuaweiSignOptions,
 ): Promise<HuaweiSignature> {
   const [accessKeyId, secret] = readAccessKeyPair(credentials, 'accessKeyId', 'secretAccessKey');
+  const securityToken = optionalToken(credentials.securityToken, 'securityToken');
   const input = parseRequest(request);
   const checked = readOptions(options);
   const sdkDate = input.headers.get('x-sdk-date')?.join(', ');
   if (sdkDate !== undefined && !/^\d{8}T\d{6}Z$/.test(sdkDate)) throw new ClientInputError('X-Sdk-Date', 'header must have the form YYYYMMDDTHHmmssZ');
-  return signHuaweiInput(input, accessKeyId, secret, crypto, checked);
+  return signHuaweiInput(input, accessKeyId, secret, crypto, checked, securityToken);
 }

@@ -2,7 +2,7 @@
 // known list, or an SDK-HMAC-SHA256 signature recomputed with the client's own signer.
 // Refusals are the API gateway's: 401 with `error_code` APIG.0301.
 import { signingCrypto } from '#crypto';
-import { requireCredential, requireVisibleAscii } from '../signing/credentials.js';
+import { optionalToken, requireCredential, requireVisibleAscii } from '../signing/credentials.js';
 import {
   authorizationFields,
   defaultMaxSkewMs,
@@ -22,9 +22,9 @@ import {
 } from '../signing/verify.js';
 import { HUAWEI_SIGNING_ALGORITHM, signHuaweiInput } from './sdk-hmac-sha256.js';
 
-/** What a Huawei verifier accepts: AK/SK pairs, IAM tokens, or both (the mock's credentials file section). */
+/** What a Huawei verifier accepts: AK/SK pairs (a temporary one with its security token), IAM tokens, or both (the mock's credentials file section). */
 export interface HuaweiVbsVerifierCredentials {
-  aksk?: { accessKeyId: string; secretAccessKey: string }[];
+  aksk?: { accessKeyId: string; secretAccessKey: string; securityToken?: string }[];
   tokens?: string[];
 }
 
@@ -56,19 +56,33 @@ function parseAuthorization(value: string): HuaweiAuthorization | string {
   return { access: fields.get('Access')!, signedHeaders: fields.get('SignedHeaders')!.toLowerCase().split(';'), signature: fields.get('Signature')! };
 }
 
+/** What is wrong with the X-Security-Token a request carries (never repeating it), or undefined when it is the key's own and signed. */
+function securityTokenProblem(access: string, expected: string | undefined, sent: string | undefined, signedHeaders: string[]): string | undefined {
+  if (sent === expected) return sent === undefined || signedHeaders.includes('x-security-token') ? undefined : 'SignedHeaders must include x-security-token';
+  if (expected === undefined) return `the request carries an X-Security-Token, but ${access} is not a temporary access key`;
+  return sent === undefined
+    ? `${access} is a temporary access key, so the request must carry its X-Security-Token`
+    : `the X-Security-Token does not belong to the access key ${access}`;
+}
+
 /**
  * Checks requests to the Huawei VBS API the way its API gateway does: a token from
  * `credentials.tokens`, or an SDK-HMAC-SHA256 signature by a key in `credentials.aksk` with
- * `host` and `x-sdk-date` signed, every signed header present and X-Sdk-Date within 15 minutes.
+ * `host` and `x-sdk-date` signed, every signed header present, X-Sdk-Date within 15 minutes and,
+ * for a temporary key, its security token as a signed `X-Security-Token`.
  * Throws a ClientInputError naming the field when `credentials` is malformed.
  */
 export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredentials, options: HuaweiVbsVerifierOptions = {}): SignatureVerifier {
   const where = options.where ?? 'credentials';
   const section = readSection(credentials, where, ['aksk', 'tokens']);
-  const secrets = new Map(
+  const keys = new Map(
     readList(section, 'aksk', where, (item, at) => {
-      const pair = readSection(item, at, ['accessKeyId', 'secretAccessKey']);
-      return [requireVisibleAscii(pair.accessKeyId, `${at}.accessKeyId`), requireCredential(pair.secretAccessKey, `${at}.secretAccessKey`)] as const;
+      const pair = readSection(item, at, ['accessKeyId', 'secretAccessKey', 'securityToken']);
+      const key = {
+        secret: requireCredential(pair.secretAccessKey, `${at}.secretAccessKey`),
+        securityToken: optionalToken(pair.securityToken, `${at}.securityToken`),
+      };
+      return [requireVisibleAscii(pair.accessKeyId, `${at}.accessKeyId`), key] as const;
     }),
   );
   const tokens = new Set(readList(section, 'tokens', where, requireVisibleAscii));
@@ -89,8 +103,8 @@ export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredential
     if (!authorization) return refuse(`the request has neither an X-Auth-Token header nor an Authorization header signed with ${HUAWEI_SIGNING_ALGORITHM}`);
     const parsed = parseAuthorization(authorization);
     if (typeof parsed === 'string') return refuse(parsed);
-    const secret = secrets.get(parsed.access);
-    if (secret === undefined) return refuse(`the access key ${parsed.access} is not known`);
+    const key = keys.get(parsed.access);
+    if (key === undefined) return refuse(`the access key ${parsed.access} is not known`);
     for (const required of ['host', 'x-sdk-date']) {
       if (!parsed.signedHeaders.includes(required)) return refuse(`SignedHeaders must include ${required}, but it is ${parsed.signedHeaders.join(';')}`);
     }
@@ -102,9 +116,11 @@ export function createHuaweiVbsVerifier(credentials: HuaweiVbsVerifierCredential
     const [year, month, day, hour, minute, second] = date.slice(1).map(Number) as [number, number, number, number, number, number];
     const skew = skewProblem('X-Sdk-Date', sdkDate, Date.UTC(year, month - 1, day, hour, minute, second), now(), maxSkewMs);
     if (skew) return refuse(skew);
+    const tokenProblem = securityTokenProblem(parsed.access, key.securityToken, headerOf(request, 'x-security-token'), parsed.signedHeaders);
+    if (tokenProblem) return refuse(tokenProblem);
 
     // the client's own signer, over exactly the headers the request says it signed
-    const expected = await signHuaweiInput(signerInputOf(request, parsed.signedHeaders), parsed.access, secret, signingCrypto);
+    const expected = await signHuaweiInput(signerInputOf(request, parsed.signedHeaders), parsed.access, key.secret, signingCrypto);
     if (sameSignature(expected.signature, parsed.signature)) return undefined;
     return refuse(
       `the signature does not match. The server signed the headers ${expected.signedHeaders}; its canonical request is "${shownCanonical(expected.canonicalRequest)}" and its string to sign "${oneLine(expected.stringToSign)}"`,

@@ -20,3 +20,14 @@ export function resolveNonce(nonce: string | undefined): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replace(/-/g, '');
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * A client's signing clock: the local clock plus an offset, which starts at the client's
+ * `clockOffsetMs` and is corrected from the `Date` of a service's refusal of a signing time.
+ */
+export interface SigningClock {
+  offsetMs: number;
+}
+
+/** Now, on `clock`. */
+export const clockNow = (clock: SigningClock): number => Date.now() + clock.offsetMs;

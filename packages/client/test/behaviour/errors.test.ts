@@ -279,7 +279,7 @@ function describeHuaweiError(error: HuaweiVbsError): string {
       expectTypeOf(error.status).toEqualTypeOf<number>();
       return `${error.kind} ${error.status}`;
     default:
-      expectTypeOf(error.kind).toEqualTypeOf<'network' | 'timeout' | 'aborted'>();
+      expectTypeOf(error.kind).toEqualTypeOf<'network' | 'timeout' | 'aborted' | 'credentials'>();
       expectTypeOf(error.status).toEqualTypeOf<undefined>();
       return error.kind;
   }
@@ -296,7 +296,7 @@ function describeAlibabaError(error: AlibabaHbrError): string {
     case 'invalid-response':
       return `${error.kind} ${error.status}`;
     default:
-      expectTypeOf(error.kind).toEqualTypeOf<'network' | 'timeout' | 'aborted'>();
+      expectTypeOf(error.kind).toEqualTypeOf<'network' | 'timeout' | 'aborted' | 'credentials'>();
       return error.kind;
   }
 }

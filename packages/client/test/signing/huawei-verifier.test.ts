@@ -151,7 +151,7 @@ describe('the Huawei verifier', () => {
     [
       'an unknown key field',
       { aksk: [{ accessKeyId: 'AK', secretAccessKey: 'S', region: 'x' }] },
-      'credentials["huawei-vbs"].aksk[0].region is not a known field (known: accessKeyId, secretAccessKey)',
+      'credentials["huawei-vbs"].aksk[0].region is not a known field (known: accessKeyId, secretAccessKey, securityToken)',
     ],
     [
       'an access key id with a space',
@@ -162,5 +162,50 @@ describe('the Huawei verifier', () => {
     ['an empty token', { tokens: [''] }, 'credentials["huawei-vbs"].tokens[0] must be a non-empty string'],
   ])('refuses credentials with %s, naming the field', (_what, credentials, message) => {
     expect(() => createHuaweiVbsVerifier(credentials as never, { where: 'credentials["huawei-vbs"]' })).toThrow(inputError(message));
+  });
+});
+
+describe('the Huawei verifier with a temporary key', () => {
+  const temporary = { accessKeyId: 'TEMPAK1', secretAccessKey: 'SK-temporary-secret', securityToken: 'temporary/token+1=' };
+  const verifier = () => createHuaweiVbsVerifier({ aksk: [{ accessKeyId: 'AK1', secretAccessKey }, temporary] }, { now: () => signedAt });
+
+  /** A GET signed at `signedAt` by `key`, `extra` headers set before signing. */
+  async function signed(
+    key: { accessKeyId: string; secretAccessKey: string; securityToken?: string },
+    extra: Record<string, string> = {},
+  ): Promise<ReceivedRequest> {
+    const url = 'https://vbs.example.com/v2/p1/backupshare/detail';
+    const { headers } = await signHuaweiRequest({ method: 'GET', url, headers: extra }, key, nodeCrypto, { date: new Date(signedAt) });
+    const lower = Object.fromEntries(Object.entries({ ...extra, ...headers }).map(([name, value]) => [name.toLowerCase(), value]));
+    return { method: 'GET', url: '/v2/p1/backupshare/detail', headers: { host: 'vbs.example.com', ...lower }, body: '' };
+  }
+
+  it('accepts its signed X-Security-Token', async () => {
+    const request = await signed(temporary);
+    expect(request.headers['x-security-token']).toBe(temporary.securityToken);
+    expect(await verifier().verify(request)).toBeUndefined();
+  });
+
+  it.each<[string, () => Promise<ReceivedRequest>, string]>([
+    [
+      'no token',
+      () => signed({ ...temporary, securityToken: undefined } as never),
+      'TEMPAK1 is a temporary access key, so the request must carry its X-Security-Token',
+    ],
+    ['another token', () => signed({ ...temporary, securityToken: 'other-token' }), 'the X-Security-Token does not belong to the access key TEMPAK1'],
+    [
+      'its token sent but not signed',
+      async () => withHeaders(await signed({ ...temporary, securityToken: undefined } as never), { 'x-security-token': temporary.securityToken }),
+      'SignedHeaders must include x-security-token',
+    ],
+    [
+      'a token with a plain key',
+      () => signed({ accessKeyId: 'AK1', secretAccessKey, securityToken: 'any' }),
+      'the request carries an X-Security-Token, but AK1 is not a temporary access key',
+    ],
+  ])('refuses %s with APIG.0301, never showing a token', async (_what, request, reason) => {
+    const refusal = await verifier().verify(await request());
+    expect(refusal).toMatchObject({ status: 401, reason, body: { error_code: 'APIG.0301' } });
+    expect(JSON.stringify(refusal)).not.toContain(temporary.securityToken);
   });
 });

@@ -24,13 +24,15 @@ export interface Fronts {
   ports: Record<ApiName, number>;
   /** stateful mode: every API's state back to its seed */
   reset(): void;
+  /** verifying mode: check later requests against these credentials, as RunningMock.setCredentials does */
+  setCredentials(credentials: VerifyingCredentials): void;
   close(): Promise<void>;
 }
 
 /** One front per API on a free loopback port, forwarding to the suite's Prism of that API. */
 export async function startFronts(options: FrontsOptions = {}): Promise<Fronts> {
   const { upstreamUrls } = inject('contractMock');
-  const verifiers = options.credentials === undefined ? undefined : createVerifiers(options.credentials);
+  let verifiers = options.credentials === undefined ? undefined : createVerifiers(options.credentials);
   const states = new Map<ApiName, StateLayer>();
   const fronts = {} as Record<ApiName, Front>;
   for (const api of apiNames) {
@@ -43,7 +45,8 @@ export async function startFronts(options: FrontsOptions = {}): Promise<Fronts> 
       host: '127.0.0.1',
       port: 0,
       upstreamPort: Number(new URL(upstreamUrls[api]).port),
-      verifier: verifiers?.byApi[api],
+      // as startMock wires it: the API's current verifier, so setCredentials reaches later requests
+      verifier: verifiers?.byApi[api] && { verify: (request) => verifiers!.byApi[api]!.verify(request) },
       onRefusal: options.onRefusal && ((reason) => options.onRefusal!(api, reason)),
       state,
     });
@@ -53,6 +56,9 @@ export async function startFronts(options: FrontsOptions = {}): Promise<Fronts> 
     ports,
     urls: Object.fromEntries(apiNames.map((api) => [api, `http://127.0.0.1:${ports[api]}`])) as Record<ApiName, string>,
     reset: () => states.forEach((state) => state.reset()),
+    setCredentials: (credentials) => {
+      verifiers = createVerifiers(credentials);
+    },
     close: async () => {
       await Promise.all(apiNames.map((api) => fronts[api].close()));
     },
