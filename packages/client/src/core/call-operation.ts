@@ -39,7 +39,14 @@ export async function callOperation(
     const outcome = 'failure' in sent ? sent : classifyResponse(ctx, spec, sent);
     if (!outcome.failure) return outcome;
     let { failure, response } = outcome;
-    const attempt: FailedAttempt = { method: spec.method, failure, attempts, retryAfter: response?.headers.get('retry-after') };
+    const headers = response?.headers;
+    const attempt: FailedAttempt = {
+      method: spec.method,
+      failure,
+      attempts,
+      retryAfter: headers?.get('retry-after'),
+      acsRetryAfter: headers?.get('x-acs-retry-after'),
+    };
     if (call.retry && shouldRetry(call.retry, attempt)) {
       if (await sleep(delayFor(call.retry, attempt), call.signal)) continue;
       failure = { kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: call.signal?.reason };
