@@ -21,7 +21,7 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** retry policy for idempotent calls, or false; default 2 retries with jittered backoff */
   retry?: RetryOptions | false;
-  /** a fetch implementation; default globalThis.fetch. It is called as `fetch(request, init)` and must honour `init.signal` (timeouts, aborts) and `init.redirect` */
+  /** a fetch implementation, e.g. undici's with a proxy dispatcher; default globalThis.fetch. It is called as `fetch(url, init)` and must honour `init.signal` (timeouts, aborts) and `init.redirect` */
   fetch?: typeof globalThis.fetch;
   /** a response body larger than this is refused unread (`invalid-response`); default 16 MiB */
   maxResponseBytes?: number;
