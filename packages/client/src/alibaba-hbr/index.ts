@@ -6,7 +6,7 @@ import { ClientInputError } from '../core/errors.js';
 import { type OptionNames, requireKnownNames, transportOptionNames } from '../core/known-options.js';
 import { alibabaHbrOperations, type AlibabaHbrOperations } from '../generated/alibaba-hbr.js';
 import { type AlibabaAuth, alibabaAuthMiddleware } from './auth.js';
-import { alibabaErrorFromResponse, alibabaErrorFromSuccessBody, type AlibabaHbrError } from './errors.js';
+import { alibabaErrorFromResponse, alibabaErrorFromSuccessBody, type AlibabaHbrError, alibabaRequestId } from './errors.js';
 import type { AlibabaHbrRegion } from './regions.js';
 
 export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaRpcV2Auth } from './auth.js';
@@ -67,5 +67,6 @@ export function createAlibabaHbrClient(options: AlibabaHbrClientOptions): Alibab
     autoParams: ({ pinned }) => (version === 'acs3' ? { header: pinned?.header } : { query: pinned?.query }),
     errorFromResponse: alibabaErrorFromResponse,
     errorFromSuccessBody: alibabaErrorFromSuccessBody,
+    requestIdFrom: alibabaRequestId,
   });
 }

@@ -1,8 +1,9 @@
+import { logAttempt } from './attempt-log.js';
 import { classifyResponse } from './classify-response.js';
 import { CloudApiError } from './errors.js';
 import type { OperationSpec } from './operation-table.js';
 import { maxTimerMs } from './options.js';
-import { delayFor, type FailedAttempt, shouldRetry } from './retry-policy.js';
+import { delayFor, type FailedAttempt, type RetryPolicy, shouldRetry } from './retry-policy.js';
 import { sendAttempt } from './send-attempt.js';
 import type { ApiResult, CallInput, ClientContext } from './types.js';
 import { validateCall } from './validate-call.js';
@@ -35,23 +36,29 @@ export async function callOperation(
 ): Promise<ApiResult<unknown, CloudApiError>> {
   const call = validateCall(ctx, spec, input, linkQuery);
   for (let attempts = 1; ; attempts++) {
-    const sent = await sendAttempt(ctx, spec, call);
-    const outcome = 'failure' in sent ? sent : classifyResponse(ctx, spec, sent);
-    if (!outcome.failure) return outcome;
-    let { failure, response } = outcome;
-    const headers = response?.headers;
-    const attempt: FailedAttempt = {
+    const started = performance.now();
+    const sent: { path?: string } = {};
+    const delivered = await sendAttempt(ctx, spec, call, { operationId, attempt: attempts }, sent);
+    const outcome = 'failure' in delivered ? delivered : classifyResponse(ctx, spec, delivered);
+    const { failure, response } = outcome;
+    const requestId = failure ? failure.requestId : ctx.requestIdFrom(outcome.response.headers, outcome.data);
+    const attempt: FailedAttempt | undefined = failure && {
       method: spec.method,
       failure,
       attempts,
-      retryAfter: headers?.get('retry-after'),
-      acsRetryAfter: headers?.get('x-acs-retry-after'),
+      retryAfter: response?.headers.get('retry-after'),
+      acsRetryAfter: response?.headers.get('x-acs-retry-after'),
     };
-    if (call.retry && shouldRetry(call.retry, attempt)) {
-      if (await sleep(delayFor(call.retry, attempt), call.signal)) continue;
-      failure = { kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: call.signal?.reason };
-      response = undefined;
+    const retrying = !!(attempt && call.retry && shouldRetry(call.retry, attempt));
+    if (ctx.logger) {
+      const durationMs = Math.round(performance.now() - started);
+      const facts = { status: response?.status, kind: failure?.kind, code: failure?.code, attempt: attempts, durationMs, requestId, retrying };
+      logAttempt(ctx.logger, { vendor: ctx.vendor, operationId, method: spec.method, path: sent.path, ...facts });
     }
-    return { error: new CloudApiError({ ...failure, vendor: ctx.vendor, operationId, attempts }), response };
+    if (!failure) return { ...outcome, requestId };
+    if (retrying && (await sleep(delayFor(call.retry as RetryPolicy, attempt!), call.signal))) continue;
+    const ended = retrying ? { kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: call.signal?.reason } : failure;
+    const error = new CloudApiError({ ...ended, vendor: ctx.vendor, operationId, attempts });
+    return { error, response: retrying ? undefined : response, requestId: error.requestId };
   }
 }

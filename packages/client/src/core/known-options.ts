@@ -12,6 +12,9 @@ export const transportOptionNames = {
   retry: true,
   fetch: true,
   maxResponseBytes: true,
+  logger: true,
+  userAgent: true,
+  hooks: true,
 } as const satisfies OptionNames<TransportOptions>;
 
 export const callInputNames = {

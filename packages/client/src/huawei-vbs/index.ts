@@ -8,7 +8,7 @@ import { type OptionNames, requireKnownNames, transportOptionNames } from '../co
 import { iteratePages } from '../core/pagination.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
 import { type HuaweiAuth, huaweiAuthMiddleware } from './auth.js';
-import { huaweiErrorFromResponse, type HuaweiVbsError } from './errors.js';
+import { huaweiErrorFromResponse, huaweiRequestId, type HuaweiVbsError } from './errors.js';
 import type { HuaweiVbsRegion } from './regions.js';
 
 export type { HuaweiAkSkAuth, HuaweiAuth, HuaweiTokenAuth } from './auth.js';
@@ -66,6 +66,7 @@ export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVb
     auth: huaweiAuthMiddleware(auth, project),
     autoParams: () => ({ path: { project_id: project } }),
     errorFromResponse: huaweiErrorFromResponse,
+    requestIdFrom: huaweiRequestId,
     iteratePages,
   });
 }
