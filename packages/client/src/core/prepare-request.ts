@@ -13,7 +13,8 @@ export interface AttemptInfo {
 /** Caller code run on every attempt, in this order: beforeSign, signing, the exchange, afterResponse. */
 export interface ClientHooks {
   /** sees (and may change) the request before it is signed; returning a Request sends that one instead. Headers it adds are signed with the rest (Huawei AK/SK signs every header). */
-  beforeSign?(request: Request, info: AttemptInfo): Request | undefined | void | Promise<Request | undefined | void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that only sets a header returns nothing
+  beforeSign?(request: Request, info: AttemptInfo): Request | void | Promise<Request | void>;
   /** sees each response as it arrived (a copy, its body readable), before the client reads it */
   afterResponse?(response: Response, info: AttemptInfo): void | Promise<void>;
 }
