@@ -4,8 +4,11 @@
 
 /** What each attempt reports to the logger beside its line. */
 export interface AttemptRecord {
+  /** which cloud was called */
   vendor: string;
+  /** the operation, e.g. `countBackupShares` */
   operationId: string;
+  /** the HTTP method, in capitals */
   method: string;
   /** the request path, without the query */
   path: string | undefined;
@@ -17,7 +20,9 @@ export interface AttemptRecord {
   code: string | undefined;
   /** 1 for the first attempt, 2 for the first retry... */
   attempt: number;
+  /** from the attempt's start to its outcome (hooks, signing, exchange and reading included) */
   durationMs: number;
+  /** the vendor's request id, when the service sent one */
   requestId: string | undefined;
   /** the attempt failed and the call sends it again */
   retrying: boolean;
@@ -29,8 +34,11 @@ export interface AttemptRecord {
  * `info`, a failed one sent again `warn`, a failed last attempt `error`.
  */
 export interface ClientLogger {
+  /** a successful attempt */
   info?(message: string, record: AttemptRecord): void;
+  /** a failed attempt the client sends again */
   warn?(message: string, record: AttemptRecord): void;
+  /** a failed last attempt: the call returns its error */
   error?(message: string, record: AttemptRecord): void;
 }
 

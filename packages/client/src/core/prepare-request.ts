@@ -5,6 +5,7 @@ import type { Middleware, MiddlewareCallbackParams } from 'openapi-fetch';
 
 /** Which call and attempt a hook is called for; `raw` for a call through the raw client. */
 export interface AttemptInfo {
+  /** the operation, e.g. `countBackupShares`, or `raw` */
   operationId: string;
   /** 1 for the first attempt, 2 for the first retry... */
   attempt: number;
