@@ -4,7 +4,7 @@
 // retries and page walks included.
 import { fetch as undiciFetch, ProxyAgent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRecordingProxy } from '../support/recording-proxy.js';
+import { startRecordingProxy } from '@cloud-backup-contracts/testkit/recording-proxy';
 import {
   alibabaClient,
   alibabaStatistics,

@@ -5,12 +5,23 @@ import { createProxy } from 'proxy';
 /**
  * A real forwarding HTTP proxy (the `proxy` package) on 127.0.0.1 that records each request it
  * carried: `GET http://host/path` for a forwarded one, `CONNECT host:port` for a tunnel.
+ * `hosts` maps names only the proxy knows (e.g. `huawei.mock.invalid`) to real hosts, so a
+ * request that bypassed the proxy could not even connect.
  */
-export async function startRecordingProxy() {
+export async function startRecordingProxy({ hosts = {} }: { hosts?: Record<string, string> } = {}) {
   const carried: string[] = [];
   const server = createServer();
-  // registered before the proxy's own listeners, so each request is recorded as it arrives
-  server.on('request', (request) => carried.push(`${request.method} ${request.url}`));
+  // registered before the proxy's own listeners, so each request is recorded (and its host
+  // mapped) before it is forwarded
+  server.on('request', (request) => {
+    carried.push(`${request.method} ${request.url}`);
+    const target = URL.canParse(request.url ?? '') ? new URL(request.url!) : undefined;
+    const mapped = target && hosts[target.hostname];
+    if (target && mapped) {
+      target.hostname = mapped;
+      request.url = target.href;
+    }
+  });
   server.on('connect', (request) => carried.push(`CONNECT ${request.url}`));
   createProxy(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
