@@ -4,7 +4,8 @@ import { createProxy } from 'proxy';
 
 /**
  * A real forwarding HTTP proxy (the `proxy` package) on 127.0.0.1 that records each request it
- * carried: `GET http://host/path` for a forwarded one, `CONNECT host:port` for a tunnel.
+ * carried: `GET http://host/path` for a forwarded one, `CONNECT host:port` for a tunnel (which
+ * may then carry several requests over one connection).
  * `hosts` maps names only the proxy knows (e.g. `huawei.mock.invalid`) to real hosts, so a
  * request that bypassed the proxy could not even connect.
  */
@@ -22,7 +23,12 @@ export async function startRecordingProxy({ hosts = {} }: { hosts?: Record<strin
       request.url = target.href;
     }
   });
-  server.on('connect', (request) => carried.push(`CONNECT ${request.url}`));
+  server.on('connect', (request) => {
+    carried.push(`CONNECT ${request.url}`);
+    const [host, port] = (request.url ?? '').split(':');
+    const mapped = host && hosts[host];
+    if (mapped) request.url = `${mapped}:${port}`;
+  });
   createProxy(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
