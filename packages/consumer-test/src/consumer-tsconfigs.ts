@@ -50,3 +50,16 @@ export function tscArgs(projectDir: string, config: ConsumerTsconfig, emitTo?: s
   const emit = emitTo !== undefined && config.emits ? ['--outDir', emitTo] : ['--noEmit'];
   return [tsc, '-p', config.file, '--pretty', 'false', ...emit];
 }
+
+/** A CommonJS TypeScript project: a `.cts` program under `module: nodenext` (TypeScript >= 5.8), whose imports compile to require() calls. */
+export const commonjsTsconfig: ConsumerTsconfig = {
+  name: 'commonjs',
+  file: 'tsconfig.commonjs.json',
+  emits: true,
+  compilerOptions: { ...strictest, module: 'nodenext', moduleResolution: 'nodenext', lib: ['ES2022'], outDir: 'out', rootDir: '.' },
+};
+
+/** Writes the CommonJS config into the project, compiling just the program `entry`. */
+export function writeCommonjsTsconfig(projectDir: string, entry: string): void {
+  writeFileSync(join(projectDir, commonjsTsconfig.file), `${JSON.stringify({ compilerOptions: commonjsTsconfig.compilerOptions, files: [entry] }, null, 2)}\n`);
+}

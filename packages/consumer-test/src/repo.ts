@@ -17,5 +17,8 @@ export type PublicPackage = keyof typeof publicPackages;
 /** The consumer program, kept as a real file so editors and reviewers see what runs. */
 export const consumerProgram = join(packageDir, 'fixture/consumer.ts');
 
+/** The CommonJS consumer program: every public entry point loaded with require(). */
+export const commonjsProgram = join(packageDir, 'fixture/consumer-commonjs.cts');
+
 /** Gitignored; Node binaries downloaded here are reused by later runs. */
 export const toolsDir = join(repoRoot, '.tools');

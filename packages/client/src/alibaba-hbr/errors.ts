@@ -48,10 +48,15 @@ type AlibabaErrorFacts = ErrorFacts<{ kind: AlibabaErrorKind; recommend?: string
 function facts(record: Record<string, unknown> | undefined, headers: Headers) {
   return {
     code: stringField(record, 'Code'),
-    requestId: stringField(record, 'RequestId') ?? headers.get('x-acs-request-id') ?? undefined,
+    requestId: alibabaRequestId(headers, record),
     hostId: stringField(record, 'HostId'),
     recommend: stringField(record, 'Recommend'),
   };
+}
+
+/** The request id an Alibaba response carries: the body's `RequestId`, else the `x-acs-request-id` header. */
+export function alibabaRequestId(headers: Headers, body: unknown): string | undefined {
+  return stringField(asRecord(body), 'RequestId') ?? headers.get('x-acs-request-id') ?? undefined;
 }
 
 export function alibabaErrorFromResponse(status: number, body: unknown, headers: Headers): AlibabaErrorFacts {

@@ -3,9 +3,10 @@ import { requireBaseUrl, requireOptions, requireRegion, startClock } from '../co
 import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
+import { type OptionNames, requireKnownNames, transportOptionNames } from '../core/known-options.js';
 import { alibabaHbrOperations, type AlibabaHbrOperations } from '../generated/alibaba-hbr.js';
 import { type AlibabaAuth, alibabaAuthMiddleware } from './auth.js';
-import { alibabaErrorFromResponse, alibabaErrorFromSuccessBody, type AlibabaHbrError } from './errors.js';
+import { alibabaErrorFromResponse, alibabaErrorFromSuccessBody, type AlibabaHbrError, alibabaRequestId } from './errors.js';
 import type { AlibabaHbrRegion } from './regions.js';
 
 export type { AlibabaAcs3Auth, AlibabaAuth, AlibabaKeyPair, AlibabaRpcV2Auth } from './auth.js';
@@ -40,6 +41,8 @@ export type AlibabaHbrClientOptions = TransportOptions & AlibabaHbrEndpoint & { 
 
 export type AlibabaHbrClient = ApiClient<typeof alibabaHbrOperations, AlibabaHbrOperations, paths, AlibabaHbrError>;
 
+const optionNames = { ...transportOptionNames, regionId: true, vpc: true, baseUrl: true, auth: true } as const satisfies OptionNames<AlibabaHbrClientOptions>;
+
 function endpointOf({ baseUrl, regionId, vpc }: AlibabaHbrClientOptions): string {
   // note: the option types make these pairs a compile error; JavaScript callers get this check
   if (baseUrl !== undefined) {
@@ -53,7 +56,8 @@ function endpointOf({ baseUrl, regionId, vpc }: AlibabaHbrClientOptions): string
 
 /** A typed client for Alibaba Cloud Backup (HBR), API version 2017-09-08. */
 export function createAlibabaHbrClient(options: AlibabaHbrClientOptions): AlibabaHbrClient {
-  const baseUrl = endpointOf(requireOptions(options));
+  requireKnownNames(requireOptions(options), optionNames);
+  const baseUrl = endpointOf(options);
   const clock = startClock(options.clockOffsetMs);
   const { version, middleware } = alibabaAuthMiddleware(options.auth, clock);
   return createApiClient(alibabaHbrOperations, options, {
@@ -67,5 +71,6 @@ export function createAlibabaHbrClient(options: AlibabaHbrClientOptions): Alibab
     autoParams: ({ pinned }) => (version === 'acs3' ? { header: pinned?.header } : { query: pinned?.query }),
     errorFromResponse: alibabaErrorFromResponse,
     errorFromSuccessBody: alibabaErrorFromSuccessBody,
+    requestIdFrom: alibabaRequestId,
   });
 }

@@ -1,3 +1,4 @@
+import { logAttempt } from './attempt-log.js';
 import { classifyResponse } from './classify-response.js';
 import { CloudApiError } from './errors.js';
 import type { OperationSpec } from './operation-table.js';
@@ -42,31 +43,39 @@ export async function callOperation(
   linkQuery?: Record<string, string>,
 ): Promise<ApiResult<unknown, CloudApiError>> {
   const call = validateCall(ctx, spec, input, linkQuery);
+  const policy = call.retry || noRetryPolicy;
   let clockCorrected = false;
   for (let attempts = 1; ; attempts++) {
-    const sent = await sendAttempt(ctx, spec, call);
-    const outcome = 'failure' in sent ? sent : classifyResponse(ctx, spec, sent);
-    if (!outcome.failure) return outcome;
-    let { failure, response } = outcome;
-    const attempt: FailedAttempt = {
+    const started = performance.now();
+    const sent: { path?: string } = {};
+    const delivered = await sendAttempt(ctx, spec, call, { operationId, attempt: attempts }, sent);
+    const outcome = 'failure' in delivered ? delivered : classifyResponse(ctx, spec, delivered);
+    const { failure, response } = outcome;
+    const requestId = failure ? failure.requestId : ctx.requestIdFrom(outcome.response.headers, outcome.data);
+    const attempt: FailedAttempt | undefined = failure && {
       method: spec.method,
       failure,
       attempts,
       retryAfter: response?.headers.get('retry-after'),
+      acsRetryAfter: response?.headers.get('x-acs-retry-after'),
       clockOffsetMs: clockOffsetOf(ctx, failure, response),
       clockCorrected,
     };
-    const policy = call.retry || noRetryPolicy;
-    if (shouldRetry(policy, attempt)) {
-      // the clock is corrected for this client's later calls too
-      if (isClockSkew(attempt) && !clockCorrected) {
-        ctx.clock.offsetMs += attempt.clockOffsetMs!;
-        clockCorrected = true;
-      }
-      if (await sleep(delayFor(policy, attempt), call.signal)) continue;
-      failure = { kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: call.signal?.reason };
-      response = undefined;
+    const retrying = !!attempt && shouldRetry(policy, attempt);
+    if (ctx.logger) {
+      const durationMs = Math.round(performance.now() - started);
+      const facts = { status: response?.status, kind: failure?.kind, code: failure?.code, attempt: attempts, durationMs, requestId, retrying };
+      logAttempt(ctx.logger, { vendor: ctx.vendor, operationId, method: spec.method, path: sent.path, ...facts });
     }
-    return { error: new CloudApiError({ ...failure, vendor: ctx.vendor, operationId, attempts }), response };
+    if (!failure) return { ...outcome, requestId };
+    // the clock is corrected for this client's later calls too
+    if (retrying && isClockSkew(attempt!) && !clockCorrected) {
+      ctx.clock.offsetMs += attempt!.clockOffsetMs!;
+      clockCorrected = true;
+    }
+    if (retrying && (await sleep(delayFor(policy, attempt!), call.signal))) continue;
+    const ended = retrying ? { kind: 'aborted', message: 'the call was aborted by the caller while waiting to retry', cause: call.signal?.reason } : failure;
+    const error = new CloudApiError({ ...ended, vendor: ctx.vendor, operationId, attempts });
+    return { error, response: retrying ? undefined : response, requestId: error.requestId };
   }
 }

@@ -67,7 +67,7 @@ export class CloudApiError extends Error {
     Object.assign(this, { attempts: 1 }, facts);
   }
 
-  /** Whether sending the same idempotent request again may succeed: a network failure, a timeout, 429, 502, 503 or 504. */
+  /** Whether sending the same idempotent request again may succeed: a network failure, a timeout, 429, 502, 503, 504, or a throttling code (Alibaba `Throttling*`, Huawei `APIG.0308`) whatever the status. */
   get retryable(): boolean {
     return isRetryable(this);
   }

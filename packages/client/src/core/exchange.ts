@@ -50,13 +50,26 @@ export function asResponse({ response, body }: Answer): Response {
 }
 
 /**
+ * The request as a URL and plain init, the one call form every fetch accepts: undici's own
+ * `fetch` (the proxy recipe) cannot read a Request built by the global class, and would fail
+ * with "Failed to parse URL from [object Request]". The body is read whole: these are small JSON
+ * bodies, and bytes need no `duplex` option.
+ */
+async function sendable(request: Request, signal?: AbortSignal): Promise<RequestInit> {
+  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
+  if (request.body) init.body = await request.arrayBuffer();
+  if (signal) init.signal = signal;
+  return init;
+}
+
+/**
  * One request and its whole response. Redirects are refused, never followed: a redirect would
  * carry the token or security-token headers (and a 307 the body) to wherever it points. The body
  * is read here, capped, so a failure while it arrives (a reset, the timeout, an abort) rejects
  * here too, where the caller classifies it.
  */
 export async function exchange(fetch: typeof globalThis.fetch, request: Request, maxBytes: number, signal?: AbortSignal): Promise<Received> {
-  const response = await fetch(request, signal ? { redirect: 'manual', signal } : { redirect: 'manual' });
+  const response = await fetch(request.url, await sendable(request, signal));
   const { status } = response;
   if (response.type === 'opaqueredirect' || (status > 299 && status < 400 && response.headers.has('location'))) {
     await response.body?.cancel().catch(() => undefined);

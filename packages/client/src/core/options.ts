@@ -1,6 +1,7 @@
 // Checks of the options a client factory and a call take; each refusal names the option.
 import { ClientInputError } from './errors.js';
 import type { SigningClock } from '../signing/clock.js';
+import { requireKnownNames, retryOptionNames } from './known-options.js';
 import { defaultRetryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 
 export const defaultTimeoutMs = 30_000;
@@ -53,6 +54,7 @@ export function requireBaseUrl(value: unknown, field: string): string {
 export function resolveRetryPolicy(options: RetryOptions | false | undefined, base: RetryPolicy | false): RetryPolicy | false {
   if (options === undefined || options === false) return options ?? base;
   if (typeof options !== 'object' || options === null) throw new ClientInputError('retry', 'must be an object or false');
+  requireKnownNames(options, retryOptionNames, 'retry.');
   const policy = { ...(base || defaultRetryPolicy), ...options };
   for (const key in defaultRetryPolicy) {
     const value = policy[key as keyof RetryPolicy];

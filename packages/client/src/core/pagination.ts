@@ -54,7 +54,15 @@ export const iteratePages: PageWalker = async function* (ctx, operationId, spec,
     if (!next || !operationPath.test(next.pathname)) {
       const message = `the next-page link (${next?.pathname ?? 'unreadable'}) is not for ${operationId}; the walk stops`;
       const { response } = result;
-      yield { error: new CloudApiError({ vendor: ctx.vendor, kind: 'invalid-response', operationId, status: response!.status, message }), response };
+      const error = new CloudApiError({
+        vendor: ctx.vendor,
+        kind: 'invalid-response',
+        operationId,
+        status: response!.status,
+        message,
+        requestId: result.requestId,
+      });
+      yield { error, response, requestId: error.requestId };
       return;
     }
     if (followed.has(next.search)) return;

@@ -16,8 +16,8 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
 
-/** What the policy reads from a failure: its kind and, when a response arrived, its status. */
-export type FailureFacts = { readonly kind: string; readonly status?: number | undefined };
+/** What the policy reads from a failure: its kind and, when a response arrived, its status and the vendor's code. */
+export type FailureFacts = { readonly kind: string; readonly status?: number | undefined; readonly code?: string | undefined };
 
 /** One attempt that ended in a failure. */
 export interface FailedAttempt {
@@ -28,6 +28,8 @@ export interface FailedAttempt {
   readonly attempts: number;
   /** the response's `Retry-After` header, when a response arrived */
   readonly retryAfter?: string | null | undefined;
+  /** the response's `x-acs-retry-after` header (Alibaba's throttling wait, in milliseconds), when a response arrived */
+  readonly acsRetryAfter?: string | null | undefined;
   /** for a refusal the vendor may give for the signing time: the server's clock (its `Date`) minus the client's */
   readonly clockOffsetMs?: number | undefined;
   /** whether this call has corrected the clock already */
@@ -53,24 +55,42 @@ export function isClockSkew({ clockOffsetMs }: FailedAttempt): boolean {
 const idempotentMethods = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 const retryableStatuses = [429, 502, 503, 504];
 
-/** Whether sending the same request again may succeed: a network failure, a timeout, 429, 502, 503 or 504 (never a `credentials` failure: the provider is asked again on the next call). */
-export function isRetryable({ kind, status }: FailureFacts): boolean {
-  return kind === 'network' || kind === 'timeout' || (status !== undefined && retryableStatuses.includes(status));
+// note: throttling is told by the code, whatever the status: Alibaba's `Throttling`, `Throttling.User`,
+// `Throttling.Api`... (400, 429 or 503 depending on the gateway), and Huawei APIG's `APIG.0308`
+/** Whether a vendor error code says the caller was throttled. */
+export function isThrottlingCode(code: string | undefined): boolean {
+  return code !== undefined && (/^Throttling(\.|$)/.test(code) || code === 'APIG.0308');
+}
+
+/** Whether sending the same request again may succeed: a network failure, a timeout, 429, 502, 503, 504, or a throttling code (never a `credentials` failure: the provider is asked again on the next call). */
+export function isRetryable({ kind, status, code }: FailureFacts): boolean {
+  return kind === 'network' || kind === 'timeout' || (status !== undefined && retryableStatuses.includes(status)) || isThrottlingCode(code);
 }
 
 /** Whether to send the request again: an idempotent method, a retryable failure, retries left, and no `Retry-After` beyond the policy's limit. */
 export function shouldRetry(policy: RetryPolicy, attempt: FailedAttempt): boolean {
   if (isClockSkew(attempt)) return !attempt.clockCorrected;
   if (!idempotentMethods.includes(attempt.method) || attempt.attempts > policy.retries || !isRetryable(attempt.failure)) return false;
-  const asked = parseRetryAfter(attempt.retryAfter);
+  const asked = serverWaitMs(attempt);
   return asked === undefined || asked <= policy.maxRetryAfterMs;
 }
 
-/** How long to wait before the next attempt: the server's `Retry-After`, else a full-jitter exponential backoff. */
+/** How long to wait before the next attempt: the server's wait hint, else a full-jitter exponential backoff. */
 export function delayFor(policy: RetryPolicy, attempt: FailedAttempt, random = Math.random): number {
   if (isClockSkew(attempt)) return 0;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt.attempts - 1));
-  return parseRetryAfter(attempt.retryAfter) ?? Math.round(random() * ceiling);
+  return serverWaitMs(attempt) ?? Math.round(random() * ceiling);
+}
+
+/** The wait the server asked for, in ms: `Retry-After`, else `x-acs-retry-after`; undefined when it asked none. */
+export function serverWaitMs({ retryAfter, acsRetryAfter }: Pick<FailedAttempt, 'retryAfter' | 'acsRetryAfter'>): number | undefined {
+  return parseRetryAfter(retryAfter) ?? parseAcsRetryAfter(acsRetryAfter);
+}
+
+/** `x-acs-retry-after` as the Alibaba runtime reads it (`getThrottlingTimeLeft`): a positive whole number of milliseconds, else none. */
+export function parseAcsRetryAfter(header: string | null | undefined): number | undefined {
+  const value = header?.trim();
+  return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */

@@ -2,21 +2,25 @@ import type { Delivered } from './classify-response.js';
 import { isCloudApiError } from './errors.js';
 import { asResponse, exchange, type Received } from './exchange.js';
 import type { OperationSpec } from './operation-table.js';
+import { type AttemptInfo, prepareRequest } from './prepare-request.js';
 import type { ClientContext, ErrorFacts } from './types.js';
 import type { CheckedCall } from './validate-call.js';
 
 const utf8 = new TextDecoder();
 
 /**
- * One attempt of a call: openapi-fetch builds the request and runs the middleware, so each
- * attempt is signed anew; the exchange sends it under the per-attempt timer and the caller's
- * signal. Resolves to the response as openapi-fetch delivers it after the middleware (which may
- * answer in place of the service), or to the facts of a refusal or a transport failure.
+ * One attempt of a call: openapi-fetch builds the request and runs the middleware, then the
+ * caller's hook runs and the request is signed anew; the exchange sends it under the
+ * per-attempt timer and the caller's signal. Resolves to the response as openapi-fetch delivers
+ * it after the middleware (which may answer in place of the service), or to the facts of a
+ * refusal or a transport failure. `sent.path` records the path sent, for the attempt's log line.
  */
 export async function sendAttempt(
   ctx: ClientContext,
   spec: OperationSpec,
   call: CheckedCall,
+  info: AttemptInfo,
+  sent: { path?: string } = {},
 ): Promise<Delivered | { failure: ErrorFacts; response?: undefined }> {
   // a plain timer, cleared once the exchange ends: AbortSignal.timeout keeps each timer alive for the whole timeout
   const timer = new AbortController();
@@ -28,14 +32,18 @@ export async function sendAttempt(
   // openapi-fetch and the caller's middleware get the answer rebuilt from the bytes read (its url
   // empty: the signed query of an RPC V2 call never rides along on a result)
   const fetch = async (request: Request) => {
+    // a throwing hook or signer is the caller's or the client's bug, not a transport failure
+    const signed = await prepareRequest(ctx.auth, ctx.hooks, request, info);
+    sent.path = new URL(signed.url).pathname;
     try {
-      received = await exchange(ctx.fetch, request, ctx.maxResponseBytes, signal);
+      received = await exchange(ctx.fetch, signed, ctx.maxResponseBytes, signal);
     } catch (cause) {
       failed = true;
       throw cause;
     }
     // a refused answer (redirect, oversized body) reaches openapi-fetch as the failure it is
     if (!received.response) throw new Error(received.failure.message);
+    await ctx.hooks?.afterResponse?.(asResponse(received), info);
     return (built = asResponse(received));
   };
   try {

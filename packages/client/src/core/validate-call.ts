@@ -1,4 +1,5 @@
 import { requireExtraHeader, requireHeaderValue } from './extra-headers.js';
+import { callInputNames, requireKnownNames } from './known-options.js';
 import type { OperationSpec } from './operation-table.js';
 import { requirePathSegment, requireTimeout, resolveRetryPolicy } from './options.js';
 import type { CallInput, ClientContext } from './types.js';
@@ -15,6 +16,7 @@ export type CheckedCall = ReturnType<typeof validateCall>;
  */
 export function validateCall(ctx: ClientContext, spec: OperationSpec, input: CallInput, linkQuery?: Record<string, string>) {
   assertMatchesSchema(input, { type: 'object' }, 'input');
+  requireKnownNames(input, callInputNames, '', 'is not defined by the contract, nor a call option');
   const { signal, timeoutMs = ctx.timeoutMs, retry, path = {}, query = {}, headers = {}, ...rest } = input;
   assertMatchesSchema(headers, { type: 'object' }, 'headers');
   // a header the contract declares is checked against it; any other is the caller's extra one

@@ -29,6 +29,11 @@ type HuaweiErrorFacts = ErrorFacts<{ kind: HuaweiErrorKind; errorType?: string |
 
 const requestIdHeaders = ['x-request-id', 'x-openstack-request-id'];
 
+/** The request id a Huawei response carries: the gateway body's `request_id`, else the `X-Request-Id` (or OpenStack) header. */
+export function huaweiRequestId(headers: Headers, body: unknown): string | undefined {
+  return stringField(asRecord(body), 'request_id') ?? requestIdHeaders.map((name) => headers.get(name)).find(Boolean) ?? undefined;
+}
+
 export function huaweiErrorFromResponse(status: number, body: unknown, headers: Headers): HuaweiErrorFacts {
   const record = asRecord(body);
   const headerRequestId = requestIdHeaders.map((name) => headers.get(name)).find(Boolean) ?? undefined;

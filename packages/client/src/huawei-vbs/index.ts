@@ -4,10 +4,11 @@ import { requireBaseUrl, requireOptions, requirePathSegment, requireRegion, star
 import type { TransportOptions } from '../core/types.js';
 import { type ApiClient, createApiClient } from '../core/create-api-client.js';
 import { ClientInputError } from '../core/errors.js';
+import { type OptionNames, requireKnownNames, transportOptionNames } from '../core/known-options.js';
 import { iteratePages } from '../core/pagination.js';
 import { huaweiVbsOperations, type HuaweiVbsOperations } from '../generated/huawei-vbs.js';
 import { type HuaweiAuth, huaweiAuthMiddleware } from './auth.js';
-import { huaweiErrorFromResponse, type HuaweiVbsError, isHuaweiClockRefusal } from './errors.js';
+import { huaweiErrorFromResponse, huaweiRequestId, type HuaweiVbsError, isHuaweiClockRefusal } from './errors.js';
 import type { HuaweiVbsRegion } from './regions.js';
 
 export type { HuaweiAkSk, HuaweiAkSkAuth, HuaweiAuth, HuaweiToken, HuaweiTokenAuth } from './auth.js';
@@ -43,10 +44,19 @@ export type HuaweiVbsClientOptions = TransportOptions &
 
 export type HuaweiVbsClient = ApiClient<typeof huaweiVbsOperations, HuaweiVbsOperations, paths, HuaweiVbsError>;
 
+const optionNames = {
+  ...transportOptionNames,
+  region: true,
+  baseUrl: true,
+  projectId: true,
+  auth: true,
+} as const satisfies OptionNames<HuaweiVbsClientOptions>;
+
 /** A typed client for Huawei Cloud Volume Backup Service backup sharing (API v2). */
 export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVbsClient {
   // note: the option types make the pair a compile error; JavaScript callers get this check
-  const { region, baseUrl, projectId, auth, clockOffsetMs } = requireOptions(options);
+  requireKnownNames(requireOptions(options), optionNames);
+  const { region, baseUrl, projectId, auth, clockOffsetMs } = options;
   if (region !== undefined && baseUrl !== undefined) throw new ClientInputError('baseUrl', 'cannot be combined with region; give one of them');
   if (region === undefined && baseUrl === undefined) throw new ClientInputError('region', 'is required (or give baseUrl)');
   const project = requirePathSegment(requireVisibleAscii(projectId, 'projectId'), 'projectId');
@@ -59,6 +69,7 @@ export function createHuaweiVbsClient(options: HuaweiVbsClientOptions): HuaweiVb
     isClockRefusal: isHuaweiClockRefusal,
     autoParams: () => ({ path: { project_id: project } }),
     errorFromResponse: huaweiErrorFromResponse,
+    requestIdFrom: huaweiRequestId,
     iteratePages,
   });
 }

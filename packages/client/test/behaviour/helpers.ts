@@ -1,10 +1,11 @@
 // Shared fixtures for the behaviour tests: clients pointed at the scripted server, valid
 // bodies, server-side signature verification and a secret scanner.
 import { inspect } from 'node:util';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { createAlibabaHbrClient, type AlibabaHbrClientOptions } from '../../src/alibaba-hbr/index.js';
 import { createHuaweiVbsClient, type HuaweiVbsClientOptions } from '../../src/huawei-vbs/index.js';
 import { acs3Authorization, huaweiAuthorization, rpcV2Signature, type WireRequest } from '../support/reference-signer.js';
+import { scanningLogger, wireSecrets } from '../support/recording-logger.js';
 import type { ReceivedRequest, ScriptedServer } from '../support/scripted-server.js';
 
 export { dropConnection, startScriptedServer, useScriptedServer, type ReceivedRequest, type Reply, type ScriptedServer } from '../support/scripted-server.js';
@@ -32,9 +33,23 @@ export function huaweiAuth(mode: HuaweiAuthMode): HuaweiVbsClientOptions['auth']
   return mode === 'token' ? { type: 'token', token: HUAWEI_TOKEN } : { type: 'aksk', accessKeyId: HUAWEI_AK, secretAccessKey: HUAWEI_SK };
 }
 
+// every client the behaviour tests build logs through this scanner (unless a test brings its own
+// logger): each line is checked for the secrets, raw and encoded, and for the per-request ones
+// (Authorization, tokens, V2 signatures) the server has seen so far; the file fails if one leaked
+let scannedServer: ScriptedServer | undefined;
+const sharedLogger = scanningLogger(() => [...SECRETS, ...wireSecrets(scannedServer?.received ?? [])]);
+afterAll(() => {
+  expect(sharedLogger.leaks, 'a log line carried a secret').toEqual([]);
+});
+
+function logged(server: ScriptedServer) {
+  scannedServer = server;
+  return sharedLogger;
+}
+
 export function huaweiClient(server: ScriptedServer, options: Partial<Omit<HuaweiVbsClientOptions, 'region' | 'baseUrl'>> & { mode?: HuaweiAuthMode } = {}) {
   const { mode = 'aksk', ...rest } = options;
-  return createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: huaweiAuth(mode), retry: fastRetry, ...rest });
+  return createHuaweiVbsClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, auth: huaweiAuth(mode), retry: fastRetry, logger: logged(server), ...rest });
 }
 
 export function alibabaClient(
@@ -43,7 +58,7 @@ export function alibabaClient(
 ) {
   const { mode = 'acs3', sts = false, ...rest } = options;
   const auth = { type: mode, accessKeyId: ALIBABA_AK, accessKeySecret: ALIBABA_SECRET, ...(sts ? { securityToken: ALIBABA_STS } : {}) };
-  return createAlibabaHbrClient({ baseUrl: server.baseUrl, auth, retry: fastRetry, ...rest });
+  return createAlibabaHbrClient({ baseUrl: server.baseUrl, auth, retry: fastRetry, logger: logged(server), ...rest });
 }
 
 /** One item of a `listBackupShareDetails` page, valid against the contract. */

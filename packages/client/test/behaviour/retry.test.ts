@@ -118,10 +118,10 @@ describe('what is not retried', () => {
       { given: { replies: [{ status: 500, body: 'oops' }, ok], call: (s) => huaweiClient(s).countBackupShares() }, want: { kind: 'http', status: 500 } },
     ],
     [
-      'an Alibaba 200 with Success: false',
+      'an Alibaba 200 with Success: false and a code that is not throttling',
       {
         given: {
-          replies: [{ status: 200, body: { Success: false, Code: 'Throttling.User' } }, ok],
+          replies: [{ status: 200, body: { Success: false, Code: 'InvalidParameter' } }, ok],
           call: (s) => alibabaClient(s).getBasicStatistics(statistics),
         },
         want: { kind: 'unsuccessful', status: 200 },

@@ -1,6 +1,6 @@
 // A vendor adapter with no signing and no filled-in parameters, for clients built straight from a
 // hand-written or freshly generated operation table; errors are read the Huawei way.
-import { huaweiErrorFromResponse } from '../../src/huawei-vbs/errors.js';
+import { huaweiErrorFromResponse, huaweiRequestId } from '../../src/huawei-vbs/errors.js';
 
 export const plainAdapter = (baseUrl: string) => ({
   vendor: 'huawei' as const,
@@ -8,4 +8,5 @@ export const plainAdapter = (baseUrl: string) => ({
   auth: { onRequest: () => undefined },
   autoParams: () => ({}),
   errorFromResponse: huaweiErrorFromResponse,
+  requestIdFrom: huaweiRequestId,
 });
