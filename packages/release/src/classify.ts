@@ -41,6 +41,10 @@ const proseSections = new Set(['info', 'tags', 'externalDocs', 'servers']);
 const clientFilledKey = 'x-client-filled';
 const clientFilledNote = "a client-generation hint, not part of the wire contract; the client's API report gates its effect";
 
+/** Where a fact comes from (see the README's "Where each fact comes from"): documentation only. */
+const provenanceKey = 'x-provenance';
+const provenanceNote = 'where a fact comes from: documentation, nothing on the wire or in the types';
+
 type Verdict = { bump: Exclude<Bump, 'none'>; note?: string };
 
 /**
@@ -96,11 +100,13 @@ function classifyByTool(diff: Diff): Verdict {
  * - example values are prose: editing them is a patch.
  * - `x-client-filled` marks a parameter the client fills in: nothing changes on the wire, and the
  *   client's own API report shows (and gates) any change to its methods' inputs, so it is a patch.
+ * - `x-provenance` (anywhere, security schemes included) names a fact's sources: a patch.
  * - what the tool leaves unclassified counts as breaking, so the gate fails safe.
  */
 function classify(diff: Diff): Verdict | undefined {
   const [top] = diff.path;
   if (diff.path.at(-1) === clientFilledKey) return { bump: 'patch', note: clientFilledNote };
+  if (diff.path.includes(provenanceKey)) return { bump: 'patch', note: provenanceNote };
   if (top === 'components') return classifyComponent(diff);
   if (proseSections.has(String(top))) return { bump: 'patch' };
   if (top === 'paths' && diff.path.length === 4 && diff.path[3] === 'operationId' && diff.action !== 'add') {
