@@ -12,17 +12,7 @@ import { startRelay } from './support/recording-relay.ts';
 const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
 /** The vendor page's filters of "Counting Backup Shares", spelling as documented (sic) included. */
-const seedCountParameters = [
-  'share_to_me',
-  'volume_id',
-  'name',
-  'status',
-  'backup_id',
-  'from_project_id',
-  'to_project_id',
-  'avalilability_zone',
-  'availability_zone',
-];
+const seedCountParameters = ['share_to_me', 'volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone'];
 
 const ownPages = [
   { name: 'index', path: 'index.html', heading: 'Cloud backup contracts' },

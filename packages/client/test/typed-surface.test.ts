@@ -17,7 +17,17 @@ describe('huawei-vbs methods', () => {
   it('types the count query from the contract', () => {
     expectTypeOf<CountBackupSharesQuery['share_to_me']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<CountBackupSharesQuery>().toHaveProperty('avalilability_zone');
-    expectTypeOf<CountBackupSharesQuery>().toHaveProperty('availability_zone');
+    // the SDKs' spelling is the listing's only: no source says the count reads it
+    expectTypeOf<CountBackupSharesQuery>().not.toHaveProperty('availability_zone');
+  });
+
+  it('types what the pages add: get-one answers the backup, create the nullable deleted fields, sort_key the listed values', () => {
+    type GetOne = NonNullable<Awaited<ReturnType<ReturnType<typeof vbs>['getBackupShare']>>['data']>;
+    expectTypeOf<GetOne['shared']>().toHaveProperty('backup');
+    expectTypeOf<BackupShare['deleted']>().toEqualTypeOf<string | null>();
+    expectTypeOf<BackupShare['deleted_at']>().toEqualTypeOf<string | null>();
+    type SortKey = NonNullable<NonNullable<Parameters<ReturnType<typeof vbs>['listBackupShareDetails']>[0]>['query']>['sort_key'];
+    expectTypeOf<SortKey>().toEqualTypeOf<'name' | 'status' | 'container_format' | 'disk_format' | 'size' | 'id' | 'created_at' | 'updated_at' | undefined>();
   });
 
   it('returns typed data on success', async () => {

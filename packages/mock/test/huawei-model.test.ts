@@ -59,6 +59,8 @@ describe('seeding', () => {
           to_project_id: 'p-to',
           created_at: '2020-01-01T00:00:00.000000',
           updated_at: '2022-01-01T00:00:00.000000',
+          // get-one answers the share with its backup, as the page and golangsdk's fixture show
+          backup,
         },
       },
     });
@@ -175,12 +177,33 @@ describe('answers', () => {
     expect(order('sort_key=updated_at&sort_dir=desc')).toEqual(['p-2021', 'p-2020', 'p-null', 'p-none']);
   });
 
-  it('refuses a sort_key that is no share field, naming the fields', () => {
-    expect(createHuaweiVbsModel(contract()).answer(request('listBackupShareDetails', { query: 'sort_key=name' }))).toEqual({
+  it('refuses a sort_key the page does not list, naming the ones it does', () => {
+    expect(createHuaweiVbsModel(contract()).answer(request('listBackupShareDetails', { query: 'sort_key=to_project_id' }))).toEqual({
       status: 400,
-      refusal:
-        'Invalid input received: sort_key name is not one of id, backup_id, from_project_id, to_project_id, created_at, updated_at, deleted, deleted_at.',
+      refusal: 'Invalid input received: sort_key to_project_id is not one of name, status, container_format, disk_format, size, id, created_at, updated_at.',
     });
+  });
+
+  it.each([
+    ['sort_key=name&sort_dir=asc', ['p-alpha', 'p-beta', 'p-gamma']],
+    ['sort_key=name&sort_dir=desc', ['p-gamma', 'p-beta', 'p-alpha']],
+    // sizes compare as numbers (9 before 10); the two 10s tie, in the order listed
+    ['sort_key=size&sort_dir=asc', ['p-gamma', 'p-beta', 'p-alpha']],
+    ['sort_key=status&sort_dir=asc', ['p-beta', 'p-alpha', 'p-gamma']],
+    // no backup has the field: every share ties, in the order listed
+    ['sort_key=disk_format&sort_dir=asc', ['p-beta', 'p-gamma', 'p-alpha']],
+    ['sort_key=container_format&sort_dir=desc', ['p-beta', 'p-gamma', 'p-alpha']],
+    ['sort_key=id&sort_dir=asc', ['p-alpha', 'p-beta', 'p-gamma']],
+  ])("sorts by the backup's or the share's field the page's sort_key names: %s", (query, wanted) => {
+    const of = (id: string, to: string, name: string, size: number, status: string) => ({
+      ...share,
+      id,
+      backup_id: `b-${id}`,
+      to_project_id: to,
+      backup: { ...backup, id: `b-${id}`, name, size, status },
+    });
+    const shares = [of('s-2', 'p-beta', 'beta', 10, 'available'), of('s-3', 'p-gamma', 'gamma', 9, 'error'), of('s-1', 'p-alpha', 'alpha', 10, 'creating')];
+    expect(listedTo(createHuaweiVbsModel(contract({ detail: { shared: shares } })), query)).toEqual(wanted);
   });
 
   it('cancels by backup only the shares of that backup', () => {

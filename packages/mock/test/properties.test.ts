@@ -27,33 +27,33 @@ const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 // note: "." and ".." are dot-segments; the URL parser removes them, so no client can send them as a path parameter
 const pathId = fc.oneof(fc.uuid(), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 })).filter((id) => id !== '.' && id !== '..');
 
-const filters = fc.record(
-  {
-    share_to_me: fc.boolean(),
-    volume_id: text,
-    name: text,
-    status: fc.oneof(fc.constantFrom('available', 'error', 'restoring', 'creating', 'deleting', 'error_restoring'), text),
-    backup_id: fc.oneof(fc.uuid(), text),
-    from_project_id: fc.oneof(hexProjectId, text),
-    to_project_id: fc.oneof(hexProjectId, text),
-    avalilability_zone: text,
-    availability_zone: text,
-  },
-  { requiredKeys: [] },
-);
+const countFilters = {
+  share_to_me: fc.boolean(),
+  volume_id: text,
+  name: text,
+  status: fc.oneof(fc.constantFrom('available', 'error', 'restoring', 'creating', 'deleting', 'error_restoring'), text),
+  backup_id: fc.oneof(fc.uuid(), text),
+  from_project_id: fc.oneof(hexProjectId, text),
+  to_project_id: fc.oneof(hexProjectId, text),
+  avalilability_zone: text,
+};
+// the listing also takes the SDKs' spelling of the zone filter; the count documents only the page's
+const filters = fc.record({ ...countFilters, availability_zone: text }, { requiredKeys: [] });
 const paging = fc.record(
   {
     sort_dir: fc.constantFrom('asc', 'desc'),
-    sort_key: fc.oneof(fc.constant('created_at'), text),
-    limit: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
-    offset: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.maxSafeNat()),
+    sort_key: fc.constantFrom('name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'),
+    // no source bounds them: any whole number is the service's to judge
+    limit: fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.maxSafeInteger()),
+    offset: fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.maxSafeInteger()),
   },
   { requiredKeys: [] },
 );
 const createBody = fc.record({
   shared: fc.record({
-    backup_id: fc.uuid(),
-    to_project_ids: fc.uniqueArray(fc.oneof(hexProjectId, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 32 })), { minLength: 1, maxLength: 5 }),
+    // the page states only the types: any string, and any list of strings
+    backup_id: fc.oneof(fc.uuid(), text),
+    to_project_ids: fc.uniqueArray(fc.oneof(hexProjectId, fc.string({ unit: 'grapheme', maxLength: 32 })), { maxLength: 5 }),
   }),
 });
 
@@ -61,7 +61,7 @@ const validInputs: Record<ApiName, Record<string, fc.Arbitrary<ClientInput>>> = 
   'huawei-vbs': {
     createBackupShares: createBody.map((body) => ({ body })),
     listBackupShareDetails: fc.tuple(filters, paging).map(([f, p]) => ({ query: { ...f, ...p } })),
-    countBackupShares: filters.map((query) => ({ query })),
+    countBackupShares: fc.record(countFilters, { requiredKeys: [] }).map((query) => ({ query })),
     getBackupShare: pathId.map((shared_id) => ({ path: { shared_id } })),
     cancelBackupShare: fc.tuple(pathId, optional(fc.boolean())).map(([shared_id, is_backup_id]) => ({
       path: { shared_id },
@@ -123,26 +123,21 @@ const notString = fc.oneof(
   fc.array(text, { minLength: 1, maxLength: 2 }),
   fc.dictionary(text, text, { maxKeys: 2 }),
 );
-const notPositiveInt = fc.oneof(
-  fc.integer({ max: 0 }),
+const notInteger = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY),
   fc.string(),
 );
-const notNonNegativeInt = fc.oneof(
-  fc.integer({ max: -1 }),
-  fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
-  fc.string(),
+const sortKeys = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'];
+const notSortKey = fc.oneof(
+  text.filter((s) => !sortKeys.includes(s)),
+  fc.integer(),
 );
 const notSortDir = fc.oneof(
   text.filter((s) => s !== 'asc' && s !== 'desc'),
   fc.integer(),
 );
-const notUuid = fc.oneof(
-  text.filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)),
-  fc.integer(),
-  fc.constant(null),
-);
+const notStringOrArray = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(text, text, { maxKeys: 2 }));
 const stringFilters = ['volume_id', 'name', 'status', 'backup_id', 'from_project_id', 'to_project_id', 'avalilability_zone', 'availability_zone'] as const;
 
 const brokenHuaweiInput: fc.Arbitrary<Broken> = fc.oneof(
@@ -153,9 +148,18 @@ const brokenHuaweiInput: fc.Arbitrary<Broken> = fc.oneof(
   fc
     .tuple(fc.constantFrom('listBackupShareDetails', 'countBackupShares'), fc.constantFrom(...stringFilters), notString)
     .map(([operationId, name, v]) => ({ operationId, input: { query: { [name]: v } }, field: name })),
-  // out-of-range and non-integer pagination, unknown sort direction
-  notPositiveInt.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { limit: v } }, field: 'limit' })),
-  notNonNegativeInt.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { offset: v } }, field: 'offset' })),
+  // the SDKs' zone spelling on the count, which documents only the page's
+  fc.constant({ operationId: 'countBackupShares', input: { query: { availability_zone: 'cn-north-4a' } }, field: 'availability_zone' }),
+  // non-integer pagination, a sort key or direction the page does not list
+  notInteger.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { limit: v } }, field: 'limit' })),
+  notInteger.map((v) => ({ operationId: 'listBackupShareDetails', input: { query: { offset: v } }, field: 'offset' })),
+  notSortKey.map((v) => ({
+    operationId: 'listBackupShareDetails',
+    input: { query: { sort_key: v } },
+    field: 'sort_key',
+    // note: Prism reads a blank value as absent
+    ...(String(v).trim() === '' ? {} : { wire: { method: 'GET', target: `${shares}/detail?${query({ sort_key: String(v) })}`, headers: token } }),
+  })),
   notSortDir.map((v) => ({
     operationId: 'listBackupShareDetails',
     input: { query: { sort_dir: v } },
@@ -172,20 +176,12 @@ const brokenHuaweiInput: fc.Arbitrary<Broken> = fc.oneof(
     input: { path: { shared_id: 'e842bf23-1e05-4c2c-b0f9-25222f4686da' }, query: { is_backup_id: v } },
     field: 'is_backup_id',
   })),
-  // create bodies: empty, duplicated or blank project lists, bad backup ids, missing or extra members
+  // create bodies: members of the wrong type, a project list that is not one, missing members
   fc
-    .tuple(fc.uuid(), fc.constant([]))
-    .map(([id, ids]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: ids } } }, field: 'to_project_ids' })),
+    .tuple(fc.uuid(), notString)
+    .map(([id, v]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [v] } } }, field: 'to_project_ids' })),
   fc
-    .tuple(fc.uuid(), hexProjectId)
-    .map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p, p] } } }, field: 'to_project_ids' })),
-  fc.tuple(fc.uuid(), hexProjectId).map(([id, p]) => ({
-    operationId: 'createBackupShares',
-    input: { body: { shared: { backup_id: id, to_project_ids: [p, ''] } } },
-    field: 'to_project_ids',
-  })),
-  fc
-    .tuple(notUuid, hexProjectId)
+    .tuple(notStringOrArray, hexProjectId)
     .map(([id, p]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: [p] } } }, field: 'backup_id' })),
   fc
     .tuple(
@@ -195,11 +191,7 @@ const brokenHuaweiInput: fc.Arbitrary<Broken> = fc.oneof(
     .map(([id, v]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id, to_project_ids: v } } }, field: 'to_project_ids' })),
   fc.constant({ operationId: 'createBackupShares', input: { body: {} }, field: 'shared' }),
   fc.constant({ operationId: 'createBackupShares', input: {}, field: 'body' }),
-  fc.tuple(fc.uuid(), hexProjectId, fc.stringMatching(/^[a-z_]{1,12}$/)).map(([id, p, extra]) => ({
-    operationId: 'createBackupShares',
-    input: { body: { shared: { backup_id: id, to_project_ids: [p], [extra]: true } } },
-    field: 'shared',
-  })),
+  fc.tuple(fc.uuid()).map(([id]) => ({ operationId: 'createBackupShares', input: { body: { shared: { backup_id: id } } }, field: 'to_project_ids' })),
 );
 
 // every create body the client refuses is also sent as JSON to the mock, which must refuse it too
@@ -279,8 +271,7 @@ interface RawBroken {
 // raw values Prism cannot read as the declared type (it coerces "1e3", "0x10", " 1" and
 // "Infinity" to numbers and treats an empty value as absent, so those are left out)
 const rawNotBoolean = fc.oneof(fc.string({ minLength: 1 }), fc.integer().map(String)).filter((s) => s !== 'true' && s !== 'false' && s.trim() !== '');
-const rawNotPositiveInt = fc.oneof(
-  fc.integer({ max: 0 }).map(String),
+const rawNotInteger = fc.oneof(
   fc
     .double({ noNaN: true, noDefaultInfinity: true })
     .filter((n) => !Number.isInteger(n))
@@ -288,6 +279,7 @@ const rawNotPositiveInt = fc.oneof(
   fc.stringMatching(/^[a-z][a-z_]{0,11}$/),
 );
 const rawNotSortDir = fc.string({ minLength: 1 }).filter((s) => s !== 'asc' && s !== 'desc' && s.trim() !== '');
+const rawNotSortKey = fc.string({ minLength: 1 }).filter((s) => !sortKeys.includes(s) && s.trim() !== '');
 const rawNotSourceType = fc.string({ minLength: 1 }).filter((s) => s !== 'ECS_FILE' && s.trim() !== '');
 
 const rawBrokenHuawei: fc.Arbitrary<RawBroken> = fc.oneof(
@@ -295,10 +287,10 @@ const rawBrokenHuawei: fc.Arbitrary<RawBroken> = fc.oneof(
     .tuple(fc.constantFrom('count', 'detail'), rawNotBoolean)
     .map(([endpoint, v]) => ({ method: 'GET', target: `${shares}/${endpoint}?${query({ share_to_me: v })}`, headers: token, field: 'share_to_me' })),
   fc
-    .tuple(fc.constantFrom('limit', 'offset'), rawNotPositiveInt)
-    .filter(([name, v]) => !(name === 'offset' && v === '0'))
+    .tuple(fc.constantFrom('limit', 'offset'), rawNotInteger)
     .map(([name, v]) => ({ method: 'GET', target: `${shares}/detail?${query({ [name]: v })}`, headers: token, field: name })),
   rawNotSortDir.map((v) => ({ method: 'GET', target: `${shares}/detail?${query({ sort_dir: v })}`, headers: token, field: 'sort_dir' })),
+  rawNotSortKey.map((v) => ({ method: 'GET', target: `${shares}/detail?${query({ sort_key: v })}`, headers: token, field: 'sort_key' })),
   rawNotBoolean.map((v) => ({
     method: 'DELETE',
     target: `${shares}/e842bf23-1e05-4c2c-b0f9-25222f4686da?${query({ is_backup_id: v })}`,

@@ -100,7 +100,10 @@ describe('a share created through the typed client shows up in count, list and g
     expect((await client.countBackupShares({})).data).toEqual({ count: 2 });
     const list = (await client.listBackupShareDetails({})).data!.shared;
     expect(list.map((record) => record.id).sort()).toEqual(created.map((record) => record.id).sort());
-    for (const record of created) expect((await client.getBackupShare({ path: { shared_id: record.id } })).data).toEqual({ shared: record });
+    // get-one answers the share with its backup (a new backup is modelled on the seed's)
+    const backupOfX = { ...seedBackup, id: backupX, name: `backup-${backupX.slice(0, 8)}` };
+    for (const record of created)
+      expect((await client.getBackupShare({ path: { shared_id: record.id } })).data).toEqual({ shared: { ...record, backup: backupOfX } });
 
     const cancelled = await client.cancelBackupShare(cancel(created) as any);
     expect(cancelled.error).toBeUndefined();
@@ -137,7 +140,8 @@ describe('count and list apply every documented filter to the state', () => {
     [made.s3] = await share(backupY, [P1]);
   });
 
-  const cases: { filter: string; query: Call['query']; shares: ('s1' | 's2' | 's3' | 'seed')[] }[] = [
+  // `counted`: what the count sees where it differs from the listing
+  const cases: { filter: string; query: Call['query']; shares: ('s1' | 's2' | 's3' | 'seed')[]; counted?: ('s1' | 's2' | 's3')[] }[] = [
     { filter: 'none (the shares the project sends)', query: {}, shares: ['s1', 's2', 's3'] },
     { filter: 'share_to_me=true', query: { share_to_me: true }, shares: ['seed'] },
     { filter: 'share_to_me=false', query: { share_to_me: false }, shares: ['s1', 's2', 's3'] },
@@ -154,15 +158,16 @@ describe('count and list apply every documented filter to the state', () => {
     { filter: 'from_project_id with share_to_me=true', query: { share_to_me: true, from_project_id: seedRecord.from_project_id }, shares: ['seed'] },
     { filter: 'to_project_id', query: { to_project_id: P1 }, shares: ['s1', 's3'] },
     { filter: 'availability_zone, matching', query: { availability_zone: seedBackup.availability_zone }, shares: ['s1', 's2', 's3'] },
-    { filter: 'availability_zone, another', query: { availability_zone: 'cn-north-4z' }, shares: [] },
+    // the SDKs' spelling filters the listing only: the count documents the page's spelling alone
+    { filter: 'availability_zone, another (the count ignores it)', query: { availability_zone: 'cn-north-4z' }, shares: [], counted: ['s1', 's2', 's3'] },
     { filter: 'avalilability_zone (sic), matching', query: { avalilability_zone: seedBackup.availability_zone }, shares: ['s1', 's2', 's3'] },
     { filter: 'avalilability_zone (sic), another', query: { avalilability_zone: 'cn-north-4z' }, shares: [] },
     { filter: 'to_project_id and backup_id together', query: { to_project_id: P1, backup_id: backupY }, shares: ['s3'] },
   ];
 
-  it.each(cases)('$filter', async ({ query, shares }) => {
+  it.each(cases)('$filter', async ({ query, shares, counted }) => {
     const ids = shares.map((name) => (name === 'seed' ? seedRecord.id : made[name].id)).sort();
-    expect(await count(query)).toBe(ids.length);
+    expect(await count(query)).toBe((counted ?? shares).length);
     expect((await listed(query)).map((record) => record.id).sort()).toEqual(ids);
   });
 });
@@ -179,8 +184,10 @@ describe('list sorts (sort_key, sort_dir) and pages (limit, offset, shared_links
   const cases: { name: string; query: Call['query']; page: ('s1' | 's2' | 's3')[]; next?: Record<string, string> }[] = [
     { name: 'newest first by default (created_at desc)', query: {}, page: ['s3', 's2', 's1'] },
     { name: 'sort_dir=asc', query: { sort_dir: 'asc' }, page: ['s1', 's2', 's3'] },
-    { name: 'sort_key=to_project_id, asc (ties in creation order)', query: { sort_key: 'to_project_id', sort_dir: 'asc' }, page: ['s1', 's3', 's2'] },
-    { name: 'sort_key=to_project_id, desc', query: { sort_key: 'to_project_id', sort_dir: 'desc' }, page: ['s2', 's1', 's3'] },
+    // backup names: s1 the seed's (nightly-db-disk), s2 backup-aaaaaaaa, s3 backup-bbbbbbbb
+    { name: 'sort_key=name (the backup’s), asc', query: { sort_key: 'name', sort_dir: 'asc' }, page: ['s2', 's3', 's1'] },
+    { name: 'sort_key=name, desc', query: { sort_key: 'name', sort_dir: 'desc' }, page: ['s1', 's3', 's2'] },
+    { name: 'sort_key=status, desc (all tie: creation order)', query: { sort_key: 'status', sort_dir: 'desc' }, page: ['s1', 's2', 's3'] },
     { name: 'limit=2: the first page links the next', query: { limit: 2 }, page: ['s3', 's2'], next: { limit: '2', offset: '2' } },
     { name: 'limit=1&offset=1', query: { limit: 1, offset: 1 }, page: ['s2'], next: { limit: '1', offset: '2' } },
     { name: 'the last page has no link', query: { limit: 2, offset: 2 }, page: ['s1'] },
@@ -227,13 +234,6 @@ describe('list sorts (sort_key, sort_dir) and pages (limit, offset, shared_links
       seen.push(...page.data!.shared.map((record) => record.id));
     }
     expect(seen).toEqual(want.map((name) => ids[name]));
-  });
-
-  it('an unknown sort_key is refused with the documented 400 shape, naming it', async () => {
-    const answer = await api.call('listBackupShareDetails', { path: '/detail', query: { sort_key: 'colour' } });
-    expect(answer.status).toBe(400);
-    expect(Object.keys(answer.body)).toEqual(Object.keys(documentedExample('listBackupShareDetails', 400)));
-    expect(messageOf(answer.body)).toMatch(/sort_key colour is not one of/);
   });
 });
 
@@ -386,7 +386,15 @@ describe('reset goes back to the seed', () => {
 
 describe('Prism still validates every request in stateful mode', () => {
   const refused: { name: string; operationId: string; call: Call; status: number; field: string }[] = [
-    { name: 'limit=0', operationId: 'listBackupShareDetails', call: { path: '/detail', query: { limit: 0 } }, status: 400, field: 'limit' },
+    { name: 'limit=ten', operationId: 'listBackupShareDetails', call: { path: '/detail', query: { limit: 'ten' } }, status: 400, field: 'limit' },
+    // the page lists the sort keys
+    {
+      name: 'sort_key=colour',
+      operationId: 'listBackupShareDetails',
+      call: { path: '/detail', query: { sort_key: 'colour' } },
+      status: 400,
+      field: 'sort_key',
+    },
     {
       name: 'share_to_me=maybe',
       operationId: 'countBackupShares',
@@ -409,23 +417,16 @@ describe('Prism still validates every request in stateful mode', () => {
       field: 'is_backup_id',
     },
     {
-      name: 'a create whose backup_id is not a uuid',
+      name: 'a create whose backup_id is not a string',
       operationId: 'createBackupShares',
-      call: { method: 'POST', body: { shared: { backup_id: 'nightly', to_project_ids: [P1] } } },
+      call: { method: 'POST', body: { shared: { backup_id: 42, to_project_ids: [P1] } } },
       status: 400,
       field: 'backup_id',
     },
     {
-      name: 'a create to no project',
+      name: 'a create whose to_project_ids is not a list',
       operationId: 'createBackupShares',
-      call: { method: 'POST', body: { shared: { backup_id: backupX, to_project_ids: [] } } },
-      status: 400,
-      field: 'to_project_ids',
-    },
-    {
-      name: 'a create naming one project twice',
-      operationId: 'createBackupShares',
-      call: { method: 'POST', body: { shared: { backup_id: backupX, to_project_ids: [P1, P1] } } },
+      call: { method: 'POST', body: { shared: { backup_id: backupX, to_project_ids: P1 } } },
       status: 400,
       field: 'to_project_ids',
     },

@@ -88,10 +88,14 @@ describe('respect fails and names the step', () => {
         ),
     ],
     [
-      'the share step sends an empty project list (the contract wants at least one)',
+      'the share step sends the project ids as one string (the contract wants a list)',
       'shareBackup',
       400,
-      (arazzo) => arazzo.setIn([...stepPath(arazzo, 'shareBackup'), 'requestBody', 'payload', 'shared', 'to_project_ids'], arazzo.createNode([])),
+      (arazzo) =>
+        arazzo.setIn(
+          [...stepPath(arazzo, 'shareBackup'), 'requestBody', 'payload', 'shared', 'to_project_ids'],
+          arazzo.createNode('0605767c3f00d5762fa8c0147ee18d02'),
+        ),
     ],
   ];
 

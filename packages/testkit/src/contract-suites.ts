@@ -154,7 +154,31 @@ const lintBreaks: [string, LintBreak][] = [
         editYaml(join(w, 'openapi.yaml'), (d) => d.setIn(['components', 'schemas', 'Unused'], { type: 'string', description: 'unused', example: 'x' })),
     },
   ],
+  ...provenanceBreaks(),
 ];
+
+/** The lint breaks of `x-provenance`: missing where the contract must say where a fact comes from, or malformed. */
+function provenanceBreaks(): [string, LintBreak][] {
+  const withProvenance = (value: Record<string, Yaml>) => (value['x-provenance'] ? ['x-provenance'] : undefined);
+  const missing = (what: string, rule: string, folder: string, find: (value: Record<string, Yaml>) => Path | undefined): [string, LintBreak] => [
+    `${what} without x-provenance`,
+    { rule, edit: (w) => remove(firstIn(w, folder, find)) },
+  ];
+  const malformed = (what: string, value: unknown): [string, LintBreak] => [
+    `a named schema whose x-provenance ${what}`,
+    { rule: 'provenance/valid', edit: (w) => set(firstIn(w, 'components/schemas', withProvenance), value) },
+  ];
+  return [
+    missing('an operation', 'rule/operation-provenance', 'paths', operationWith('x-provenance')),
+    missing('a parameter', 'rule/parameter-provenance', 'components/parameters', withProvenance),
+    missing('a security scheme', 'rule/security-scheme-provenance', 'components/securitySchemes', withProvenance),
+    missing('a named schema', 'provenance/valid', 'components/schemas', withProvenance),
+    malformed('cites a plain-http source', { sources: ['http://example.org/page'] }),
+    malformed('cites a relative path', { sources: ['docs/page.html'] }),
+    malformed('has neither sources nor an assumption', { sources: [] }),
+    malformed('has an empty assumption and no sources', { assumption: ' ' }),
+  ];
+}
 
 function remove({ file, path }: { file: string; path: Path }): void {
   editYaml(file, (document) => document.deleteIn(path));
@@ -173,7 +197,10 @@ export function describeLintBehaviour(api: ApiName): void {
     const work = mkdtempSync(join(tmpdir(), `lint-${api}-`));
     try {
       for (const part of ['openapi.yaml', 'paths', 'components']) cpSync(join(specDir, part), join(work, part), { recursive: true });
-      const redocly = readFileSync(join(repoRoot, 'redocly.yaml'), 'utf8').replaceAll(`spec/${api}/`, '');
+      // the copy's own paths: the API's files sit beside it, the plugins stay in the repo
+      const redocly = readFileSync(join(repoRoot, 'redocly.yaml'), 'utf8')
+        .replaceAll(`spec/${api}/`, '')
+        .replaceAll('./scripts/', `${join(repoRoot, 'scripts')}/`);
       writeFileSync(join(work, 'redocly.yaml'), config(redocly));
       edit(work);
       return runLint(api, join(work, 'redocly.yaml'), specDir);

@@ -1,12 +1,13 @@
 // Stateful model of Huawei VBS backup sharing (createBackupShares, listBackupShareDetails,
 // countBackupShares, getBackupShare, cancelBackupShare): the share records of one mock process,
 // seeded from the contract's own examples, with the vendor's semantics as the contract describes
-// them (share_to_me scope, fuzzy name, both availability-zone spellings, offset paging).
+// them (share_to_me scope, fuzzy name, both availability-zone spellings on the listing, the page's
+// on the count, the page's sort keys, offset paging, get-one with its backup).
 import { randomUUID } from 'node:crypto';
 import type { ContractIndex } from '../contract-index.js';
 import { type ModelAnswer, type ModelRequest, ModelSeedError, responseExamples, type StateModel } from '../state/model.js';
 
-/** A share record, as the contract's BackupShare schema has it. */
+/** A share record, as the contract's BackupShare schema has it (create answers every field). */
 interface ShareRecord {
   id: string;
   backup_id: string;
@@ -49,6 +50,25 @@ const filters: Record<string, (share: Share, value: string) => boolean> = {
   availability_zone: ({ backup }, value) => backup.availability_zone === value,
   // the vendor page's spelling (sic) of the same filter
   avalilability_zone: ({ backup }, value) => backup.availability_zone === value,
+};
+
+// the count takes only the page's spelling of the zone filter: no SDK counts shares, so nothing
+// says the service reads `availability_zone` there (the contract leaves it out)
+const countFilters = Object.keys(filters).filter((name) => name !== 'availability_zone');
+const listFilters = Object.keys(filters);
+
+/** What each sort_key the contract lists (the page's values, in its order) sorts by: the backup's field or the share's. */
+const sortValues: Record<string, (share: Share) => unknown> = {
+  name: ({ backup }) => backup.name,
+  status: ({ backup }) => backup.status,
+  // the page lists them, but a share's backup as the contract describes it has no such field:
+  // every share ties, and ties keep the order the shares were created in
+  container_format: ({ backup }) => backup.container_format,
+  disk_format: ({ backup }) => backup.disk_format,
+  size: ({ backup }) => backup.size,
+  id: ({ record }) => record.id,
+  created_at: ({ record }) => record.created_at,
+  updated_at: ({ record }) => record.updated_at,
 };
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -116,7 +136,8 @@ function readSeed(contract: ContractIndex): Seed {
       if (isBackup(example.backup) && !backups.has(example.backup.id)) backups.set(example.backup.id, example.backup);
     }
   }
-  const template = backups.values().next().value;
+  // new backups are modelled on the detail example's (the get example may embed one too)
+  const template = detailExamples.map((example) => example.backup).find(isBackup);
   if (!template)
     throw new ModelSeedError(
       'the 200 example of listBackupShareDetails embeds no backup (with id, name, status, volume_id, availability_zone) to model backups on',
@@ -171,10 +192,11 @@ const recordOf = (record: ShareRecord): ShareRecord => ({ ...record });
 const detailOf = ({ record, backup }: Share) => ({ ...record, backup: structuredClone(backup) });
 
 /** The shares count and list see: the path project's scope (share_to_me), then every filter given. */
-function matching(state: SharingState, { params, query }: ModelRequest): Share[] {
+function matching(state: SharingState, { params, query }: ModelRequest, names: readonly string[]): Share[] {
   const toMe = query.get('share_to_me')?.toLowerCase() === 'true';
-  const given = Object.entries(filters).flatMap(([name, test]) => {
+  const given = names.flatMap((name) => {
     const value = query.get(name);
+    const test = filters[name]!;
     return value === null ? [] : [(share: Share) => test(share, value)];
   });
   return state.shares
@@ -185,23 +207,24 @@ function matching(state: SharingState, { params, query }: ModelRequest): Share[]
 
 const integer = (text: string | null): number | undefined => (/^\d+$/.test(String(text)) ? Number(text) : undefined);
 
-/** null sorts before any value, as a missing timestamp comes before every real one. */
+/** null sorts before any value, as a missing timestamp comes before every real one; numbers (size) by value. */
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;
   // null and missing are one value, or the order would depend on the sort's own steps
   if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
   if (b === null || b === undefined) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : 1;
   return String(a) < String(b) ? -1 : 1;
 }
 
 function list(state: SharingState, request: ModelRequest): ModelAnswer {
   const { query } = request;
   const sortKey = query.get('sort_key') ?? 'created_at';
-  if (!(shareFields as readonly string[]).includes(sortKey))
-    return refuse(400, `Invalid input received: sort_key ${sortKey} is not one of ${shareFields.join(', ')}.`);
+  const sortValue = Object.hasOwn(sortValues, sortKey) ? sortValues[sortKey] : undefined;
+  if (!sortValue) return refuse(400, `Invalid input received: sort_key ${sortKey} is not one of ${Object.keys(sortValues).join(', ')}.`);
   const direction = query.get('sort_dir')?.toLowerCase() === 'asc' ? 1 : -1;
   // Array.prototype.sort is stable: ties keep the order the shares were created in
-  const sorted = matching(state, request).sort((a, b) => direction * compare(a.record[sortKey as keyof ShareRecord], b.record[sortKey as keyof ShareRecord]));
+  const sorted = matching(state, request, listFilters).sort((a, b) => direction * compare(sortValue(a), sortValue(b)));
   const offset = integer(query.get('offset')) ?? 0;
   const limit = integer(query.get('limit'));
   const end = limit === undefined ? sorted.length : offset + limit;
@@ -241,9 +264,12 @@ function create(state: SharingState, { params, body }: ModelRequest, now: () => 
   return { status: 200, body: { shared: created.map(recordOf) } };
 }
 
+/** One share with its backup embedded, as the page and golangsdk's fixture answer it. */
 function get(state: SharingState, { params }: ModelRequest, seed: Seed): ModelAnswer {
   const record = state.shares.find((candidate) => candidate.id === params.shared_id && involves(candidate, params.project_id));
-  return record ? { status: 200, body: { shared: recordOf(record) } } : refuse(404, seed.notFound.getBackupShare(params.shared_id!));
+  return record
+    ? { status: 200, body: { shared: detailOf({ record, backup: state.backupOf(record.backup_id) }) } }
+    : refuse(404, seed.notFound.getBackupShare(params.shared_id!));
 }
 
 /** By share id (a share the project sends or receives), or with is_backup_id=true every share of a backup the project sends. */
@@ -267,7 +293,7 @@ export function createHuaweiVbsModel(contract: ContractIndex): StateModel {
   const operations: Record<string, (request: ModelRequest) => ModelAnswer> = {
     createBackupShares: (request) => create(state, request, now),
     listBackupShareDetails: (request) => list(state, request),
-    countBackupShares: (request) => ({ status: 200, body: { count: matching(state, request).length } }),
+    countBackupShares: (request) => ({ status: 200, body: { count: matching(state, request, countFilters).length } }),
     getBackupShare: (request) => get(state, request, seed),
     cancelBackupShare: (request) => cancel(state, request, seed),
   };

@@ -24,7 +24,7 @@ export function documentedExample(operationId: string, status: number): any {
 /** The seed stateful mode starts from: the share of the detail example, with its backup. */
 export const seedDetail = documentedExample('listBackupShareDetails', 200).shared[0];
 export const seedBackup = seedDetail.backup;
-/** The same share as the get example has it (with `deleted` and `deleted_at`). */
+/** The same share as the get example has it (with `deleted`, `deleted_at` and its backup). */
 export const seedRecord = documentedExample('getBackupShare', 200).shared;
 
 export interface Answer {

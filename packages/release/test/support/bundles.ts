@@ -121,6 +121,22 @@ export const additiveMutations: Mutation[] = [
 
 export const proseMutations: Mutation[] = [
   { name: 'marking a parameter as filled in by the client', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name['x-client-filled'] = true) },
+  {
+    name: 'saying where a security scheme, a parameter and a response schema come from (x-provenance)',
+    api: 'huawei-vbs',
+    edit: (b) => {
+      const provenance = { sources: ['https://support.huaweicloud.com/intl/en-us/api-vbs/en-us_topic_0078214154.html'] };
+      b.components.securitySchemes.iamToken['x-provenance'] = provenance;
+      b.components.parameters.Name['x-provenance'] = provenance;
+      b.components.schemas.BackupShareCount['x-provenance'] = provenance;
+      b.paths[countPath].get['x-provenance'] = provenance;
+    },
+  },
+  {
+    name: 'changing an assumption (x-provenance)',
+    api: 'alibaba-hbr',
+    edit: (b) => (b.components.schemas.GlobalStatistics['x-provenance'] = { assumption: 'Assumption, because no page states it.' }),
+  },
   { name: 'rewording a parameter description', api: 'huawei-vbs', edit: (b) => (b.components.parameters.Name.description += ' Case-sensitive.') },
   { name: 'rewording a tag description', api: 'huawei-vbs', edit: (b) => (b.tags[0].description += ' Shares are per project.') },
   { name: 'rewording the endpoint description', api: 'huawei-vbs', edit: (b) => (b.servers[0].description += ' HTTPS only.') },
