@@ -109,7 +109,8 @@ export async function checkLive(options: CheckLiveOptions): Promise<DriftFinding
       const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
         encodeURIComponent(String(valueFor(parameters.find((parameter) => parameter.in === 'path' && parameter.name === name) ?? { name, in: 'path' }))),
       );
-      const limit = Number(options.params?.limit ?? exampleOf(parameters.find((parameter) => parameter.name === 'limit')!) ?? 10);
+      const limitParameter = parameters.find((parameter) => parameter.in === 'query' && parameter.name === 'limit');
+      const limit = Number(options.params?.limit ?? (limitParameter && exampleOf(limitParameter)) ?? 10);
       if (paging) {
         walked = true;
         query.set('limit', String(limit));
