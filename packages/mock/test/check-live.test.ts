@@ -1,11 +1,12 @@
 // `cloud-backup-mock check-live`, the built bin as a real child process, against local stand-ins
 // for the services: the verifying, stateful mock (no drift: exit 0, one listing walked page by
-// page), a drifting stand-in (exit 1, each finding printed and written), and bad commands.
+// page), a drifting stand-in (exit 1, each finding printed and written), and bad commands; and
+// the bin in proxy mode, whose findings are printed one line each and written on stop.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { killLeftovers, runCli } from './support/cli.ts';
 import { projectId } from './support/clients.ts';
 import { type Fronts, startFronts } from './support/fronts.ts';
 import { cannedStandIn, documentedExampleOf, type StandIn } from './support/stand-ins.ts';
@@ -148,5 +149,45 @@ describe('a command it cannot run', () => {
     const { code, stderr } = await checkLive(args as string[]);
     expect(stderr).toMatch(message);
     expect(code).toBe(exit);
+  });
+});
+
+describe('the bin in proxy mode', { timeout: 120_000 }, () => {
+  afterEach(() => killLeftovers());
+
+  it('relays the answer, prints each finding once as one line and leaves the JSON report on stop', async () => {
+    const standIn = await cannedStandIn({ [`GET /v2/${projectId}/os-vendor-backup-sharing/count`]: { status: 200, body: '{"count":"2"}' } });
+    try {
+      const file = credentialsFile('proxy-bin', { 'huawei-vbs': { type: 'token', token: 'bin-token-secret' } });
+      const report = join(dir, 'proxy-bin-report.json');
+      const cli = runCli([
+        '--proxy',
+        `huawei-vbs=${standIn.url}`,
+        '--credentials',
+        file,
+        '--report',
+        report,
+        '--port',
+        'huawei-vbs=0',
+        '--port',
+        'alibaba-hbr=0',
+        '--ready-timeout',
+        '90',
+      ]);
+      const [, url] = await cli.waitFor(/huawei-vbs\s+(http:\S+)/, 100_000);
+      for (let round = 0; round < 3; round++) {
+        const answer = await fetch(`${url}/v2/${projectId}/os-vendor-backup-sharing/count`, { headers: { 'x-auth-token': 'caller' } });
+        expect(await answer.text()).toBe('{"count":"2"}');
+      }
+      await cli.waitFor(/drift: huawei-vbs countBackupShares 200 wrong-type \/count/);
+      cli.child.kill('SIGTERM');
+      expect((await cli.exited).code).toBe(0);
+      expect(cli.stderr().match(/^drift: /gm)).toHaveLength(1);
+      const written = JSON.parse(readFileSync(report, 'utf8'));
+      expect(written).toMatchObject({ answersChecked: 3, findings: [{ operation: 'countBackupShares', kind: 'wrong-type', pointer: '/count' }] });
+      expect(readFileSync(report, 'utf8') + cli.stderr()).not.toContain('bin-token-secret');
+    } finally {
+      await standIn.close();
+    }
   });
 });
