@@ -25,6 +25,7 @@ const pages = [
   { source: 'index.md', output: 'index.html', label: 'Home' },
   { source: 'getting-started.md', output: 'getting-started.html', label: 'Getting started' },
   { source: 'mock-in-ci.md', output: 'mock-in-ci.html', label: 'The mock in CI' },
+  { source: 'contracts-honest.md', output: 'contracts-honest.html', label: 'Keeping the contracts honest' },
 ];
 const navigation = [
   ...pages.filter((page) => page.output !== 'index.html').map(({ output, label }) => ({ href: output, label })),

@@ -330,8 +330,9 @@ async function readProxy(
 /** The verifiers of the verifying mode, or undefined without it; the options are checked first. */
 function readVerifying(options: StartMockOptions, proxying: boolean): Verifiers | undefined {
   const { verifySignatures } = options;
-  // in proxy mode the upstream entries are the proxy's, the rest of each section the verifier's
-  const credentials = proxying && options.credentials !== undefined ? callerCredentials(options.credentials) : options.credentials;
+  // the upstream entries are the proxy's, the rest of each section the verifier's (one file serves both modes)
+  const given = options.credentials;
+  const credentials = typeof given === 'object' && given !== null && !Array.isArray(given) ? callerCredentials(given) : given;
   if (verifySignatures !== undefined && typeof verifySignatures !== 'boolean')
     throw new MockStartError('bad-option', undefined, 'verifySignatures must be true or false');
   if (!verifySignatures) {
