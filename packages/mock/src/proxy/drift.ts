@@ -34,12 +34,15 @@ export type DriftKind =
   | 'upstream-redirect'
   | 'upstream-unreachable';
 
+/** One way an answer differs from the contract (or could not be checked), as printed and written to the report. */
 export interface DriftFinding {
+  /** the API's registry name */
   api: string;
   /** the operationId, or `METHOD path` for a request the contract has no operation for */
   operation: string;
   /** the upstream's status; absent when it gave none */
   status?: number;
+  /** what kind of difference it is */
   kind: DriftKind;
   /** JSON pointer into the answer's body ("" for the whole answer) */
   pointer: string;
