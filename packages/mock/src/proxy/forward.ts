@@ -11,9 +11,10 @@ import type { DriftChecker, DriftFinding, DriftKind } from './drift.js';
 import type { DriftReport } from './report.js';
 import type { OutgoingRequest, Resigner } from './resign.js';
 
-/** Headers of one connection (RFC 9110 §7.6.1), never passed on; the length is the proxy's to set. */
+/** Headers of one connection (RFC 9110 §7.6.1), never passed on; the length is the proxy's to set, and the body is already read whole. */
 const hopByHop = new Set([
   'connection',
+  'expect',
   'keep-alive',
   'proxy-connection',
   'proxy-authenticate',
