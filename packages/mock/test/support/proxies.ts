@@ -5,7 +5,7 @@ import { createVerifiers, type VerifyingCredentials } from '../../src/credential
 import { type Front, startFront } from '../../src/front/front.ts';
 import type { DriftFinding } from '../../src/proxy/drift.ts';
 import { contractForDrift, proxyApi } from '../../src/proxy/proxy-api.ts';
-import { DriftReport } from '../../src/proxy/report.ts';
+import { DriftReport, findingLine } from '../../src/proxy/report.ts';
 import { createResigner } from '../../src/proxy/resign.ts';
 
 export interface ProxyOptions {
@@ -37,7 +37,6 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyFront> {
   const contract = contracts.get(api) ?? contractForDrift(bundledContractPath(api));
   contracts.set(api, contract);
   const lines: string[] = [];
-  const { findingLine } = await import('../../src/proxy/report.ts');
   const report = new DriftReport(options.report, (finding) => lines.push(findingLine(finding)));
   const proxy = proxyApi({
     api,
