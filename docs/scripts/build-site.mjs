@@ -26,6 +26,7 @@ const pages = [
   { source: 'index.md', output: 'index.html', label: 'Home' },
   { source: 'getting-started.md', output: 'getting-started.html', label: 'Getting started' },
   { source: 'mock-in-ci.md', output: 'mock-in-ci.html', label: 'The mock in CI' },
+  { source: 'contracts-honest.md', output: 'contracts-honest.html', label: 'Keeping the contracts honest' },
 ];
 /** One page per API listing where each of its contract's facts comes from, generated from the bundle. */
 const provenancePages = apiReferences.map((api) => ({ api, output: provenancePage(api.name), label: `${api.label} sources` }));

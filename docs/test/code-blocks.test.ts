@@ -35,6 +35,12 @@ const catalog: Record<string, string> = parseYaml(readFileSync(join(rootDir, 'pn
 
 /** The blocks that are neither code nor data: what each shows, and why nothing runs it. Matched by page, language and first line. */
 const notCode: { page: string; lang: string; first: RegExp; reason: string }[] = [
+  {
+    page: 'docs/src/contracts-honest.md',
+    lang: 'text',
+    first: /^drift: huawei-vbs \S+ \d{3} [a-z-]+ \/\S*: contract says /,
+    reason: 'a line the proxy prints; packages/mock/test/check-live.test.ts checks the bin prints it so',
+  },
   { page: 'README.md', lang: '', first: /^redocly\.yaml\s/, reason: 'the repo layout; the paths it names are checked below' },
   {
     page: 'CONTRIBUTING.md',
@@ -66,6 +72,10 @@ const notRun: { command: RegExp; reason: string }[] = [
   {
     command: /^node packages\/mock\/dist\/cli\.js .*--credentials credentials\.json$/,
     reason: 'reads a credentials file the reader writes; its JSON block is started with the mock below, and the scenarios suite starts the mock this way',
+  },
+  {
+    command: /^npx --yes @cloud-backup-contracts\/mock check-live /,
+    reason: 'calls the real service with real keys; packages/mock/test/check-live.test.ts runs the command against local stand-ins for the services',
   },
   // note: the lines the mock prints, shown under the command that starts it
   { command: new RegExp(`^(${apiReferences.map((api) => api.name).join('|')})\\s+http://127\\.0\\.0\\.1:\\d+$`), reason: 'what the mock prints' },
@@ -158,6 +168,7 @@ describe('the pages checked', () => {
         ...['client', 'mock', 'scenarios', 'types'].map((folder) => `packages/${folder}/README.md`),
         'docs/src/getting-started.md',
         'docs/src/mock-in-ci.md',
+        'docs/src/contracts-honest.md',
       ]),
     );
   });
@@ -243,11 +254,14 @@ function mockCli(): string {
   return join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin['cloud-backup-mock']);
 }
 
-/** The mock CLI's own flags, read from its --help. */
-async function mockFlags(): Promise<Set<string>> {
-  const help = await runCommand(process.execPath, [mockCli(), '--help']);
+/** The mock CLI's own flags, read from its --help (or a subcommand's, e.g. `check-live --help`). */
+async function mockFlags(subcommand?: string): Promise<Set<string>> {
+  const help = await runCommand(process.execPath, [mockCli(), ...(subcommand ? [subcommand] : []), '--help']);
   return new Set(help.stdout.match(/(?<=\s)--?[a-z][a-z-]*/g) ?? []);
 }
+
+/** The subcommands the mock's --help lists, e.g. `check-live`. */
+const mockSubcommands = ['check-live'];
 
 /** The mock's arguments when the command runs the mock (through npx, its bin or the repo's build), else undefined. */
 function mockInvocation({ words }: ShellCommand): string[] | undefined {
@@ -358,16 +372,22 @@ describe('the shell commands', () => {
     expect(wrong).toEqual([]);
   });
 
-  it("give the mock only flags its --help lists, and only the registry's API names", async () => {
-    const flags = await mockFlags();
+  it("give the mock (or its subcommand) only flags its --help lists, and only the registry's API names", async () => {
+    const flags = new Map([
+      [undefined, await mockFlags()],
+      ...(await Promise.all(mockSubcommands.map(async (name) => [name, await mockFlags(name)] as const))),
+    ]);
     const names = apiReferences.map((api) => api.name);
     const wrong = commands
       .filter(({ command }) => isMock(command))
       .flatMap(({ block, command }) => {
-        const args = mockArgs(command);
+        const all = mockArgs(command);
+        const subcommand = mockSubcommands.includes(all[0] ?? '') ? all[0] : undefined;
+        const args = subcommand ? all.slice(1) : all;
         return args.flatMap((word, i) => {
-          if (word.startsWith('-') && !flags.has(word)) return [`${block.name}: ${word} is not a flag of the mock`];
-          if (/^--(port|spec)$/.test(args[i - 1] ?? '') && !names.includes(word.split('=')[0] ?? '')) return [`${block.name}: ${word} names no API`];
+          if (word.startsWith('-') && !flags.get(subcommand)!.has(word))
+            return [`${block.name}: ${word} is not a flag of the mock${subcommand ? ` ${subcommand}` : ''}`];
+          if (/^--(port|spec|proxy|api)$/.test(args[i - 1] ?? '') && !names.includes(word.split('=')[0] ?? '')) return [`${block.name}: ${word} names no API`];
           return [];
         });
       });
@@ -461,7 +481,19 @@ describe('the YAML and JSON blocks', () => {
     }
   });
 
-  const jsonBlocks = blocks.filter((block) => block.lang === 'json').map((block) => ({ block, name: block.name }));
+  const isDriftReport = (block: GuideBlock) => 'findings' in (JSON.parse(block.text) as object);
+  const jsonBlocks = blocks.filter((block) => block.lang === 'json' && !isDriftReport(block)).map((block) => ({ block, name: block.name }));
+  const reportBlocks = blocks.filter((block) => block.lang === 'json' && isDriftReport(block)).map((block) => ({ block, name: block.name }));
+
+  it.each(reportBlocks)('$name is a drift report in the shape the mock writes (packages/mock/src/proxy/report.ts)', ({ block }) => {
+    const report = JSON.parse(block.text);
+    expect(Object.keys(report).sort()).toEqual(['answersChecked', 'findings', 'written']);
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const finding of report.findings) {
+      expect(Object.keys(finding).sort()).toEqual(['api', 'contract', 'kind', 'operation', 'pointer', 'seen', 'status']);
+      expect(apiReferences.map((api) => api.name)).toContain(finding.api);
+    }
+  });
 
   it.each(jsonBlocks)(
     '$name is a credentials file the verifying mock starts with',

@@ -40,7 +40,7 @@ describe('the servers of each reference', () => {
 describe('the links of each reference back to the site', () => {
   it.each(references)('$name: the description opens with a link to the home page and the guide pages, and the logo leads home', ({ rendered }) => {
     expect(rendered.info.description.split('\n')[0]).toBe(
-      '[Cloud backup contracts](index.html) · [Getting started](getting-started.html) · [The mock in CI](mock-in-ci.html)',
+      '[Cloud backup contracts](index.html) · [Getting started](getting-started.html) · [The mock in CI](mock-in-ci.html) · [Keeping the contracts honest](contracts-honest.html)',
     );
     expect(rendered.info['x-logo']).toMatchObject({
       href: 'index.html',

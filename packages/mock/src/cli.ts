@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // cloud-backup-mock: every contract mock in the foreground, for local work and consumers' CI.
 import { setTimeout as delay } from 'node:timers/promises';
-import { type CliCommand, parseCliArgs, portHint, UsageError, usage } from './args.js';
+import { type CliCommand, checkLiveUsage, parseCliArgs, portHint, UsageError, usage } from './args.js';
+import { runCheckLive } from './check-live-command.js';
 import { apiNames } from './contracts.js';
+import { findingLine } from './proxy/report.js';
 import { type MockExit, MockStartError, type RunningMock, startMock } from './start-mock.js';
 
 const name = 'cloud-backup-mock';
@@ -29,10 +31,11 @@ async function main(): Promise<number> {
     console.error(`${name}: ${error.message}\nRun "${name} --help" for the options.`);
     return 2;
   }
-  if (command.kind === 'help') {
-    console.log(usage);
+  if (command.kind === 'help' || command.kind === 'check-live-help') {
+    console.log(command.kind === 'help' ? usage : checkLiveUsage);
     return 0;
   }
+  if (command.kind === 'check-live') return runCheckLive(command.options, name);
 
   const starting = new AbortController();
   let mock: RunningMock | undefined;
@@ -55,6 +58,8 @@ async function main(): Promise<number> {
       ...command.options,
       signal: starting.signal,
       onLog: command.verbose ? (api, line) => console.error(`[${api}] ${line}`) : undefined,
+      // each finding once, as one line, as it is first seen
+      ...(command.options.proxy ? { onDrift: (finding) => console.error(`drift: ${findingLine(finding)}`) } : {}),
     });
   } catch (error) {
     if (error instanceof MockStartError) {

@@ -1,6 +1,8 @@
 export { apiNames, bundledContractPath, defaultPorts, type ApiName } from './contracts.js';
 export {
   answers as mockAnswers,
+  type DriftFinding,
+  type DriftKind,
   MockStartError,
   startMock,
   type MockExit,

@@ -2,8 +2,14 @@ import { resolve as resolvePath } from 'node:path';
 import type { SignatureVerifier } from '@cloud-backup-contracts/client';
 import type { ContractIndex } from './contract-index.js';
 import { type ApiName, apiNames, bundledContractIndex, bundledContractPath, contractProblem, defaultPorts, portClash, readContractIndex } from './contracts.js';
-import { type CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
+import { CredentialsError, createVerifiers, type Verifiers, type VerifyingCredentials } from './credentials.js';
 import { type Front, startFront } from './front/front.js';
+import type { DriftFinding } from './proxy/drift.js';
+import { callerCredentials, upstreamResigners } from './proxy/proxy-credentials.js';
+import { contractForDrift, proxyApi } from './proxy/proxy-api.js';
+import { DriftReport } from './proxy/report.js';
+import type { Resigner } from './proxy/resign.js';
+import { readUpstreamUrl } from './proxy/upstream-url.js';
 import { stateModels } from './models/index.js';
 import { probeListen, urlHost } from './ports.js';
 import type { MockExit, PrismProcess } from './prism.js';
@@ -16,6 +22,7 @@ export type { MockExit } from './prism.js';
 export { answers } from './prism-start.js';
 export { MockStartError, type MockStartProblem } from './start-error.js';
 export type { VerifyingCredentials } from './credentials.js';
+export type { DriftFinding, DriftKind } from './proxy/drift.js';
 
 export interface StartMockOptions {
   /** port per API name, e.g. `{ '<api>': 4010 }`; default the registry's port; 0 picks a free port */
@@ -45,8 +52,24 @@ export interface StartMockOptions {
    * the keys in `credentials`; a failure is answered in the API's own error shape and status
    */
   verifySignatures?: boolean;
-  /** the verifying mode's keys: per API, its section of the credentials file (see the README) */
+  /**
+   * the keys: per API, its section of the credentials file (see the README). The verifying
+   * mode reads the callers' keys from it; proxy mode each proxied API's `upstream` entry
+   */
   credentials?: VerifyingCredentials;
+  /**
+   * proxy mode: per API, the real service's base URL (`https://`, or `http://` to a loopback
+   * address). Its requests are checked as in mock mode, re-signed with the section's `upstream`
+   * keys, forwarded, answered with the service's answer unchanged, and that answer is checked
+   * against the contract: each difference is a finding (`onDrift`, `report`, `drift()`)
+   */
+  proxy?: Partial<Record<ApiName, string>>;
+  /** proxy mode: the JSON drift report's file, rewritten on each new finding and at stop */
+  report?: string;
+  /** proxy mode: told each finding once, when first seen */
+  onDrift?: (finding: DriftFinding) => void;
+  /** proxy mode: how long the upstream gets for a whole answer; default 30 000 ms */
+  upstreamTimeoutMs?: number;
 }
 
 export interface RunningMock {
@@ -78,6 +101,8 @@ export interface RunningMock {
   stop(): Promise<void>;
   /** stateful mode: returns every API's state to its seed (as `POST /__mock/reset` does); without it, nothing to do */
   reset(): Promise<void>;
+  /** proxy mode: the findings so far, each once, and how many answers were checked */
+  drift(): { findings: readonly DriftFinding[]; answersChecked: number };
 }
 
 function checkPort(value: unknown, name: string): number {
@@ -115,6 +140,10 @@ const optionNames = Object.keys({
   signal: true,
   verifySignatures: true,
   credentials: true,
+  proxy: true,
+  report: true,
+  onDrift: true,
+  upstreamTimeoutMs: true,
 } satisfies Record<keyof StartMockOptions, true>);
 
 /**
@@ -143,7 +172,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       throw new MockStartError('bad-option', undefined, `specs names "${key}", which is not an API the mock serves (${apiNames.join(', ')})`);
   }
 
-  let verifiers = readVerifying(options);
+  const proxied = await readProxy(options);
+  let verifiers = readVerifying(options, proxied !== undefined);
   // each front asks for its API's current verifier, so setCredentials reaches every later request
   const verifierOf = (api: ApiName): SignatureVerifier | undefined => verifiers?.byApi[api] && { verify: (request) => verifiers!.byApi[api]!.verify(request) };
 
@@ -159,6 +189,17 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (options.stateful !== undefined && typeof options.stateful !== 'boolean')
     throw new MockStartError('bad-option', undefined, `stateful must be true or false, got ${String(options.stateful)}`);
   const states = options.stateful ? seedStates(contracts, indexes) : undefined;
+  const report = new DriftReport(options.report, options.onDrift);
+  const proxies = {} as Partial<Record<ApiName, ReturnType<typeof proxyApi>>>;
+  for (const [api, upstream] of Object.entries(proxied?.upstreams ?? {}) as [ApiName, URL][]) {
+    let contract: ReturnType<typeof contractForDrift>;
+    try {
+      contract = contractForDrift(contracts[api]);
+    } catch {
+      throw new MockStartError('contract', api, `${api}: proxy mode checks answers against a JSON contract, and ${contracts[api]} is not one`);
+    }
+    proxies[api] = proxyApi({ api, contract, upstream, resign: proxied!.resigners[api]!, report, timeoutMs: options.upstreamTimeoutMs });
+  }
 
   const ports = {} as Record<ApiName, number>;
   const taken = new Set(Object.values(wanted).filter((port) => port !== 0));
@@ -182,6 +223,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       .then(() => Promise.all(processes.map((prism) => prism.stop())))
       .then(() => {
         process.removeListener('exit', killAll);
+        if (proxied) report.write();
       }));
 
   try {
@@ -214,6 +256,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
           verifier: verifierOf(api),
           onRefusal: options.onLog && ((reason) => options.onLog!(api, `refused: ${reason}`)),
           state: states?.[api],
+          proxy: proxies[api],
         });
       const front = await frontOn(ports[api])
         .catch((cause: NodeJS.ErrnoException) => {
@@ -251,22 +294,64 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     },
     setCredentials(credentials) {
       if (!verifiers) throw new MockStartError('bad-option', undefined, 'credentials are only read with verifySignatures: true');
-      verifiers = readVerifying({ verifySignatures: true, credentials });
+      verifiers = readVerifying({ verifySignatures: true, credentials }, proxied !== undefined);
     },
     stop,
     reset: async () => {
       for (const state of Object.values(states ?? {})) state.reset();
     },
+    drift: () => ({ findings: [...report.findings], answersChecked: report.answersChecked }),
   };
 }
 
+/** Proxy mode's upstreams and re-signers, checked; undefined without it. */
+async function readProxy(
+  options: StartMockOptions,
+): Promise<{ upstreams: Partial<Record<ApiName, URL>>; resigners: Partial<Record<ApiName, Resigner>> } | undefined> {
+  const { proxy } = options;
+  if (proxy === undefined) {
+    for (const name of ['report', 'onDrift', 'upstreamTimeoutMs'] as const)
+      if (options[name] !== undefined) throw new MockStartError('bad-option', undefined, `${name} is only read in proxy mode (with proxy)`);
+    return undefined;
+  }
+  if (typeof proxy !== 'object' || proxy === null || Array.isArray(proxy) || Object.keys(proxy).length === 0)
+    throw new MockStartError('bad-option', undefined, 'proxy must map at least one API name to its upstream URL');
+  if (options.stateful) throw new MockStartError('bad-option', undefined, 'proxy and stateful cannot be combined: the upstream keeps the state');
+  const timeout = options.upstreamTimeoutMs;
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
+    throw new MockStartError('bad-option', undefined, 'upstreamTimeoutMs must be a positive number');
+  if (options.report !== undefined && (typeof options.report !== 'string' || options.report.trim() === ''))
+    throw new MockStartError('bad-option', undefined, 'report must name a file');
+  const upstreams: Partial<Record<ApiName, URL>> = {};
+  for (const [api, url] of Object.entries(proxy)) {
+    if (!apiNames.includes(api as ApiName))
+      throw new MockStartError('bad-option', undefined, `proxy names "${api}", which is not an API the mock serves (${apiNames.join(', ')})`);
+    try {
+      upstreams[api as ApiName] = readUpstreamUrl(String(url), `proxy['${api}']`);
+    } catch (error) {
+      throw new MockStartError('bad-option', api as ApiName, (error as Error).message);
+    }
+  }
+  if (options.credentials === undefined)
+    throw new MockStartError('bad-option', undefined, "proxy needs credentials: each proxied API's section with the upstream keys requests are re-signed with");
+  try {
+    return { upstreams, resigners: await upstreamResigners(options.credentials, Object.keys(upstreams) as ApiName[]) };
+  } catch (error) {
+    if (!(error instanceof CredentialsError)) throw error;
+    throw new MockStartError('bad-option', error.api, error.message);
+  }
+}
+
 /** The verifiers of the verifying mode, or undefined without it; the options are checked first. */
-function readVerifying(options: StartMockOptions): Verifiers | undefined {
-  const { verifySignatures, credentials } = options;
+function readVerifying(options: StartMockOptions, proxying: boolean): Verifiers | undefined {
+  const { verifySignatures } = options;
+  // the upstream entries are the proxy's, the rest of each section the verifier's (one file serves both modes)
+  const given = options.credentials;
+  const credentials = typeof given === 'object' && given !== null && !Array.isArray(given) ? callerCredentials(given) : given;
   if (verifySignatures !== undefined && typeof verifySignatures !== 'boolean')
     throw new MockStartError('bad-option', undefined, 'verifySignatures must be true or false');
   if (!verifySignatures) {
-    if (credentials !== undefined) throw new MockStartError('bad-option', undefined, 'credentials are only read with verifySignatures: true');
+    if (credentials !== undefined && !proxying) throw new MockStartError('bad-option', undefined, 'credentials are only read with verifySignatures: true');
     return undefined;
   }
   if (credentials === undefined)

@@ -23,7 +23,8 @@ const jsonInYaml = contract('braces.yaml', '  {"openapi": "3.0.3"}');
 const yamlContract = contract('contract.yaml', 'openapi: 3.0.3\npaths: {}\n');
 const bareJson = contract('bare.json', '{"openapi": "3.0.3", "paths": {"/x": {}}}');
 
-const known = 'ports, specs, host, dynamic, errors, stateful, readyTimeoutMs, onLog, signal, verifySignatures, credentials';
+const known =
+  'ports, specs, host, dynamic, errors, stateful, readyTimeoutMs, onLog, signal, verifySignatures, credentials, proxy, report, onDrift, upstreamTimeoutMs';
 const refusals: [string, StartMockOptions, MockStartError['problem'], string][] = [
   [
     'an option of another name (a per-API port)',
@@ -58,6 +59,50 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'verifySignatures needs credentials: the keys and tokens requests may be signed with',
   ],
   ['credentials without verifySignatures', { credentials: {} }, 'bad-option', 'credentials are only read with verifySignatures: true'],
+  ['a report without proxy mode', { report: 'drift.json' }, 'bad-option', 'report is only read in proxy mode (with proxy)'],
+  [
+    'proxy without credentials',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' } },
+    'bad-option',
+    "proxy needs credentials: each proxied API's section with the upstream keys requests are re-signed with",
+  ],
+  ['an empty proxy', { proxy: {} }, 'bad-option', 'proxy must map at least one API name to its upstream URL'],
+  [
+    'a plain-http upstream off this machine',
+    { proxy: { 'huawei-vbs': 'http://vbs.example.com' }, credentials: {} },
+    'bad-option',
+    "proxy['huawei-vbs'] must be an https:// URL (http:// only to a loopback address), got http://vbs.example.com",
+  ],
+  [
+    'an upstream URL with credentials in it',
+    { proxy: { 'huawei-vbs': 'https://ak:sk@vbs.example.com' }, credentials: {} },
+    'bad-option',
+    "proxy['huawei-vbs'] must not carry credentials in the URL (put them in the credentials file)",
+  ],
+  [
+    'a proxied API without its upstream entry',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, credentials: { 'huawei-vbs': { tokens: ['t'] } } },
+    'bad-option',
+    'credentials["huawei-vbs"].upstream is required to proxy huawei-vbs: the keys requests are re-signed with for the upstream',
+  ],
+  [
+    'an upstream entry of an unknown scheme',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, credentials: { 'huawei-vbs': { upstream: { type: 'basic', token: 'SECRETVALUE' } } } },
+    'bad-option',
+    'credentials["huawei-vbs"].upstream.type must be one of token, aksk, acs3, rpc-v2',
+  ],
+  [
+    'an upstream entry missing its secret',
+    { proxy: { 'alibaba-hbr': 'https://hbr.example.com' }, credentials: { 'alibaba-hbr': { upstream: { type: 'acs3', accessKeyId: 'LTAI' } } } },
+    'bad-option',
+    'credentials["alibaba-hbr"].upstream.accessKeySecret must be a non-empty string',
+  ],
+  [
+    'proxy with stateful',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, stateful: true, credentials: {} },
+    'bad-option',
+    'proxy and stateful cannot be combined: the upstream keeps the state',
+  ],
   [
     'credentials for an API the mock does not serve',
     { verifySignatures: true, credentials: { nope: {} } as StartMockOptions['credentials'] },

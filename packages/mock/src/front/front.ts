@@ -1,7 +1,7 @@
 // The front: owns an API's public port and forwards to its Prism process on a private one. Each
 // request goes down one ordered list of small steps until one answers: stateful mode's reset
 // route, the signature check (verifying mode), the front's own checks (whatever Prism would crash
-// on, hang on or answer badly), stateful mode's claim, and Prism. A request an http.Server hands
+// on, hang on or answer badly), stateful mode's claim, and Prism (or, in proxy mode, the upstream). A request an http.Server hands
 // over always has its method and url (hence `req.method!`, `req.url!`).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -27,6 +27,8 @@ export interface FrontOptions {
   onRefusal?: (reason: string) => void;
   /** stateful mode: the mock's own routes, and the state's answers in place of Prism's successes */
   state?: StateLayer | undefined;
+  /** proxy mode: forwards to the real service (src/proxy/forward.ts) in place of Prism */
+  proxy?: { forward: Handler; close(): void } | undefined;
 }
 
 export interface Front {
@@ -64,7 +66,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
     verifier && signatureCheck(verifier, options.onRefusal),
     ...frontChecks,
     state?.claim, // stateful mode answers once Prism has validated
-    prism.forward,
+    options.proxy?.forward ?? prism.forward,
   ].filter((step): step is Handler => step !== undefined);
 
   async function handle(exchange: Exchange): Promise<void> {
@@ -133,6 +135,7 @@ export function startFront(options: FrontOptions): Promise<Front> {
           new Promise<void>((done) => {
             server.closeAllConnections();
             prism.close();
+            options.proxy?.close();
             server.close(() => done());
           }),
       });
