@@ -52,7 +52,8 @@ export async function startCacheServer(): Promise<CacheServer> {
   const child: ChildProcess = spawn(process.execPath, [serverCli()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the cache server printed no URL within 30 s:\n${output}`)), 30_000);
+    // it loads every storage backend's SDK before it listens: seconds alone, minutes beside a loaded `npm test`
+    const timer = setTimeout(() => reject(new Error(`the cache server printed no URL within 180 s:\n${output}`)), 180_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
