@@ -47,6 +47,10 @@ const commands = {
   ],
 };
 
+// part of every task's hash (turbo.json globalEnv): results built or tested on one Node line or
+// platform are never replayed on another from a shared cache
+const runtime = { WORKSPACE_RUNTIME: `node${process.versions.node.split('.')[0]}-${process.platform}-${process.arch}` };
+
 const quietTools = {
   TURBO_TELEMETRY_DISABLED: '1',
   TURBO_NO_UPDATE_NOTIFIER: '1',
@@ -65,7 +69,7 @@ function run(file, args, options = {}) {
   const result = spawnSync(file, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...quietTools },
+    env: { ...process.env, ...quietTools, ...runtime },
     ...options,
   });
   if (result.error) fail(`could not run ${file}: ${result.error.message}`);
@@ -102,7 +106,7 @@ function pnpm(entry, args, options = {}) {
   // turbo looks pnpm up on PATH, so the pinned one goes first
   const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
   env[pathKey] = [join(dirname(dirname(dirname(entry))), '.bin'), env[pathKey]].join(delimiter);
-  return run(process.execPath, [entry, ...args], { env: { ...env, ...quietTools }, ...options });
+  return run(process.execPath, [entry, ...args], { env: { ...env, ...quietTools, ...runtime }, ...options });
 }
 
 const [command = 'build', ...given] = process.argv.slice(2);

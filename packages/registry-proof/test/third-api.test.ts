@@ -5,10 +5,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { changedFiles, copyEnv, copyWorkspace, fileHashes, installCopy, runInCopy, turboIn } from '@cloud-backup-contracts/testkit/workspace-copy';
 import { workspaceRootAbove } from '@cloud-backup-contracts/testkit/workspace-root';
-import { pnpmCommand } from '@cloud-backup-contracts/testkit/pack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedFiles, copyWorkspace, fileHashes } from '../src/workspace-copy.js';
 import { addThirdApi, placeOf, thirdApi } from '../src/third-api.js';
 
 const root = workspaceRootAbove(import.meta.dirname)!;
@@ -17,18 +16,7 @@ let touched: string[];
 let mock: ChildProcess | undefined;
 const mockUrls = new Map<string, string>();
 
-/** The child's environment: this run's, without the outer pnpm's and turbo's own variables. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|TURBO_(?!TELEMETRY))/i.test(key)));
-  return { ...env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-}
-
-function run(file: string, args: string[], what: string): string {
-  const result = spawnSync(file, args, { cwd: copy, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0) throw new Error(`${what} failed in the workspace copy (exit ${result.status}):\n${output.slice(-6000)}`);
-  return output;
-}
+const run = (file: string, args: string[], what: string): string => runInCopy(copy, file, args, what);
 
 beforeAll(async () => {
   copy = copyWorkspace(root);
@@ -36,8 +24,7 @@ beforeAll(async () => {
   addThirdApi(copy);
   touched = changedFiles(before, fileHashes(copy));
 
-  const pnpm = pnpmCommand();
-  run(pnpm.file, [...pnpm.args, 'install', '--offline', '--frozen-lockfile'], 'pnpm install --offline');
+  installCopy(copy);
   run(process.execPath, [turbo(), ...buildArgs], 'turbo run build');
 });
 
@@ -48,7 +35,7 @@ interface DryTask {
   cache: { status: string };
 }
 
-const turbo = () => join(copy, 'node_modules', 'turbo', 'bin', 'turbo');
+const turbo = () => turboIn(copy);
 const buildArgs = [
   'run',
   'build',
@@ -70,7 +57,7 @@ describe('a third API added as a folder, an adapter and a registry entry', () =>
     // first among the tests: the later ones add files to the copy's packages
     const dry = spawnSync(process.execPath, [turbo(), ...buildArgs, '--dry=json'], {
       cwd: copy,
-      env: childEnv(),
+      env: copyEnv(),
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -139,7 +126,7 @@ describe('a third API added as a folder, an adapter and a registry entry', () =>
 
     // three Prism processes start at once; under the whole `npm test` on 2 cores the default 30 s is short
     const ports = ['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--port', `${thirdApi.name}=0`];
-    mock = spawn(process.execPath, [cli, ...ports, '--ready-timeout', '80'], { cwd: copy, env: childEnv() });
+    mock = spawn(process.execPath, [cli, ...ports, '--ready-timeout', '80'], { cwd: copy, env: copyEnv() });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the mock did not print three URLs:\n${output}`)), 90_000);
