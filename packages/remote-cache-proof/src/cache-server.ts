@@ -53,7 +53,12 @@ export async function startCacheServer(): Promise<CacheServer> {
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     // it loads every storage backend's SDK before it listens: seconds alone, minutes beside a loaded `npm test`
-    const timer = setTimeout(() => reject(new Error(`the cache server printed no URL within 180 s:\n${output}`)), 180_000);
+    const timer = setTimeout(() => {
+      // the caller gets no handle to stop it with, so a server that never listened is stopped here
+      child.kill('SIGTERM');
+      rmSync(storage, { recursive: true, force: true });
+      reject(new Error(`the cache server printed no URL within 180 s:\n${output}`));
+    }, 180_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -65,6 +70,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
+      rmSync(storage, { recursive: true, force: true });
       reject(new Error(`the cache server exited with ${code}:\n${output}`));
     });
   });
