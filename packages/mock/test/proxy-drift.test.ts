@@ -142,7 +142,7 @@ const expected = (status: number) => {
   const shape = (value: unknown): unknown =>
     typeof value === 'object' && value !== null
       ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shape(item)]))
-      : expect.any(typeof value === 'string' ? String : Object);
+      : expect.any({ string: String, number: Number, boolean: Boolean }[typeof value as string] ?? Object);
   return shape(example);
 };
 

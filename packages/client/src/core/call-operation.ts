@@ -51,7 +51,7 @@ export async function callOperation(
     const delivered = await sendAttempt(ctx, spec, call, { operationId, attempt: attempts }, sent);
     const outcome = 'failure' in delivered ? delivered : classifyResponse(ctx, spec, delivered);
     const { failure, response } = outcome;
-    const requestId = failure ? failure.requestId : ctx.requestIdFrom(outcome.response.headers, outcome.data);
+    const requestId = failure ? failure.requestId : ctx.requestIdFrom?.(outcome.response.headers, outcome.data);
     const attempt: FailedAttempt | undefined = failure && {
       method: spec.method,
       failure,

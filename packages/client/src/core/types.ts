@@ -88,8 +88,8 @@ export interface VendorAdapter {
   autoParams(spec: OperationSpec): { [location in ParameterLocation]?: Readonly<Record<string, string>> };
   /** turns a non-2xx response into error facts */
   errorFromResponse(status: number, body: unknown, headers: Headers): ErrorFacts;
-  /** the vendor's request id, from a response's headers or body */
-  requestIdFrom(headers: Headers, body: unknown): string | undefined;
+  /** the vendor's request id, from a response's headers or body; without it a success carries none */
+  requestIdFrom?(headers: Headers, body: unknown): string | undefined;
   /** for a vendor whose 2xx body can still mean failure: its error facts, or undefined on success */
   errorFromSuccessBody?(body: unknown, headers: Headers): ErrorFacts | undefined;
   /** the clock the auth middleware signs with; corrected after a refusal of the signing time */

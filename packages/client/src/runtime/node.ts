@@ -23,7 +23,9 @@ let computed: string | undefined;
 
 /** `cloud-backup-contracts-client/<version> <runtime>/<version>`, the client's default User-Agent. */
 export function defaultUserAgent(): string | undefined {
-  const version = packageVersion();
-  computed ??= `cloud-backup-contracts-client${version ? `/${version}` : ''} ${runtimeName()}`;
+  if (computed === undefined) {
+    const version = packageVersion();
+    computed = `cloud-backup-contracts-client${version ? `/${version}` : ''} ${runtimeName()}`;
+  }
   return computed;
 }
