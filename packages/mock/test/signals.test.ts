@@ -18,6 +18,8 @@ function alive(pid: number): boolean {
 async function startCli() {
   const cli = runCli(['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--verbose', '--ready-timeout', '90']);
   await cli.waitFor(/alibaba-hbr is prism pid \d+/, 100_000);
+  // note: stdout and stderr are separate pipes, so the URL lines may arrive after the pid lines
+  await cli.waitFor(/^alibaba-hbr +http:\/\/127\.0\.0\.1:\d+$/m, 10_000);
   const pids = [...cli.stderr().matchAll(/is prism pid (\d+)/g)].map((match) => Number(match[1]));
   const ports = [...cli.stdout().matchAll(/^[a-z-]+ +http:\/\/127\.0\.0\.1:(\d+)$/gm)].map((match) => Number(match[1]));
   expect(pids).toHaveLength(2);

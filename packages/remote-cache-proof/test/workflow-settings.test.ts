@@ -133,7 +133,7 @@ describe('the workflows that use it', () => {
     }
   });
 
-  it('never let the release read the shared cache: what it publishes it built and tested itself', () => {
-    expect(uses.find((use) => use.file === 'release.yml')?.with.access).toBe('write-only');
+  it.each(['release.yml', 'docs.yml'])('never let %s, which publishes, read the shared cache: it builds what it publishes itself', (file) => {
+    expect(uses.find((use) => use.file === file)?.with.access).toBe('write-only');
   });
 });
