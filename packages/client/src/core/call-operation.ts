@@ -5,7 +5,7 @@ import type { OperationSpec } from './operation-table.js';
 import { maxTimerMs } from './options.js';
 import { clockNow } from '../signing/clock.js';
 import { delayFor, type FailedAttempt, isClockSkew, noRetryPolicy, shouldRetry } from './retry-policy.js';
-import { sendAttempt } from './send-attempt.js';
+import { type SentFacts, sendAttempt } from './send-attempt.js';
 import type { ApiResult, CallInput, ClientContext, ErrorFacts } from './types.js';
 import { validateCall } from './validate-call.js';
 
@@ -24,11 +24,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   });
 }
 
-/** For a refusal the vendor gives for a signing time: the answer's `Date` minus the client's clock, else undefined. */
-function clockOffsetOf(ctx: ClientContext, failure: ErrorFacts, response: Response | undefined): number | undefined {
+/**
+ * For a refusal the vendor gives for a signing time: the answer's `Date` minus the clock the
+ * attempt was signed on (not the current one, which a concurrent call may have corrected), else undefined.
+ */
+function clockOffsetOf(ctx: ClientContext, failure: ErrorFacts, response: Response | undefined, signedOffsetMs: number): number | undefined {
   const serverDate = Date.parse(response?.headers.get('date') ?? '');
   if (!ctx.isClockRefusal?.(failure) || Number.isNaN(serverDate)) return undefined;
-  return serverDate - clockNow(ctx.clock);
+  return serverDate - clockNow({ offsetMs: signedOffsetMs });
 }
 
 /**
@@ -47,10 +50,12 @@ export async function callOperation(
   let clockCorrected = false;
   for (let attempts = 1; ; attempts++) {
     const started = performance.now();
-    const sent: { path?: string } = {};
+    const sent: SentFacts = {};
     const delivered = await sendAttempt(ctx, spec, call, { operationId, attempt: attempts }, sent);
     const outcome = 'failure' in delivered ? delivered : classifyResponse(ctx, spec, delivered);
     const { failure, response } = outcome;
+    // the offset this attempt was signed with (the current one when the middleware answered unsent)
+    const signedOffsetMs = sent.clockOffsetMs ?? ctx.clock.offsetMs;
     const requestId = failure ? failure.requestId : ctx.requestIdFrom?.(outcome.response.headers, outcome.data);
     const attempt: FailedAttempt | undefined = failure && {
       method: spec.method,
@@ -58,7 +63,7 @@ export async function callOperation(
       attempts,
       retryAfter: response?.headers.get('retry-after'),
       acsRetryAfter: response?.headers.get('x-acs-retry-after'),
-      clockOffsetMs: clockOffsetOf(ctx, failure, response),
+      clockOffsetMs: clockOffsetOf(ctx, failure, response, signedOffsetMs),
       clockCorrected,
     };
     const retrying = !!attempt && shouldRetry(policy, attempt);
@@ -68,9 +73,10 @@ export async function callOperation(
       logAttempt(ctx.logger, { vendor: ctx.vendor, operationId, method: spec.method, path: sent.path, ...facts });
     }
     if (!failure) return { ...outcome, requestId };
-    // the clock is corrected for this client's later calls too
+    // the clock is corrected for this client's later calls too; set, not added to, as concurrent
+    // refusals of calls signed on the same clock each find the same offset
     if (retrying && isClockSkew(attempt!) && !clockCorrected) {
-      ctx.clock.offsetMs += attempt!.clockOffsetMs!;
+      ctx.clock.offsetMs = signedOffsetMs + attempt!.clockOffsetMs!;
       clockCorrected = true;
     }
     if (retrying && (await sleep(delayFor(policy, attempt!), call.signal))) continue;

@@ -23,7 +23,7 @@ function redirectFacts(response: Response, from: string): ErrorFacts {
 }
 
 /** The whole body, or undefined as soon as it grows past `maxBytes`. */
-async function readBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function readBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = body?.getReader();

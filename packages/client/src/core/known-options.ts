@@ -2,7 +2,7 @@
 // with the closest known name, instead of a setting silently ignored.
 import { ClientInputError } from './errors.js';
 import type { RetryOptions } from './retry-policy.js';
-import type { CallInput, TransportOptions } from './types.js';
+import type { CallInput, PageOptions, TransportOptions } from './types.js';
 
 /** Every key of `T`, each listed once; with `satisfies`, an option added to `T` but not listed fails to compile. */
 export type OptionNames<T> = Record<keyof Required<T>, true>;
@@ -29,6 +29,8 @@ export const callInputNames = {
 } as const satisfies OptionNames<CallInput>;
 
 export const retryOptionNames = { retries: true, baseDelayMs: true, maxDelayMs: true, maxRetryAfterMs: true } as const satisfies OptionNames<RetryOptions>;
+
+export const pageOptionNames = { pageSize: true, startOffset: true, maxPages: true } as const satisfies OptionNames<PageOptions>;
 
 /** Throws for the first key of `value` that `known` does not list; `prefix` places it, e.g. `retry.`. */
 export function requireKnownNames(value: object, known: object, prefix = '', problem = 'is not a known option'): void {

@@ -1,5 +1,6 @@
 import { callOperation } from './call-operation.js';
 import { ClientInputError, CloudApiError } from './errors.js';
+import { pageOptionNames, requireKnownNames } from './known-options.js';
 import type { PageWalker } from './types.js';
 
 /** The `href` of a page's `rel: next` link, in the body property the contract declares for links, if any. */
@@ -17,6 +18,7 @@ function nextHref(data: Record<string, unknown> | undefined, field: string | und
  * link already followed), a short page without a link, or after `maxPages`.
  */
 export const iteratePages: PageWalker = async function* (ctx, operationId, spec, input = {}, options = {}) {
+  requireKnownNames(options, pageOptionNames);
   const { pageSize = 100, maxPages = 100, startOffset = 0 } = options;
   for (const [field, value, minimum] of [
     ['pageSize', pageSize, 1],

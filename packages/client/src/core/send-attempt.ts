@@ -8,19 +8,26 @@ import type { CheckedCall } from './validate-call.js';
 
 const utf8 = new TextDecoder();
 
+/** What an attempt records as it is sent. */
+export interface SentFacts {
+  path?: string;
+  clockOffsetMs?: number;
+}
+
 /**
  * One attempt of a call: openapi-fetch builds the request and runs the middleware, then the
  * caller's hook runs and the request is signed anew; the exchange sends it under the
  * per-attempt timer and the caller's signal. Resolves to the response as openapi-fetch delivers
  * it after the middleware (which may answer in place of the service), or to the facts of a
- * refusal or a transport failure. `sent.path` records the path sent, for the attempt's log line.
+ * refusal or a transport failure. `sent.path` records the path sent, for the attempt's log line,
+ * and `sent.clockOffsetMs` the signing clock's offset this attempt was signed with.
  */
 export async function sendAttempt(
   ctx: ClientContext,
   spec: OperationSpec,
   call: CheckedCall,
   info: AttemptInfo,
-  sent: { path?: string } = {},
+  sent: SentFacts = {},
 ): Promise<Delivered | { failure: ErrorFacts; response?: undefined }> {
   // a plain timer, cleared once the exchange ends: AbortSignal.timeout keeps each timer alive for the whole timeout
   const timer = new AbortController();
@@ -32,6 +39,8 @@ export async function sendAttempt(
   // openapi-fetch and the caller's middleware get the answer rebuilt from the bytes read (its url
   // empty: the signed query of an RPC V2 call never rides along on a result)
   const fetch = async (request: Request) => {
+    // read before signing: another call may correct the clock while this one is out
+    sent.clockOffsetMs = ctx.clock.offsetMs;
     // a throwing hook or signer is the caller's or the client's bug, not a transport failure
     const signed = await prepareRequest(ctx.auth, ctx.hooks, request, info);
     sent.path = new URL(signed.url).pathname;

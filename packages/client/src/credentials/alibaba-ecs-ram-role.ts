@@ -3,7 +3,7 @@
 // then the role name and the role's STS credentials under /latest/meta-data/ram/security-credentials/.
 import type { AlibabaKeyPair } from '../alibaba-hbr/auth.js';
 import type { CredentialsProvider } from '../core/credentials-provider.js';
-import { type MetadataOptions, metadataRequest, parseMetadataJson } from './metadata-request.js';
+import { type MetadataOptions, metadataRequest, metadataTarget, parseMetadataJson } from './metadata-request.js';
 
 export interface AlibabaEcsRamRoleOptions extends MetadataOptions {
   /** the instance's RAM role; read from the metadata service when not given */
@@ -15,7 +15,7 @@ const credentialsPath = '/latest/meta-data/ram/security-credentials/';
 
 /** STS credentials of the instance's RAM role, with their `Expiration`, fetched when the client asks (an hour's worth). */
 export function fromAlibabaEcsRamRole(options: AlibabaEcsRamRoleOptions = {}): CredentialsProvider<AlibabaKeyPair> {
-  const at = { ...options, endpoint: options.endpoint ?? 'http://100.100.100.200' };
+  const at = metadataTarget(options, 'http://100.100.100.200');
   return async () => {
     // a metadata token lives 6 hours; one per refresh keeps this provider stateless
     const token = await metadataRequest(service, at, 'PUT', '/latest/api/token', { 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' });

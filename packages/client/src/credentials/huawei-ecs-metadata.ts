@@ -3,7 +3,7 @@
 // then GET /openstack/latest/securitykey with that token.
 import type { CredentialsProvider } from '../core/credentials-provider.js';
 import type { HuaweiAkSk } from '../huawei-vbs/auth.js';
-import { type MetadataOptions, metadataRequest, parseMetadataJson } from './metadata-request.js';
+import { type MetadataOptions, metadataRequest, metadataTarget, parseMetadataJson } from './metadata-request.js';
 
 const service = 'ECS metadata service';
 const securityKeyPath = '/openstack/latest/securitykey';
@@ -13,7 +13,7 @@ const securityKeyPath = '/openstack/latest/securitykey';
  * hour and are renewed 10 minutes early, the old ones still valid meanwhile).
  */
 export function fromHuaweiEcsMetadata(options: MetadataOptions = {}): CredentialsProvider<HuaweiAkSk> {
-  const at = { ...options, endpoint: options.endpoint ?? 'http://169.254.169.254' };
+  const at = metadataTarget(options, 'http://169.254.169.254');
   return async () => {
     const token = await metadataRequest(service, at, 'PUT', '/meta-data/latest/api/token', { 'X-Metadata-Token-Ttl-Seconds': '21600' });
     const text = await metadataRequest(service, at, 'GET', securityKeyPath, { 'X-Metadata-Token': token });

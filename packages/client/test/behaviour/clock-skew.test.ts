@@ -13,7 +13,9 @@ const alibabaExpired = (offsetMs: number): Reply => ({
   headers: serverDate(offsetMs),
   body: { RequestId: 'R1', Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.' },
 });
-const huaweiRefused = (offsetMs: number): Reply => ({
+/** A canned reply (not a handler). */
+type Canned = Extract<Reply, { status: number }>;
+const huaweiRefused = (offsetMs: number): Canned => ({
   status: 401,
   headers: serverDate(offsetMs),
   body: { error_code: 'APIG.0301', error_msg: 'Incorrect IAM authentication information: signature expired', request_id: 'r' },
@@ -26,7 +28,39 @@ function signedAt(request: (typeof server.received)[number]): number {
   return Date.parse((request.headers['x-acs-date'] as string | undefined) ?? request.url.searchParams.get('Timestamp')!);
 }
 
+/**
+ * Replies of a server whose clock is 20 minutes ahead, refusing a request signed more than 5
+ * minutes off it. The first `wave` requests are held until all of them have arrived, so each
+ * was signed on the old clock before any refusal came back.
+ */
+function serverAhead(wave: number): Reply[] {
+  const held: (() => void)[] = [];
+  const judge: Reply = (request, response) => {
+    const answer = () => {
+      const { status, headers, body } = Math.abs(signedAt(request) - (Date.now() + minutes(20))) > minutes(5) ? huaweiRefused(minutes(20)) : huaweiListed;
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(body));
+    };
+    if (held.push(answer) > wave) answer();
+    else if (held.length === wave) for (const release of held) release();
+  };
+  return Array.from({ length: 2 * wave }, () => judge);
+}
+const huaweiListed: Canned = { status: 200, body: { shared: [shareItem(1)] } };
+
 describe('clock skew', () => {
+  it('concurrent calls signed on the same wrong clock each get their one corrected retry', async () => {
+    server.reply(...serverAhead(3));
+    const client = huaweiClient(server);
+    const results = await Promise.all([1, 2, 3].map(() => client.listBackupShareDetails()));
+    expect(results.map(({ error }) => error)).toEqual([undefined, undefined, undefined]);
+    expect(server.received.length).toBe(6);
+    // the correction is set, not added up: a later call is signed on the server's clock
+    server.reply(...serverAhead(1));
+    expect((await client.listBackupShareDetails()).error).toBeUndefined();
+    expect(server.received.length).toBe(7);
+  });
+
   it.each<[AlibabaAuthMode]>([['acs3'], ['rpc-v2']])('Alibaba %s: corrects from the Date, re-signs and keeps the offset', async (mode) => {
     server.reply(alibabaExpired(minutes(20)), { status: 200, body: alibabaStatistics }, { status: 200, body: alibabaStatistics });
     const client = alibabaClient(server, { mode });

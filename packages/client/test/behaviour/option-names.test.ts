@@ -72,6 +72,21 @@ describe('per-call options', () => {
   });
 });
 
+describe('page options', () => {
+  it.each<[string, { given: Record<string, unknown>; want: string }]>([
+    ['pagesize (case)', { given: { pagesize: 2 }, want: 'pagesize is not a known option; did you mean pageSize?' }],
+    ['maxPage', { given: { maxPages: 2, maxPage: 1 }, want: 'maxPage is not a known option; did you mean maxPages?' }],
+    ['offset (the query parameter’s name)', { given: { offset: 4 }, want: 'offset is not a known option' }],
+  ])('%s: refused, and nothing is sent', async (_name, { given, want }) => {
+    await expect(
+      huaweiClient(server)
+        .pages.listBackupShareDetails({}, given as never)
+        .next(),
+    ).rejects.toThrow(inputError(want));
+    expect(server.received).toHaveLength(0);
+  });
+});
+
 describe('closestName', () => {
   const known = ['timeoutMs', 'retry', 'fetch', 'maxResponseBytes', 'baseUrl'];
   it.each<[string, { given: string; want: string | undefined }]>([

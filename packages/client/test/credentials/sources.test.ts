@@ -163,6 +163,43 @@ describe('Huawei ECS security key metadata against a local stand-in', () => {
   });
 });
 
+describe('a metadata answer that is not the metadata service', () => {
+  // another origin that would hand out credentials of its own making to whoever it is sent to
+  const elsewhere = standIn((_request, response) =>
+    json(response, 200, { credential: { access: 'FORGEDAK000000000001', secret: 'forged', securitytoken: 'forged', expires_at: hourFromNow() } }),
+  );
+  const metadata = standIn((request, response) => {
+    if (request.method === 'PUT') return response.end('hw-meta-token');
+    if (request.url!.startsWith('/openstack/')) return response.end('x'.repeat(70_000));
+    response.writeHead(Number(request.url!.slice(1, 4)), { location: `${elsewhereAt}${securityKey}` });
+    response.end();
+  });
+  const securityKey = '/openstack/latest/securitykey';
+  let elsewhereAt: string;
+  let endpoint: string;
+  beforeAll(async () => void ([elsewhereAt, endpoint] = await Promise.all([elsewhere.start(), metadata.start()])));
+  afterAll(() => Promise.all([elsewhere.close(), metadata.close()]));
+
+  it.each([301, 302, 303, 307, 308])('a %i is refused, naming the path: the token never leaves for the other origin', async (status) => {
+    const { error } = await huaweiClientWith(fromHuaweiEcsMetadata({ endpoint: `${endpoint}/${status}` })).listBackupShareDetails();
+    expect(error?.kind).toBe('credentials');
+    expect((error!.cause as Error).message).toBe(`the ECS metadata service redirected GET ${securityKey}; metadata redirects are never followed`);
+    expect(elsewhere.seen).toEqual([]);
+    expect(api.received).toEqual([]);
+    expectNoSecretIn(error, ['hw-meta-token']);
+  });
+
+  it('a body past 64 KiB is refused, unquoted', async () => {
+    const { error } = await huaweiClientWith(fromHuaweiEcsMetadata({ endpoint })).listBackupShareDetails();
+    expect((error!.cause as Error).message).toBe(`the ECS metadata service's answer to GET ${securityKey} is larger than 65536 bytes`);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, '500'])('a timeoutMs of %s is a ClientInputError naming it', (timeoutMs) => {
+    for (const provider of [fromHuaweiEcsMetadata, fromAlibabaEcsRamRole])
+      expect(() => provider({ timeoutMs: timeoutMs as number })).toThrow(expect.objectContaining({ name: 'ClientInputError', field: 'timeoutMs' }));
+  });
+});
+
 describe('@alicloud/credentials through the adapter', () => {
   const uri = standIn((_request, response) =>
     json(response, 200, { Code: 'Success', AccessKeyId: sts.ak, AccessKeySecret: sts.secret, SecurityToken: sts.token, Expiration: hourFromNow() }),
