@@ -11,6 +11,7 @@ import { exampleInput, loadContract } from './support/contract.ts';
 import { type Fronts, startFronts } from './support/fronts.ts';
 import { type ProxyFront, startProxy } from './support/proxies.ts';
 import { sendRaw } from './support/raw-http.ts';
+import { serve } from './support/stand-ins.ts';
 
 const huaweiKey = { accessKeyId: 'HWUPSTREAMAK', secretAccessKey: 'huawei-upstream-secret' };
 const huaweiToken = 'huawei-upstream-token';
@@ -143,5 +144,35 @@ describe('the proxy in the verifying mode', () => {
     expect(answer.status).toBe(status);
     // a refused request never reaches the upstream, so there is no answer to check
     expect(proxy.report.answersChecked - checkedBefore).toBe(status === 200 ? 1 : 0);
+  });
+});
+
+describe("the caller's credentials", () => {
+  /** Each header a caller may carry its own credential in, none of which may reach the upstream. */
+  const callerHeaders: [name: string, value: string][] = [
+    ['x-security-token', 'caller-sts-token'],
+    ['x-auth-token', 'caller-iam-token'],
+    ['x-acs-security-token', 'caller-acs-token'],
+    ['authorization', 'SDK-HMAC-SHA256 Access=CALLERAK, SignedHeaders=host, Signature=caller-signature'],
+  ];
+
+  it.each(callerHeaders)('never reach the upstream in %s, signed or not', async (name, value) => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const standIn = await serve((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"count":0}');
+    });
+    const proxy = await startProxy({ api: 'huawei-vbs', upstream: standIn.url, auth: { type: 'aksk', ...huaweiKey } });
+    try {
+      const answer = await sendRaw({ method: 'GET', url: `${proxy.url}/v2/${projectId}/os-vendor-backup-sharing/count`, headers: { [name]: value } });
+      expect(answer.status).toBe(200);
+      expect(seen).toHaveLength(1);
+      expect(JSON.stringify(seen[0])).not.toContain(value);
+      // the upstream's own signature covers only what the proxy sent
+      expect(String(seen[0]!.authorization)).not.toMatch(new RegExp(`SignedHeaders=[^,]*\\b${name}\\b`));
+    } finally {
+      await proxy.close();
+      await standIn.close();
+    }
   });
 });

@@ -26,6 +26,8 @@ export type SigningScheme = (typeof signingSchemes)[number];
 const signatureHeaders = [
   'authorization',
   'x-auth-token',
+  // a caller's temporary-key token: left on, it would be signed in with the upstream's keys
+  'x-security-token',
   'x-sdk-date',
   'x-sdk-content-sha256',
   'x-acs-date',
