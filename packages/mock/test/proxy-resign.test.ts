@@ -15,11 +15,12 @@ import { serve } from './support/stand-ins.ts';
 
 const huaweiKey = { accessKeyId: 'HWUPSTREAMAK', secretAccessKey: 'huawei-upstream-secret' };
 const huaweiToken = 'huawei-upstream-token';
+const huaweiTemporaryKey = { accessKeyId: 'HWTEMPUPSTREAM', secretAccessKey: 'huawei-temporary-secret', securityToken: 'huawei/upstream+sts==' };
 const alibabaKey = { accessKeyId: 'LTAIupstream', accessKeySecret: 'alibaba-upstream-secret' };
 const stsKey = { accessKeyId: 'STS.upstream', accessKeySecret: 'sts-upstream-secret', securityToken: 'sts/upstream+token==' };
 /** What the upstream (the verifying mock) accepts: only these keys, never the callers'. */
 const upstreamKeys: VerifyingCredentials = {
-  'huawei-vbs': { aksk: [huaweiKey], tokens: [huaweiToken] },
+  'huawei-vbs': { aksk: [huaweiKey, huaweiTemporaryKey], tokens: [huaweiToken] },
   'alibaba-hbr': { aksk: [alibabaKey, stsKey] },
 };
 
@@ -27,6 +28,7 @@ const upstreamKeys: VerifyingCredentials = {
 const schemes: { name: string; api: ApiName; auth: Record<string, unknown> }[] = [
   { name: 'an IAM token', api: 'huawei-vbs', auth: { type: 'token', token: huaweiToken } },
   { name: 'SDK-HMAC-SHA256', api: 'huawei-vbs', auth: { type: 'aksk', ...huaweiKey } },
+  { name: 'SDK-HMAC-SHA256 with a temporary key and its token', api: 'huawei-vbs', auth: { type: 'aksk', ...huaweiTemporaryKey } },
   { name: 'ACS3-HMAC-SHA256', api: 'alibaba-hbr', auth: { type: 'acs3', ...alibabaKey } },
   { name: 'ACS3-HMAC-SHA256 with an STS token', api: 'alibaba-hbr', auth: { type: 'acs3', ...stsKey } },
   { name: 'RPC V2 (HMAC-SHA1)', api: 'alibaba-hbr', auth: { type: 'rpc-v2', ...alibabaKey } },
