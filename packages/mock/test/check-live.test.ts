@@ -128,6 +128,12 @@ describe('a command it cannot run', () => {
       /--region <id> or --endpoint/,
     ],
     [
+      'with a page size that is not a number',
+      2,
+      ['--api', 'huawei-vbs', '--credentials', file, '--region', 'cn-north-4', '--param', 'limit=abc'],
+      /--param limit must be a whole number of at least 1, got "abc"/,
+    ],
+    [
       'with an http:// endpoint off this machine',
       1,
       ['--api', 'huawei-vbs', '--credentials', file, '--endpoint', 'http://vbs.example.com'],

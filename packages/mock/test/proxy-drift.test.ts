@@ -245,3 +245,20 @@ describe('a compressed answer that unpacks past the answer cap', () => {
     }
   });
 });
+
+describe('an upstream timeout past the longest a timer holds', () => {
+  it('waits for the upstream rather than giving up at once', async () => {
+    // answers on the next turns of the event loop: a timer that fires at once is there first
+    const standIn = await serve((_, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"count":1}'), 50));
+    const proxy = await startProxy({ api: 'huawei-vbs', upstream: standIn.url, auth: huaweiAuth, timeoutMs: 2 ** 31 });
+    try {
+      const answer = await sendRaw({ method: 'GET', url: `${proxy.url}${shares}/count`, headers: {} }, 10_000);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe('{"count":1}');
+      expect(proxy.findings).toEqual([]);
+    } finally {
+      await proxy.close();
+      await standIn.close();
+    }
+  });
+});

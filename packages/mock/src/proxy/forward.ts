@@ -27,6 +27,8 @@ const hopByHop = new Set([
   'host',
 ]);
 const redirects = new Set([301, 302, 303, 307, 308]);
+/** The longest delay a Node timer holds. */
+const maxTimerMs = 2 ** 31 - 1;
 
 export interface UpstreamOptions {
   api: string;
@@ -69,7 +71,9 @@ export interface Sender {
 }
 
 /** Sends requests over kept-alive connections; each answer is read whole, within the time and size limits. */
-export function createSender({ timeoutMs, maxAnswerBytes }: { timeoutMs: number; maxAnswerBytes: number }): Sender {
+export function createSender({ maxAnswerBytes, ...limits }: { timeoutMs: number; maxAnswerBytes: number }): Sender {
+  // a timer past 2^31-1 ms fires at once, so a longer wait is the longest a timer can hold
+  const timeoutMs = Math.min(limits.timeoutMs, maxTimerMs);
   const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 256 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }) };
   function send({ method, url, headers, body }: OutgoingRequest): Promise<UpstreamAnswer> {
     const secure = url.protocol === 'https:';
