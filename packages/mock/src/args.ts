@@ -222,6 +222,17 @@ function credentialsFrom(file: string): unknown {
   }
 }
 
+/** Least value of each paging parameter: the listing walk counts pages with them. */
+const pageMinimums: Record<string, number> = { limit: 1, offset: 0 };
+
+/** A `--param` value, checked when it is a paging one: not a whole number, the walk would never end its count. */
+function pageParameter(name: string, value: string): string {
+  const least = pageMinimums[name];
+  if (least === undefined) return value;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < least) throw new UsageError(`--param ${name} must be a whole number of at least ${least}, got "${value}"`);
+  return value;
+}
+
 /** `check-live`'s flags; throws UsageError on anything wrong. */
 function parseCheckLive(argv: readonly string[]): CliCommand {
   const values = readCheckLiveFlags(argv);
@@ -235,7 +246,8 @@ function parseCheckLive(argv: readonly string[]): CliCommand {
   for (const text of values.param ?? []) {
     const at = text.indexOf('=');
     if (at < 1) throw new UsageError(`--param takes <name>=<value>, got "${text}"`);
-    params[text.slice(0, at)] = text.slice(at + 1);
+    const name = text.slice(0, at);
+    params[name] = pageParameter(name, text.slice(at + 1));
   }
   const options: CheckLiveCommand = {
     api,

@@ -9,7 +9,7 @@ import { callerCredentials, upstreamResigners } from './proxy/proxy-credentials.
 import { contractForDrift, proxyApi } from './proxy/proxy-api.js';
 import { DriftReport } from './proxy/report.js';
 import type { Resigner } from './proxy/resign.js';
-import { readUpstreamUrl } from './proxy/upstream-url.js';
+import { isLoopback, readUpstreamUrl } from './proxy/upstream-url.js';
 import { stateModels } from './models/index.js';
 import { probeListen, urlHost } from './ports.js';
 import type { MockExit, PrismProcess } from './prism.js';
@@ -317,6 +317,14 @@ async function readProxy(
   if (typeof proxy !== 'object' || proxy === null || Array.isArray(proxy) || Object.keys(proxy).length === 0)
     throw new MockStartError('bad-option', undefined, 'proxy must map at least one API name to its upstream URL');
   if (options.stateful) throw new MockStartError('bad-option', undefined, 'proxy and stateful cannot be combined: the upstream keeps the state');
+  // unverified, a proxy signs whatever reaches it with the upstream's real keys: only this machine may reach it
+  const host = options.host ?? '127.0.0.1';
+  if (options.verifySignatures !== true && !isLoopback(host))
+    throw new MockStartError(
+      'bad-option',
+      undefined,
+      `proxy on host ${host}, not a loopback address, needs verifySignatures (--verify-signatures): without it anyone reaching the port gets requests signed with the upstream keys`,
+    );
   const timeout = options.upstreamTimeoutMs;
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
     throw new MockStartError('bad-option', undefined, 'upstreamTimeoutMs must be a positive number');

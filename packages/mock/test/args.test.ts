@@ -148,6 +148,26 @@ const refused: [string[], Record<string, string>, string][] = [
   [['check-live', '--api', 'huawei-vbs'], {}, 'check-live needs --credentials <file>: the keys the calls are signed with'],
   [['check-live', '--api', 'huawei-vbs', '--credentials', credentialsFile], {}, 'check-live needs --region <id> or --endpoint <url> (one of them)'],
   [['check-live', '--api', 'huawei-vbs', '--credentials', credentialsFile, '--region', 'r', '--param', 'x'], {}, '--param takes <name>=<value>, got "x"'],
+  [
+    ['check-live', '--api', 'huawei-vbs', '--credentials', credentialsFile, '--region', 'r', '--param', 'limit=abc'],
+    {},
+    '--param limit must be a whole number of at least 1, got "abc"',
+  ],
+  [
+    ['check-live', '--api', 'huawei-vbs', '--credentials', credentialsFile, '--region', 'r', '--param', 'limit=0'],
+    {},
+    '--param limit must be a whole number of at least 1, got "0"',
+  ],
+  [
+    ['check-live', '--api', 'huawei-vbs', '--credentials', credentialsFile, '--region', 'r', '--param', 'limit=2.5'],
+    {},
+    '--param limit must be a whole number of at least 1, got "2.5"',
+  ],
+  [
+    ['check-live', '--api', 'huawei-vbs', '--credentials', credentialsFile, '--region', 'r', '--param', 'offset=-1'],
+    {},
+    '--param offset must be a whole number of at least 0, got "-1"',
+  ],
   [['check-live', '--port', 'huawei-vbs=1'], {}, "check-live: Unknown option '--port'"],
   [['--verify-signatures', '--credentials', ''], {}, '--credentials must name a file'],
   [['--verify-signatures', '--credentials', join(work, 'none.json')], {}, `--credentials: the credentials file ${join(work, 'none.json')} does not exist`],

@@ -128,6 +128,12 @@ describe('a command it cannot run', () => {
       /--region <id> or --endpoint/,
     ],
     [
+      'with a page size that is not a number',
+      2,
+      ['--api', 'huawei-vbs', '--credentials', file, '--region', 'cn-north-4', '--param', 'limit=abc'],
+      /--param limit must be a whole number of at least 1, got "abc"/,
+    ],
+    [
       'with an http:// endpoint off this machine',
       1,
       ['--api', 'huawei-vbs', '--credentials', file, '--endpoint', 'http://vbs.example.com'],
@@ -154,6 +160,20 @@ describe('a command it cannot run', () => {
 
 describe('the bin in proxy mode', { timeout: 120_000 }, () => {
   afterEach(() => killLeftovers());
+
+  it('refuses to start on a host other machines reach without --verify-signatures, naming both options', async () => {
+    const file = credentialsFile('proxy-open', { 'huawei-vbs': { type: 'token', token: 'open-relay-secret' } });
+    const cli = runCli(['--proxy', 'huawei-vbs=https://vbs.example.com', '--credentials', file, '--host', '0.0.0.0']);
+    // a proxy that starts anyway says so at once, rather than leaving the test to wait for an exit
+    const started = await cli.waitFor(/huawei-vbs\s+http:/, 100_000).then(
+      () => true,
+      () => false,
+    );
+    expect(started).toBe(false);
+    expect((await cli.exited).code).toBe(1);
+    expect(cli.stderr()).toMatch(/proxy on host 0\.0\.0\.0, not a loopback address, needs verifySignatures \(--verify-signatures\)/);
+    expect(cli.stderr()).not.toContain('open-relay-secret');
+  });
 
   it('relays the answer, prints each finding once as one line and leaves the JSON report on stop', async () => {
     const standIn = await cannedStandIn({ [`GET /v2/${projectId}/os-vendor-backup-sharing/count`]: { status: 200, body: '{"count":"2"}' } });

@@ -35,7 +35,14 @@ const doc = {
           parts: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } },
         },
       },
-      Base: { type: 'object', properties: { created: { type: 'string', format: 'date-time' }, accessToken: { type: 'integer' } } },
+      Base: {
+        type: 'object',
+        properties: {
+          created: { type: 'string', format: 'date-time' },
+          accessToken: { type: 'integer' },
+          tokens: { type: 'array', items: { type: 'integer' } },
+        },
+      },
     },
   },
 };
@@ -105,5 +112,36 @@ describe('DriftChecker', () => {
     expect(finding).toMatchObject({ kind: 'wrong-type', pointer: '/accessToken' });
     expect(JSON.stringify(finding)).not.toContain('SECRETTOKENVALUE');
     expect(shown('x'.repeat(500))).toHaveLength(61);
+  });
+
+  /** Answers hiding a credential where the field's own name says nothing, and the text that must never be shown. */
+  const hidden: [what: string, contentType: string, body: Buffer, secret: string, expected: { kind: string; pointer: string; seen?: string }][] = [
+    [
+      'a credential inside an object under a neutral key',
+      'application/json',
+      json({ ...thing, extra: { login: { secretKey: 'NESTEDSECRET' } } }),
+      'NESTEDSECRET',
+      { kind: 'undocumented-field', pointer: '/extra', seen: '{"login":{"secretKey":"<masked>"}}' },
+    ],
+    [
+      'an item of a list named like credentials',
+      'application/json',
+      json({ ...thing, tokens: [1, 'ITEMSECRET'] }),
+      'ITEMSECRET',
+      { kind: 'wrong-type', pointer: '/tokens/1' },
+    ],
+    [
+      'a body that is not JSON',
+      'application/json',
+      Buffer.from('password=PLAINSECRET&user=a'),
+      'PLAINSECRET',
+      { kind: 'not-json', pointer: '', seen: '27 bytes of application/json' },
+    ],
+  ];
+
+  it.each(hidden)('never shows %s', (_, contentType, body, secret, expected) => {
+    const findings = checker.check('things', getThing!, { status: 200, contentType, body });
+    expect(findings).toEqual([expect.objectContaining(expected)]);
+    expect(JSON.stringify(findings)).not.toContain(secret);
   });
 });

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledContractPath } from '../src/contracts.ts';
 import { follow, nodeAt } from '../src/proxy/contract-schemas.ts';
@@ -208,6 +209,53 @@ describe('a hostile upstream', () => {
       // and the proxy still answers the next request the same way
       expect((await sendRaw({ method: 'GET', url: `${proxy.url}${shares}/count`, headers: {} }, 10_000)).status).toBe(status);
       expect(proxy.findings).toHaveLength(1);
+    } finally {
+      await proxy.close();
+      await standIn.close();
+    }
+  });
+});
+
+describe('a compressed answer that unpacks past the answer cap', () => {
+  const maxAnswerBytes = 1024 * 1024;
+  /** A JSON array of 8 MiB that packs to a few KB in each encoding. */
+  const unpacked = Buffer.from(`[${'0,'.repeat(4 * 1024 * 1024 - 1)}0]`);
+  const encodings: [name: string, pack: (body: Buffer) => Buffer][] = [
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ];
+
+  it.each(encodings)('in %s is relayed as sent and reported upstream-too-large, never unpacked whole', async (encoding, pack) => {
+    const packed = pack(unpacked);
+    expect(packed.length).toBeLessThan(maxAnswerBytes);
+    const standIn = await serve((_, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end(packed));
+    const proxy = await startProxy({ api: 'huawei-vbs', upstream: standIn.url, auth: huaweiAuth, maxAnswerBytes });
+    try {
+      const answer = await sendRaw({ method: 'GET', url: `${proxy.url}${shares}/count`, headers: {} }, 10_000);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe(encoding);
+      expect(answer.headers['content-length']).toBe(String(packed.length));
+      expect(proxy.findings).toEqual([
+        expect.objectContaining({ kind: 'upstream-too-large', operation: 'countBackupShares', pointer: '', seen: expect.stringContaining(encoding) }),
+      ]);
+    } finally {
+      await proxy.close();
+      await standIn.close();
+    }
+  });
+});
+
+describe('an upstream timeout past the longest a timer holds', () => {
+  it('waits for the upstream rather than giving up at once', async () => {
+    // answers on the next turns of the event loop: a timer that fires at once is there first
+    const standIn = await serve((_, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"count":1}'), 50));
+    const proxy = await startProxy({ api: 'huawei-vbs', upstream: standIn.url, auth: huaweiAuth, timeoutMs: 2 ** 31 });
+    try {
+      const answer = await sendRaw({ method: 'GET', url: `${proxy.url}${shares}/count`, headers: {} }, 10_000);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe('{"count":1}');
+      expect(proxy.findings).toEqual([]);
     } finally {
       await proxy.close();
       await standIn.close();

@@ -11,14 +11,16 @@ import { exampleInput, loadContract } from './support/contract.ts';
 import { type Fronts, startFronts } from './support/fronts.ts';
 import { type ProxyFront, startProxy } from './support/proxies.ts';
 import { sendRaw } from './support/raw-http.ts';
+import { serve } from './support/stand-ins.ts';
 
 const huaweiKey = { accessKeyId: 'HWUPSTREAMAK', secretAccessKey: 'huawei-upstream-secret' };
 const huaweiToken = 'huawei-upstream-token';
+const huaweiTemporaryKey = { accessKeyId: 'HWTEMPUPSTREAM', secretAccessKey: 'huawei-temporary-secret', securityToken: 'huawei/upstream+sts==' };
 const alibabaKey = { accessKeyId: 'LTAIupstream', accessKeySecret: 'alibaba-upstream-secret' };
 const stsKey = { accessKeyId: 'STS.upstream', accessKeySecret: 'sts-upstream-secret', securityToken: 'sts/upstream+token==' };
 /** What the upstream (the verifying mock) accepts: only these keys, never the callers'. */
 const upstreamKeys: VerifyingCredentials = {
-  'huawei-vbs': { aksk: [huaweiKey], tokens: [huaweiToken] },
+  'huawei-vbs': { aksk: [huaweiKey, huaweiTemporaryKey], tokens: [huaweiToken] },
   'alibaba-hbr': { aksk: [alibabaKey, stsKey] },
 };
 
@@ -26,6 +28,7 @@ const upstreamKeys: VerifyingCredentials = {
 const schemes: { name: string; api: ApiName; auth: Record<string, unknown> }[] = [
   { name: 'an IAM token', api: 'huawei-vbs', auth: { type: 'token', token: huaweiToken } },
   { name: 'SDK-HMAC-SHA256', api: 'huawei-vbs', auth: { type: 'aksk', ...huaweiKey } },
+  { name: 'SDK-HMAC-SHA256 with a temporary key and its token', api: 'huawei-vbs', auth: { type: 'aksk', ...huaweiTemporaryKey } },
   { name: 'ACS3-HMAC-SHA256', api: 'alibaba-hbr', auth: { type: 'acs3', ...alibabaKey } },
   { name: 'ACS3-HMAC-SHA256 with an STS token', api: 'alibaba-hbr', auth: { type: 'acs3', ...stsKey } },
   { name: 'RPC V2 (HMAC-SHA1)', api: 'alibaba-hbr', auth: { type: 'rpc-v2', ...alibabaKey } },
@@ -143,5 +146,35 @@ describe('the proxy in the verifying mode', () => {
     expect(answer.status).toBe(status);
     // a refused request never reaches the upstream, so there is no answer to check
     expect(proxy.report.answersChecked - checkedBefore).toBe(status === 200 ? 1 : 0);
+  });
+});
+
+describe("the caller's credentials", () => {
+  /** Each header a caller may carry its own credential in, none of which may reach the upstream. */
+  const callerHeaders: [name: string, value: string][] = [
+    ['x-security-token', 'caller-sts-token'],
+    ['x-auth-token', 'caller-iam-token'],
+    ['x-acs-security-token', 'caller-acs-token'],
+    ['authorization', 'SDK-HMAC-SHA256 Access=CALLERAK, SignedHeaders=host, Signature=caller-signature'],
+  ];
+
+  it.each(callerHeaders)('never reach the upstream in %s, signed or not', async (name, value) => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const standIn = await serve((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"count":0}');
+    });
+    const proxy = await startProxy({ api: 'huawei-vbs', upstream: standIn.url, auth: { type: 'aksk', ...huaweiKey } });
+    try {
+      const answer = await sendRaw({ method: 'GET', url: `${proxy.url}/v2/${projectId}/os-vendor-backup-sharing/count`, headers: { [name]: value } });
+      expect(answer.status).toBe(200);
+      expect(seen).toHaveLength(1);
+      expect(JSON.stringify(seen[0])).not.toContain(value);
+      // the upstream's own signature covers only what the proxy sent
+      expect(String(seen[0]!.authorization)).not.toMatch(new RegExp(`SignedHeaders=[^,]*\\b${name}\\b`));
+    } finally {
+      await proxy.close();
+      await standIn.close();
+    }
   });
 });

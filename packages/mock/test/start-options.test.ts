@@ -98,6 +98,24 @@ const refusals: [string, StartMockOptions, MockStartError['problem'], string][] 
     'credentials["alibaba-hbr"].upstream.accessKeySecret must be a non-empty string',
   ],
   [
+    'proxy on a host other machines reach, without verifySignatures',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, host: '0.0.0.0', credentials: {} },
+    'bad-option',
+    'proxy on host 0.0.0.0, not a loopback address, needs verifySignatures (--verify-signatures): without it anyone reaching the port gets requests signed with the upstream keys',
+  ],
+  [
+    'proxy on a host other machines reach, with verifySignatures false',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, host: '192.0.2.7', verifySignatures: false, credentials: {} },
+    'bad-option',
+    'proxy on host 192.0.2.7, not a loopback address, needs verifySignatures (--verify-signatures): without it anyone reaching the port gets requests signed with the upstream keys',
+  ],
+  [
+    'proxy on a host other machines reach, with verifySignatures, for its next problem (the relay check passed)',
+    { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, host: '0.0.0.0', verifySignatures: true, credentials: {} },
+    'bad-option',
+    'credentials["huawei-vbs"].upstream is required to proxy huawei-vbs: the keys requests are re-signed with for the upstream',
+  ],
+  [
     'proxy with stateful',
     { proxy: { 'huawei-vbs': 'https://vbs.example.com' }, stateful: true, credentials: {} },
     'bad-option',

@@ -139,7 +139,7 @@ export async function checkLive(options: CheckLiveOptions): Promise<DriftFinding
           ]);
           break;
         }
-        const findings = checkAnswer({ api, checker: contract.checker, report }, operation, answer);
+        const findings = checkAnswer({ api, checker: contract.checker, report, maxAnswerBytes: options.maxAnswerBytes }, operation, answer);
         if (!paging || answer.status >= 300 || findings.some((finding) => finding.kind === 'not-json')) break;
         let items: Json[] | undefined;
         try {

@@ -61,13 +61,24 @@ export const shownLength = 60;
 /** Fields whose values are never shown, whatever the upstream put there. */
 const secretKey = /token|secret|signature|password|credential|authorization/i;
 
-/** A value as a finding shows it: JSON, cut to {@link shownLength} characters. */
+/** Masks the value of every field named like a secret, however deep it sits. */
+const maskSecrets = (name: string, value: unknown): unknown => (name !== '' && secretKey.test(name) ? '<masked>' : value);
+
+/** A value as a finding shows it: JSON with secret fields masked at any depth, cut to {@link shownLength} characters. */
 export function shown(value: Json, key = ''): string {
   if (value === undefined) return 'absent';
   if (secretKey.test(key)) return '<masked>';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value, maskSecrets) ?? String(value);
   return text.length > shownLength ? `${text.slice(0, shownLength)}…` : text;
 }
+
+/** The field a pointer names: its last part that is not an array index (an item of `/tokens/1` is a token). */
+export const fieldOf = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .reverse()
+    .find((part) => !/^\d+$/.test(part)) ?? '';
 
 const typeOf = (value: Json): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
@@ -147,7 +158,7 @@ const valueAt = (body: Json, pointer: string): Json =>
 /** One validator error as a finding, or undefined for those the walk reports better (unlisted fields) or that only sum up others. */
 function fromError(error: ErrorObject, body: Json): Omit<DriftFinding, 'api' | 'operation' | 'status'> | undefined {
   const pointer = error.instancePath;
-  const key = pointer.split('/').at(-1) ?? '';
+  const key = fieldOf(pointer);
   const seen = shown(valueAt(body, pointer), key);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -218,7 +229,8 @@ export class DriftChecker {
     try {
       body = JSON.parse(answer.body.toString('utf8'));
     } catch {
-      return [{ ...base, kind: 'not-json', pointer: '', contract: 'a JSON body', seen: shown(answer.body.toString('utf8')) }];
+      // never the text itself: a body that is not JSON has no field names to mask secrets by
+      return [{ ...base, kind: 'not-json', pointer: '', contract: 'a JSON body', seen: `${answer.body.length} bytes of ${mediaType || 'no content type'}` }];
     }
     if (!isJsonMediaType(mediaType || 'application/json')) return [];
     const schema = nodeAt(this.#doc, documented.schemaPointer);

@@ -27,6 +27,8 @@ const hopByHop = new Set([
   'host',
 ]);
 const redirects = new Set([301, 302, 303, 307, 308]);
+/** The longest delay a Node timer holds. */
+const maxTimerMs = 2 ** 31 - 1;
 
 export interface UpstreamOptions {
   api: string;
@@ -69,7 +71,9 @@ export interface Sender {
 }
 
 /** Sends requests over kept-alive connections; each answer is read whole, within the time and size limits. */
-export function createSender({ timeoutMs, maxAnswerBytes }: { timeoutMs: number; maxAnswerBytes: number }): Sender {
+export function createSender({ maxAnswerBytes, ...limits }: { timeoutMs: number; maxAnswerBytes: number }): Sender {
+  // a timer past 2^31-1 ms fires at once, so a longer wait is the longest a timer can hold
+  const timeoutMs = Math.min(limits.timeoutMs, maxTimerMs);
   const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 256 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }) };
   function send({ method, url, headers, body }: OutgoingRequest): Promise<UpstreamAnswer> {
     const secure = url.protocol === 'https:';
@@ -158,8 +162,15 @@ function failureOf(error: NodeJS.ErrnoException, answering: boolean): UpstreamFa
   return new UpstreamFailure('upstream-reset', `the connection to the upstream failed${answering ? ' in the middle of its answer' : ''} (${code})`, code);
 }
 
-/** The body as sent, unpacked for the check when the upstream compressed it; undefined when it does not unpack. */
-function decoded(body: Buffer, encoding: string | undefined): Buffer | undefined {
+/** Why a compressed body was not unpacked for the check. */
+type Unpacked = Buffer | 'unknown-encoding' | 'too-large';
+
+/**
+ * The body as sent, unpacked for the check when the upstream compressed it. Unpacking stops at
+ * `maxBytes`: a small compressed body can unpack to far more than any answer the proxy would take.
+ */
+function decoded(body: Buffer, encoding: string | undefined, maxBytes: number): Unpacked {
+  const limit = { maxOutputLength: maxBytes };
   try {
     switch ((encoding ?? '').trim().toLowerCase()) {
       case '':
@@ -167,42 +178,43 @@ function decoded(body: Buffer, encoding: string | undefined): Buffer | undefined
         return body;
       case 'gzip':
       case 'x-gzip':
-        return gunzipSync(body);
+        return gunzipSync(body, limit);
       case 'deflate':
-        return inflateSync(body);
+        return inflateSync(body, limit);
       case 'br':
-        return brotliDecompressSync(body);
+        return brotliDecompressSync(body, limit);
       default:
-        return undefined;
+        return 'unknown-encoding';
     }
-  } catch {
-    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'unknown-encoding';
   }
 }
 
 /** Checks one relayed answer and adds its findings to the report; a check that throws is a finding, never a crash. */
 export function checkAnswer(
-  options: Pick<UpstreamOptions, 'api' | 'checker' | 'report'>,
+  options: Pick<UpstreamOptions, 'api' | 'checker' | 'report' | 'maxAnswerBytes'>,
   operation: ContractOperationRef,
   answer: UpstreamAnswer,
 ): DriftFinding[] {
-  const body = decoded(answer.body, answer.headers['content-encoding'] as string | undefined);
+  const encoding = answer.headers['content-encoding'] as string | undefined;
+  const body = decoded(answer.body, encoding, options.maxAnswerBytes);
+  const whole = { api: options.api, operation: operation.operationId, status: answer.status, pointer: '' };
   let findings: DriftFinding[];
   try {
     findings =
-      body === undefined
-        ? [
-            {
-              api: options.api,
-              operation: operation.operationId,
-              status: answer.status,
-              kind: 'not-json',
-              pointer: '',
-              contract: 'a JSON body',
-              seen: `content-encoding ${answer.headers['content-encoding']}`,
-            },
-          ]
-        : options.checker.check(options.api, operation, { status: answer.status, contentType: answer.headers['content-type'], body });
+      body === 'unknown-encoding'
+        ? [{ ...whole, kind: 'not-json', contract: 'a JSON body', seen: `content-encoding ${encoding}` }]
+        : body === 'too-large'
+          ? [
+              {
+                ...whole,
+                kind: 'upstream-too-large',
+                contract: `an answer of at most ${options.maxAnswerBytes} bytes`,
+                seen: `${encoding} body unpacking to more than ${options.maxAnswerBytes} bytes`,
+              },
+            ]
+          : options.checker.check(options.api, operation, { status: answer.status, contentType: answer.headers['content-type'], body });
   } catch (error) {
     findings = [
       {

@@ -26,6 +26,8 @@ export type SigningScheme = (typeof signingSchemes)[number];
 const signatureHeaders = [
   'authorization',
   'x-auth-token',
+  // a caller's temporary-key token: left on, it would be signed in with the upstream's keys
+  'x-security-token',
   'x-sdk-date',
   'x-sdk-content-sha256',
   'x-acs-date',
@@ -93,7 +95,7 @@ export async function createResigner(entry: unknown, where: string): Promise<Res
   const auth = entry as Record<string, unknown>;
   const scheme = auth.type as SigningScheme;
   if (!signingSchemes.includes(scheme)) throw new ClientInputError(`${where}.type`, `must be one of ${signingSchemes.join(', ')}`);
-  const allowed = { token: ['token'], aksk: ['accessKeyId', 'secretAccessKey'], acs3: ['accessKeyId', 'accessKeySecret', 'securityToken'] }[
+  const allowed = { token: ['token'], aksk: ['accessKeyId', 'secretAccessKey', 'securityToken'], acs3: ['accessKeyId', 'accessKeySecret', 'securityToken'] }[
     scheme === 'rpc-v2' ? 'acs3' : scheme
   ];
   for (const key of Object.keys(auth))
@@ -119,7 +121,12 @@ export async function createResigner(entry: unknown, where: string): Promise<Res
     if (!/^[\x21-\x7e]+$/.test(token)) throw new ClientInputError(`${where}.token`, 'must only contain visible ASCII characters');
     resign = async (request) => ({ ...request, headers: { ...request.headers, 'x-auth-token': token } });
   } else if (scheme === 'aksk') {
-    const credentials = { accessKeyId: auth.accessKeyId as string, secretAccessKey: auth.secretAccessKey as string };
+    const credentials = {
+      accessKeyId: auth.accessKeyId as string,
+      secretAccessKey: auth.secretAccessKey as string,
+      // a temporary key's token, sent as X-Security-Token and signed with it
+      ...(auth.securityToken === undefined ? {} : { securityToken: auth.securityToken as string }),
+    };
     resign = async (request) => {
       const { headers } = await prefixed(() => signHuaweiVbsRequest(signerInput(request), credentials));
       return { ...request, headers: { ...request.headers, ...lowerCased(headers) } };
