@@ -126,17 +126,7 @@ export async function checkLive(options: CheckLiveOptions): Promise<DriftFinding
           answer = await sender.send(await options.resign({ method: operation.method, url, headers: { ...headers, host: url.host }, body: Buffer.alloc(0) }));
         } catch (error) {
           if (!(error instanceof UpstreamFailure)) throw error;
-          report.add([
-            {
-              api,
-              operation: operation.operationId,
-              ...(error.status === undefined ? {} : { status: error.status }),
-              kind: error.kind,
-              pointer: '',
-              contract: 'a whole answer from the upstream',
-              seen: error.seen,
-            },
-          ]);
+          report.add([error.finding(api, operation.operationId)]);
           break;
         }
         const findings = checkAnswer({ api, checker: contract.checker, report, maxAnswerBytes: options.maxAnswerBytes }, operation, answer);

@@ -63,6 +63,12 @@ export class UpstreamFailure extends Error {
   ) {
     super(message);
   }
+
+  /** The one finding this failure makes for `operationId` of `api`. */
+  finding(api: string, operationId: string): DriftFinding {
+    const { kind, status, seen } = this;
+    return { api, operation: operationId, ...(status === undefined ? {} : { status }), kind, pointer: '', contract: 'a whole answer from the upstream', seen };
+  }
 }
 
 export interface Sender {
@@ -255,17 +261,7 @@ export function upstreamForwarder(options: UpstreamOptions): { forward: Handler;
       answer = await sender.send(await options.resign({ method: req.method!, url, headers, body: exchange.body }));
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
-      options.report.add([
-        {
-          api: options.api,
-          operation: operation.operationId,
-          ...(error.status === undefined ? {} : { status: error.status }),
-          kind: error.kind,
-          pointer: '',
-          contract: 'a whole answer from the upstream',
-          seen: error.seen,
-        },
-      ]);
+      options.report.add([error.finding(options.api, operation.operationId)]);
       return refuse(
         exchange,
         error.kind === 'upstream-timeout' ? 504 : 502,
