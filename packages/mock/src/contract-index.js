@@ -29,19 +29,49 @@ export const isJsonMediaType = (mediaType) => /^application\/([\w.+-]+\+)?json\b
 export const httpMethods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 /**
- * Follows one local `$ref` (bundles keep shared responses and examples under components).
- * @param {OpenApiDoc} doc
- * @param {unknown} node
+ * One JSON pointer segment as written in a document (`~1` is `/`, `~0` is `~`).
+ * @param {string} part
+ */
+export const unescapePointer = (part) => part.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * The node at a JSON pointer of the document, `$ref`s on the way not followed.
+ * @param {unknown} doc
+ * @param {string} pointer
  * @returns {unknown}
  */
-function resolve(doc, node) {
-  const ref = /** @type {{ $ref?: unknown } | undefined} */ (node)?.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  /** @type {any} */
-  let value = doc;
-  for (const part of ref.slice(2).split('/')) value = value?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return value;
+export const nodeAt = (doc, pointer) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce((value, part) => /** @type {Record<string, unknown> | undefined} */ (value)?.[unescapePointer(part)], doc);
+
+/**
+ * The node a chain of local `$ref`s ends at, and its JSON pointer in the document (bundles keep
+ * shared responses, schemas and examples under components); a ref seen before ends the chain.
+ * @param {unknown} doc
+ * @param {unknown} node
+ * @param {string} pointer where `node` sits
+ * @returns {{ node: unknown, pointer: string }}
+ */
+export function follow(doc, node, pointer) {
+  const seen = new Set();
+  let current = node;
+  let at = pointer;
+  for (;;) {
+    const ref = /** @type {{ $ref?: unknown } | undefined} */ (current)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#') || seen.has(ref)) return { node: current, pointer: at };
+    seen.add(ref);
+    at = ref.slice(1);
+    current = nodeAt(doc, at);
+  }
 }
+
+/**
+ * @param {OpenApiDoc} doc
+ * @param {unknown} node
+ */
+const resolve = (doc, node) => follow(doc, node, '').node;
 
 /**
  * Every example a response documents, per media type: its single `example`, else its named `examples`.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledContractPath } from '../src/contracts.ts';
-import { follow, nodeAt } from '../src/proxy/contract-schemas.ts';
+import { follow, nodeAt } from '../src/contract-index.js';
 import { contractForDrift } from '../src/proxy/proxy-api.ts';
 import { projectId } from './support/clients.ts';
 import { type ProxyFront, startProxy } from './support/proxies.ts';

@@ -2,7 +2,8 @@
 // real service with the contract's example values, one page listing walked to its end, and
 // each answer checked for drift as the proxy checks it. Built from the contract alone: a new
 // operation or parameter is called without a change here.
-import { type ContractOperationRef, follow, type Json, type OpenApiDocument } from './contract-schemas.js';
+import { follow } from '../contract-index.js';
+import type { ContractOperationRef, Json, OpenApiDocument } from './contract-schemas.js';
 import type { DriftFinding } from './drift.js';
 import { checkAnswer, createSender, type UpstreamAnswer, UpstreamFailure } from './forward.js';
 import type { ContractForDrift } from './proxy-api.js';

@@ -1,35 +1,13 @@
 // The contract as the drift check reads it: the whole OpenAPI document, `$ref`s followed on
 // demand, and where in it each operation documents the body of each status. Nothing here names
 // an API or a field; whatever the contract says flows through.
-import { isJsonMediaType } from '../contract-index.js';
+import { follow, isJsonMediaType, nodeAt } from '../contract-index.js';
 
 export type Json = unknown;
 export type SchemaNode = Record<string, unknown>;
 export type OpenApiDocument = { paths?: Record<string, Record<string, unknown>>; servers?: { url: string; variables?: Record<string, unknown> }[] };
 
-const unescapePointer = (part: string): string => part.replace(/~1/g, '/').replace(/~0/g, '~');
 export const escapePointer = (part: string): string => part.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The node at a JSON pointer of the document, `$ref`s on the way not followed. */
-export const nodeAt = (doc: OpenApiDocument, pointer: string): Json =>
-  pointer
-    .split('/')
-    .slice(1)
-    .reduce<Json>((value, part) => (value as Record<string, Json> | undefined)?.[unescapePointer(part)], doc);
-
-/** The node a local `$ref` chain ends at, and its JSON pointer in the document. */
-export function follow(doc: OpenApiDocument, node: Json, pointer: string): { node: Json; pointer: string } {
-  const seen = new Set<string>();
-  let current = node;
-  let at = pointer;
-  for (;;) {
-    const ref = (current as { $ref?: unknown } | undefined)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#') || seen.has(ref)) return { node: current, pointer: at };
-    seen.add(ref);
-    at = ref.slice(1);
-    current = nodeAt(doc, at);
-  }
-}
 
 /** What an operation documents for one status: the media types and, per JSON one, the schema's pointer. */
 export interface DocumentedResponse {

@@ -5,16 +5,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { isJsonMediaType } from '../contract-index.js';
-import {
-  type ContractOperationRef,
-  documentedResponse,
-  escapePointer,
-  follow,
-  nodeAt,
-  type Json,
-  type OpenApiDocument,
-  type SchemaNode,
-} from './contract-schemas.js';
+import { type ContractOperationRef, documentedResponse, escapePointer, type Json, type OpenApiDocument, type SchemaNode } from './contract-schemas.js';
+import { follow, nodeAt } from '../contract-index.js';
 
 /** What kind of difference a finding is; the `upstream-*` kinds are answers the proxy could not relay. */
 export type DriftKind =

@@ -3,7 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { bundledContractPath } from '../../src/contracts.ts';
-import { documentedResponse, nodeAt, operationsOf } from '../../src/proxy/contract-schemas.ts';
+import { nodeAt } from '../../src/contract-index.js';
+import { documentedResponse, operationsOf } from '../../src/proxy/contract-schemas.ts';
 import { contractForDrift } from '../../src/proxy/proxy-api.ts';
 import type { ApiName } from '../../src/contracts.ts';
 
