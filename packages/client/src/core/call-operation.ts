@@ -74,8 +74,9 @@ export async function callOperation(
     }
     if (!failure) return { ...outcome, requestId };
     // the clock is corrected for this client's later calls too; set, not added to, as concurrent
-    // refusals of calls signed on the same clock each find the same offset
-    if (retrying && isClockSkew(attempt!) && !clockCorrected) {
+    // refusals of calls signed on the same clock each find the same offset (the policy retries a
+    // skew refusal only while this call has not corrected it yet)
+    if (retrying && isClockSkew(attempt!)) {
       ctx.clock.offsetMs = signedOffsetMs + attempt!.clockOffsetMs!;
       clockCorrected = true;
     }
