@@ -208,9 +208,7 @@ async function walkReference(page: Page, bundle: any, screenshotOf?: { operation
       ...(samples.length === 0 ? ['code samples'] : await missingSamples(page, section.last(), samples)),
     ];
     if (screenshotOf && operation.operationId === screenshotOf.operationId) {
-      const path = `${screenshotDir}${screenshotOf.name}.png`;
-      await section.last().screenshot({ path });
-      console.log(`screenshot: ${path}`);
+      await saveScreenshot(page, screenshotOf.name, (path) => section.last().screenshot({ path }));
     }
   }
   return missingByOperation;
@@ -224,10 +222,28 @@ function expectClean(visit: Visit): void {
   });
 }
 
-async function saveFullPage(visit: Visit, name: string): Promise<void> {
+/**
+ * Saves a screenshot for people to look at (nothing asserts on it). On a busy machine Chromium now and then
+ * refuses one capture with "Unable to capture screenshot" and takes the same picture when asked again, so the
+ * capture waits for the page to paint a frame first and is asked once more on exactly that refusal.
+ */
+async function saveScreenshot(page: Page, name: string, take: (path: string) => Promise<unknown>): Promise<void> {
   const path = `${screenshotDir}${name}.png`;
-  await visit.page.screenshot({ path, fullPage: true });
+  const painted = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await painted();
+  try {
+    await take(path);
+  } catch (error) {
+    if (!/Unable to capture screenshot/.test((error as Error).message)) throw error;
+    console.log(`screenshot: Chromium refused ${name}.png once; asking again`);
+    await painted();
+    await take(path);
+  }
   console.log(`screenshot: ${path}`);
+}
+
+async function saveFullPage(visit: Visit, name: string): Promise<void> {
+  await saveScreenshot(visit.page, name, (path) => visit.page.screenshot({ path, fullPage: true }));
 }
 
 describe('the built site in Chromium, offline', () => {

@@ -1,5 +1,6 @@
 // Starting the Prism processes behind the fronts, on private loopback ports, and waiting until
 // each answers real HTTP requests.
+import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ApiName, apiNames } from './contracts.js';
 import { PrismProcess } from './prism.js';
@@ -64,22 +65,35 @@ export async function startPrisms(options: PrismStartOptions): Promise<{ process
   }
 }
 
-/**
- * One real HTTP request: any answer at all means the server is up. A CORS preflight, which
- * Prism answers itself without logging a routing error for every poll.
- */
-export async function answers(url: string): Promise<boolean> {
+/** A CORS preflight, which Prism answers itself without logging a routing error for every poll; undefined when nothing answers. */
+async function preflight(url: string, origin: string): Promise<Response | undefined> {
   try {
     const response = await fetch(`${url}/`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://cloud-backup-mock.invalid', 'access-control-request-method': 'GET' },
+      headers: { origin, 'access-control-request-method': 'GET' },
       signal: AbortSignal.timeout(1_000),
     });
     await response.arrayBuffer();
-    return true;
+    return response;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** One real HTTP request: any answer at all means the server is up. */
+export async function answers(url: string): Promise<boolean> {
+  return (await preflight(url, 'http://cloud-backup-mock.invalid')) !== undefined;
+}
+
+/**
+ * Whether Prism is what answers on `url`: it echoes a preflight's origin, and this one is new
+ * each time. Another server that took the port before Prism could bind it may answer too, and
+ * must not pass for Prism (Prism then exits on EADDRINUSE, and the start is tried again).
+ */
+async function prismAnswers(url: string): Promise<boolean> {
+  const origin = `http://${randomUUID()}.cloud-backup-mock.invalid`;
+  const response = await preflight(url, origin);
+  return response?.headers.get('access-control-allow-origin') === origin;
 }
 
 /** Waits for every Prism on its private URL; messages name the public one a caller knows. */
@@ -111,7 +125,7 @@ async function waitUntilReady(
   const ready = Promise.all(
     processes.map(async (prism) => {
       while (!done.signal.aborted) {
-        if (await answers(privateUrls[prism.api])) return undefined;
+        if (await prismAnswers(privateUrls[prism.api])) return undefined;
         if (Date.now() > deadline) {
           return new MockStartError(
             'not-ready',

@@ -11,7 +11,7 @@ import { DriftReport } from './proxy/report.js';
 import type { Resigner } from './proxy/resign.js';
 import { isLoopback, readUpstreamUrl } from './proxy/upstream-url.js';
 import { stateModels } from './models/index.js';
-import { probeListen, urlHost } from './ports.js';
+import { privatePort, probeListen, urlHost } from './ports.js';
 import type { MockExit, PrismProcess } from './prism.js';
 import { loopbackUrls, startPrisms } from './prism-start.js';
 import { MockStartError } from './start-error.js';
@@ -237,7 +237,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       readyTimeoutMs,
       signal: options.signal,
       pickPort: async (api) => {
-        const port = await reservePort(api, '127.0.0.1', 0, taken);
+        const port = await privatePort('127.0.0.1', taken).catch((cause: NodeJS.ErrnoException) => {
+          throw new MockStartError('port-unavailable', api, `${api}: cannot listen on 127.0.0.1 for Prism (${cause.code ?? String(cause)})`);
+        });
         taken.add(port);
         return port;
       },

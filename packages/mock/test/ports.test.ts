@@ -1,8 +1,9 @@
 // How the mock names and probes its ports (src/ports.ts): URL hosts for every address form, and
 // a probe that tells a free port from a taken one.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { probeListen, urlHost } from '../src/ports.ts';
+import { privatePort, privatePortFloor, probeListen, urlHost } from '../src/ports.ts';
 
 describe('urlHost', () => {
   it.each([
@@ -35,5 +36,19 @@ describe('probeListen', () => {
     } finally {
       holder.close();
     }
+  });
+});
+
+describe('privatePort', () => {
+  // what this Linux machine hands out for port 0, read from the kernel's own setting
+  const [osLow] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+
+  it('draws a free port below the range the OS hands out for "any port"', async () => {
+    const drawn = await Promise.all(Array.from({ length: 50 }, () => privatePort('127.0.0.1', new Set())));
+    for (const port of drawn) {
+      expect(port).toBeGreaterThanOrEqual(privatePortFloor);
+      expect(port).toBeLessThan(osLow!);
+    }
+    expect(await probeListen('127.0.0.1', drawn[0]!)).toBe(drawn[0]);
   });
 });

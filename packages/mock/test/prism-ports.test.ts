@@ -1,5 +1,6 @@
 // Prism's private ports are picked free a moment before Prism binds them: a port another process
 // takes in between must not fail the start. Real Prism processes, a real listener on the port.
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledContractPath } from '../src/index.ts';
@@ -21,6 +22,19 @@ async function takenPort(): Promise<number> {
   listeners.push(listener);
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   return (listener.address() as { port: number }).port;
+}
+
+/** A port another HTTP server holds for the whole test, answering every request 200 (as a test's stand-in would). */
+async function answeredPort(): Promise<{ port: number; seen: string[] }> {
+  const seen: string[] = [];
+  const listener = createHttpServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    response.setHeader('access-control-allow-origin', '*');
+    response.end('{}');
+  });
+  listeners.push(listener);
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  return { port: (listener.address() as { port: number }).port, seen };
 }
 
 function start(pickPort: () => Promise<number>) {
@@ -50,6 +64,18 @@ describe('startPrisms', { timeout: 180_000 }, () => {
     expect(processes.every((prism) => prism.running)).toBe(true);
     // the first attempt's processes were stopped, not left behind
     expect(spawned.filter((prism) => !processes.includes(prism)).every((prism) => !prism.running)).toBe(true);
+    await Promise.all(processes.map((prism) => prism.stop()));
+  });
+
+  it('another HTTP server answering on a picked port is not taken for Prism: the start moves to new ports', async () => {
+    const foreign = await answeredPort();
+    const picks = [foreign.port];
+    spawned = [];
+    const { processes, ports } = await start(async () => picks.shift() ?? probeListen('127.0.0.1', 0));
+    // the stand-in was asked, and did answer, yet the mock waited for its own Prism
+    expect(foreign.seen.length).toBeGreaterThan(0);
+    expect(ports['huawei-vbs']).not.toBe(foreign.port);
+    expect(processes.every((prism) => prism.running)).toBe(true);
     await Promise.all(processes.map((prism) => prism.stop()));
   });
 

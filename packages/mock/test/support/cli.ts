@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { privatePort } from '../../src/ports.ts';
 
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -74,16 +75,12 @@ export function killLeftovers(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
-/** A port nothing listens on right now. */
+/**
+ * A port nothing listens on right now, for a CLI that binds it seconds later: drawn where the OS
+ * never hands out ports, so the servers other tests start on "any port" cannot take it meanwhile.
+ */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+  return privatePort('127.0.0.1', new Set());
 }
 
 /** Whether `port` can be bound on 127.0.0.1 right now. */
