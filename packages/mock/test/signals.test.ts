@@ -2,7 +2,7 @@
 // outright (SIGKILL) leaves no Prism behind either: no process left, every port free again.
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { killLeftovers, portIsFree, runCli } from './support/cli.ts';
+import { freePort, killLeftovers, portIsFree, runCli } from './support/cli.ts';
 
 afterEach(killLeftovers);
 
@@ -16,7 +16,8 @@ function alive(pid: number): boolean {
 }
 
 async function startCli() {
-  const cli = runCli(['--port', 'huawei-vbs=0', '--port', 'alibaba-hbr=0', '--verbose', '--ready-timeout', '90']);
+  // ports no other process can be handed meanwhile, so "free again" speaks of this CLI alone
+  const cli = runCli(['--port', `huawei-vbs=${await freePort()}`, '--port', `alibaba-hbr=${await freePort()}`, '--verbose', '--ready-timeout', '90']);
   await cli.waitFor(/alibaba-hbr is prism pid \d+/, 100_000);
   // note: stdout and stderr are separate pipes, so the URL lines may arrive after the pid lines
   await cli.waitFor(/^alibaba-hbr +http:\/\/127\.0\.0\.1:\d+$/m, 10_000);

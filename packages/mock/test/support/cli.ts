@@ -79,9 +79,13 @@ export function killLeftovers(): void {
  * A port nothing listens on right now, for a CLI that binds it seconds later: drawn where the OS
  * never hands out ports, so the servers other tests start on "any port" cannot take it meanwhile.
  */
-export function freePort(): Promise<number> {
-  return privatePort('127.0.0.1', new Set());
+export async function freePort(): Promise<number> {
+  const port = await privatePort('127.0.0.1', handedOut);
+  // never the same port twice in one file, so two drawn for one CLI always differ
+  handedOut.add(port);
+  return port;
 }
+const handedOut = new Set<number>();
 
 /** Whether `port` can be bound on 127.0.0.1 right now. */
 export function portIsFree(port: number): Promise<boolean> {
