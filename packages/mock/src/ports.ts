@@ -24,7 +24,7 @@ export function urlHost(host: string): string {
 }
 
 /** The lowest port the OS hands out for "any port" (port 0) and for outgoing connections. */
-export function ephemeralPortStart(): number {
+function ephemeralPortStart(): number {
   try {
     const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
     if (Number.isInteger(low) && low > 0) return low;
