@@ -222,3 +222,43 @@ describe('@alicloud/credentials through the adapter', () => {
     }
   });
 });
+
+describe('@alicloud/credentials failures through the adapter', () => {
+  // the library quotes what it was answered; the stand-in answers with a secret in each case
+  const leaked = 'UriSecret-DO-NOT-LEAK-55';
+  const uri = standIn((request, response) => {
+    if (request.url === '/no-token') return json(response, 200, { Code: 'Success', AccessKeyId: sts.ak, AccessKeySecret: leaked });
+    if (request.url === '/denied') {
+      response.writeHead(500);
+      return response.end(`denied for ${leaked}`);
+    }
+    response.writeHead(200);
+    response.end(`not json ${leaked}`);
+  });
+  let endpoint: string;
+  beforeAll(async () => void (endpoint = await uri.start()));
+  afterAll(() => uri.close());
+
+  it.each<[string, { given: () => string; want: string }]>([
+    [
+      'an answer without a token (the library quotes the JSON, secret and all)',
+      { given: () => `${endpoint}/no-token`, want: 'error retrieving credentials from credentialsURI result: …' },
+    ],
+    ['a 500 (the library quotes the body)', { given: () => `${endpoint}/denied`, want: 'get sts token failed, httpStatus: 500, message = …' }],
+    ['an answer that is not JSON (quoted twice)', { given: () => `${endpoint}/not-json`, want: 'get sts token failed, json parse failed: …' }],
+  ])('%s: the call fails as credentials, saying what failed, with the quote withheld', async (_name, { given, want }) => {
+    const credential = new Credential({ type: 'credentials_uri', credentialsURI: given() } as never);
+    const { error } = await alibabaClientWith(fromAlibabaCredentialClient(credential)).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } });
+    expect(error).toMatchObject({ kind: 'credentials', message: 'the credentials provider failed' });
+    expect((error!.cause as Error).message).toBe(`@alicloud/credentials: ${want} (the rest is withheld: it can quote secrets)`);
+    expectNoSecretIn(error, [leaked]);
+    expect(api.received).toHaveLength(0);
+  });
+
+  it("an unreachable URI: the library's reason stays whole, the token in the URI's query does not", async () => {
+    const credential = new Credential({ type: 'credentials_uri', credentialsURI: `http://127.0.0.1:9/sts?token=${leaked}` } as never);
+    const { error } = await alibabaClientWith(fromAlibabaCredentialClient(credential)).getBasicStatistics({ query: { SourceType: 'ECS_FILE' } });
+    expect((error!.cause as Error).message).toBe('@alicloud/credentials: connect ECONNREFUSED 127.0.0.1:9GET http://127.0.0.1:9/sts?… failed.');
+    expectNoSecretIn(error, [leaked]);
+  });
+});
