@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type ApiName, apiNames, defaultPorts, labelOf, portClash } from './contracts.js';
 import { CredentialsError, readCredentialsFile, type VerifyingCredentials } from './credentials.js';
 import { stateModels } from './models/index.js';
@@ -123,39 +123,40 @@ function readPorts(pairs: readonly string[], from: string): Partial<Record<ApiNa
   return ports;
 }
 
-/** The command line as parseArgs reads it. */
-function readFlags(argv: readonly string[]) {
+/**
+ * A command line as parseArgs reads it, strictly (no positionals, no unknown flags); its
+ * refusals become UsageErrors, prefixed with the subcommand when there is one.
+ */
+function readStrictFlags<const Options extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: Options, command?: string) {
   try {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string', multiple: true },
-        spec: { type: 'string', multiple: true },
-        host: { type: 'string' },
-        dynamic: { type: 'boolean' },
-        errors: { type: 'boolean' },
-        'verify-signatures': { type: 'boolean' },
-        credentials: { type: 'string' },
-        proxy: { type: 'string', multiple: true },
-        report: { type: 'string' },
-        'upstream-timeout': { type: 'string' },
-        stateful: { type: 'boolean' },
-        'ready-timeout': { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
   } catch (cause) {
-    throw new UsageError(cause instanceof Error ? cause.message : String(cause));
+    throw new UsageError(`${command ? `${command}: ` : ''}${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
+
+/** The main command's flags. */
+const flags = {
+  port: { type: 'string', multiple: true },
+  spec: { type: 'string', multiple: true },
+  host: { type: 'string' },
+  dynamic: { type: 'boolean' },
+  errors: { type: 'boolean' },
+  'verify-signatures': { type: 'boolean' },
+  credentials: { type: 'string' },
+  proxy: { type: 'string', multiple: true },
+  report: { type: 'string' },
+  'upstream-timeout': { type: 'string' },
+  stateful: { type: 'boolean' },
+  'ready-timeout': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Reads flags (over environment variables, over defaults); throws UsageError on anything wrong. */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliCommand {
   if (argv[0] === 'check-live') return parseCheckLive(argv.slice(1));
-  const values = readFlags(argv);
+  const values = readStrictFlags(argv, flags);
   if (values.help) return { kind: 'help' };
 
   // each API's port: the flag, else the environment, else the registry's default
@@ -233,9 +234,22 @@ function pageParameter(name: string, value: string): string {
   return value;
 }
 
-/** `check-live`'s flags; throws UsageError on anything wrong. */
+/** `check-live`'s flags. */
+const checkLiveFlags = {
+  api: { type: 'string' },
+  credentials: { type: 'string' },
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  param: { type: 'string', multiple: true },
+  report: { type: 'string' },
+  spec: { type: 'string' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `check-live`'s command line; throws UsageError on anything wrong. */
 function parseCheckLive(argv: readonly string[]): CliCommand {
-  const values = readCheckLiveFlags(argv);
+  const values = readStrictFlags(argv, checkLiveFlags, 'check-live');
   if (values.help) return { kind: 'check-live-help' };
   const api = values.api as ApiName | undefined;
   if (api === undefined || !apiNames.includes(api)) throw new UsageError(`check-live needs --api <api> with <api> one of ${apiNames.join(', ')}`);
@@ -261,27 +275,4 @@ function parseCheckLive(argv: readonly string[]): CliCommand {
   if (values.report !== undefined) options.report = fileName(values.report, '--report');
   if (values.spec !== undefined) options.spec = fileName(values.spec, '--spec');
   return { kind: 'check-live', options };
-}
-
-function readCheckLiveFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        api: { type: 'string' },
-        credentials: { type: 'string' },
-        region: { type: 'string' },
-        endpoint: { type: 'string' },
-        param: { type: 'string', multiple: true },
-        report: { type: 'string' },
-        spec: { type: 'string' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (cause) {
-    throw new UsageError(`check-live: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
 }
