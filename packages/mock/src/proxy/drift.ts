@@ -4,9 +4,8 @@
 // a schema that lets more through never reports. Each difference is one finding.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { isJsonMediaType } from '../contract-index.js';
+import { follow, isJsonMediaType, nodeAt } from '../contract-index.js';
 import { type ContractOperationRef, documentedResponse, escapePointer, type Json, type OpenApiDocument, type SchemaNode } from './contract-schemas.js';
-import { follow, nodeAt } from '../contract-index.js';
 
 /** What kind of difference a finding is; the `upstream-*` kinds are answers the proxy could not relay. */
 export type DriftKind =
@@ -141,17 +140,12 @@ function walk(doc: OpenApiDocument, schema: Json, value: Json, pointer: string, 
   }
 }
 
-const valueAt = (body: Json, pointer: string): Json =>
-  pointer
-    .split('/')
-    .slice(1)
-    .reduce<Json>((value, part) => (value as Record<string, Json> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], body);
-
 /** One validator error as a finding, or undefined for those the walk reports better (unlisted fields) or that only sum up others. */
 function fromError(error: ErrorObject, body: Json): Omit<DriftFinding, 'api' | 'operation' | 'status'> | undefined {
   const pointer = error.instancePath;
   const key = fieldOf(pointer);
-  const seen = shown(valueAt(body, pointer), key);
+  const value = nodeAt(body, pointer) as Json;
+  const seen = shown(value, key);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
@@ -160,7 +154,7 @@ function fromError(error: ErrorObject, body: Json): Omit<DriftFinding, 'api' | '
     case 'const':
       return undefined;
     case 'type':
-      return { kind: 'wrong-type', pointer, contract: `type ${String(params.type)}`, seen: `${typeOf(valueAt(body, pointer))} ${seen}` };
+      return { kind: 'wrong-type', pointer, contract: `type ${String(params.type)}`, seen: `${typeOf(value)} ${seen}` };
     case 'format':
       return { kind: 'wrong-format', pointer, contract: `format ${String(params.format)}`, seen };
     case 'required': {

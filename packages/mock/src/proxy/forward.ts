@@ -7,7 +7,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { type Exchange, type Handler, refuse } from '../exchange.js';
 import type { ContractOperationRef } from './contract-schemas.js';
-import type { DriftChecker, DriftFinding, DriftKind } from './drift.js';
+import { type DriftChecker, type DriftFinding, type DriftKind, shownLength } from './drift.js';
 import type { DriftReport } from './report.js';
 import type { OutgoingRequest, Resigner } from './resign.js';
 
@@ -224,13 +224,10 @@ export function checkAnswer(
   } catch (error) {
     findings = [
       {
-        api: options.api,
-        operation: operation.operationId,
-        status: answer.status,
+        ...whole,
         kind: 'schema-mismatch',
-        pointer: '',
         contract: 'a body the check can read',
-        seen: error instanceof Error ? error.message.slice(0, 60) : 'error',
+        seen: error instanceof Error ? error.message.slice(0, shownLength) : 'error',
       },
     ];
   }
