@@ -5,7 +5,6 @@ import type { CredentialsProvider } from '../core/credentials-provider.js';
 import type { HuaweiAkSk } from '../huawei-vbs/auth.js';
 import { type MetadataOptions, metadataRequest, metadataTarget, parseMetadataJson } from './metadata-request.js';
 
-const service = 'ECS metadata service';
 const securityKeyPath = '/openstack/latest/securitykey';
 
 /**
@@ -15,9 +14,9 @@ const securityKeyPath = '/openstack/latest/securitykey';
 export function fromHuaweiEcsMetadata(options: MetadataOptions = {}): CredentialsProvider<HuaweiAkSk> {
   const at = metadataTarget(options, 'http://169.254.169.254');
   return async () => {
-    const token = await metadataRequest(service, at, 'PUT', '/meta-data/latest/api/token', { 'X-Metadata-Token-Ttl-Seconds': '21600' });
-    const text = await metadataRequest(service, at, 'GET', securityKeyPath, { 'X-Metadata-Token': token });
-    const { credential } = parseMetadataJson(service, securityKeyPath, text);
+    const token = await metadataRequest(at, 'PUT', '/meta-data/latest/api/token', { 'X-Metadata-Token-Ttl-Seconds': '21600' });
+    const text = await metadataRequest(at, 'GET', securityKeyPath, { 'X-Metadata-Token': token });
+    const { credential } = parseMetadataJson(securityKeyPath, text);
     const key = (typeof credential === 'object' && credential !== null ? credential : {}) as Record<string, unknown>;
     return {
       accessKeyId: key.access as string,

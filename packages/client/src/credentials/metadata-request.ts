@@ -7,6 +7,9 @@ import { requireTimeout } from '../core/options.js';
 const maxMetadataBytes = 64 * 1024;
 const utf8 = new TextDecoder();
 
+/** What failures call the service: Huawei's and Alibaba's both answer for an ECS instance. */
+export const metadataService = 'ECS metadata service';
+
 export interface MetadataOptions {
   /** the metadata service's origin; the vendor's link-local address unless given (a local stand-in in tests) */
   endpoint?: string;
@@ -23,7 +26,6 @@ export function metadataTarget<T extends MetadataOptions>(options: T, endpoint: 
 
 /** Sends one metadata request and resolves to its body as text; rejects with an Error naming the path. */
 export async function metadataRequest(
-  service: string,
   options: MetadataOptions & { endpoint: string; timeoutMs: number },
   method: 'GET' | 'PUT',
   path: string,
@@ -38,23 +40,23 @@ export async function metadataRequest(
     response = await fetch(`${options.endpoint.replace(/\/+$/, '')}${path}`, init);
     body = response.status > 299 && response.status < 400 ? undefined : await readBody(response.body, maxMetadataBytes);
   } catch (cause) {
-    throw new Error(`the ${service} at ${options.endpoint} did not answer ${method} ${path}`, { cause });
+    throw new Error(`the ${metadataService} at ${options.endpoint} did not answer ${method} ${path}`, { cause });
   }
   const { status } = response;
   if (status === 0 || (status > 299 && status < 400)) {
     await response.body?.cancel().catch(() => undefined);
-    throw new Error(`the ${service} redirected ${method} ${path}; metadata redirects are never followed`);
+    throw new Error(`the ${metadataService} redirected ${method} ${path}; metadata redirects are never followed`);
   }
-  if (!response.ok) throw new Error(`the ${service} answered HTTP ${status} to ${method} ${path}`);
-  if (!body) throw new Error(`the ${service}'s answer to ${method} ${path} is larger than ${maxMetadataBytes} bytes`);
+  if (!response.ok) throw new Error(`the ${metadataService} answered HTTP ${status} to ${method} ${path}`);
+  if (!body) throw new Error(`the ${metadataService}'s answer to ${method} ${path} is larger than ${maxMetadataBytes} bytes`);
   return utf8.decode(body);
 }
 
 /** A JSON body's object, or an Error naming the path (never quoting the text, which may hold a secret). */
-export function parseMetadataJson(service: string, path: string, text: string): Record<string, unknown> {
+export function parseMetadataJson(path: string, text: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown;
     if (typeof value === 'object' && value !== null) return value as Record<string, unknown>;
   } catch {}
-  throw new Error(`the ${service}'s answer to ${path} is not a JSON object`);
+  throw new Error(`the ${metadataService}'s answer to ${path} is not a JSON object`);
 }
